@@ -1,0 +1,2 @@
+//! Placeholder replaced when the compiler lands.
+fn main() {}

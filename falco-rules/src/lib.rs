@@ -1,0 +1,13 @@
+//! Falco's rule language in Rust: parse conditions, compile them to bytecode,
+//! evaluate them against any event source.
+#![deny(missing_docs)]
+
+pub mod ast;
+pub mod error;
+pub mod field;
+pub mod parser;
+
+pub use ast::{Expr, Pos};
+pub use error::{Error, ErrorKind, Warning};
+pub use field::{Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value, Values};
+pub use parser::{parse_condition, parse_condition_with_depth};
