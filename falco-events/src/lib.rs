@@ -1,0 +1,3 @@
+//! tmp
+#![deny(missing_docs)]
+pub mod table;
