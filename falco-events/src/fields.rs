@@ -724,7 +724,9 @@ impl SyscallFields {
                 }
             }
             _ => {
-                if suffix.is_empty() || !suffix.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_') {
+                if suffix.is_empty()
+                    || !suffix.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+                {
                     return Err(bad(format!(
                         "{}.{suffix}: the name after the dot may hold only letters and '_'",
                         info.name

@@ -487,7 +487,8 @@ impl EventCategory {
     /// Source bit: made by a kernel iterator.
     pub const ITER: u32 = 1 << 13;
 
-    const SOURCE_MASK: u32 = Self::SYSCALL | Self::TRACEPOINT | Self::PLUGIN | Self::METAEVENT | Self::ITER;
+    const SOURCE_MASK: u32 =
+        Self::SYSCALL | Self::TRACEPOINT | Self::PLUGIN | Self::METAEVENT | Self::ITER;
 
     /// The class part (one of [`FILE`](Self::FILE), [`NET`](Self::NET), ...).
     pub fn class(self) -> u32 {
@@ -726,6 +727,9 @@ impl SyscallFlags {
 }
 
 /// One entry of the native syscall table: which events a syscall produces.
+///
+/// As in libs, `enter`/`exit` are only meaningful with [`SyscallFlags::USED`];
+/// use [`event_codes`](Self::event_codes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SyscallEntry {
     /// Flags.
@@ -750,6 +754,18 @@ impl SyscallEntry {
         }
     }
 
+    /// The (enter, exit) event codes the syscall is reported with: its own
+    /// pair if it has one ([`SyscallFlags::USED`]), else the generic pair
+    /// `GENERIC_E`/`GENERIC_X` (0, 1), whose `ID` parameter then holds
+    /// [`ppm_sc`](Self::ppm_sc).
+    pub fn event_codes(&self) -> (u16, u16) {
+        if self.flags.contains(SyscallFlags::USED) {
+            (self.enter, self.exit)
+        } else {
+            (codes::PPME_GENERIC_E, codes::PPME_GENERIC_X)
+        }
+    }
+
     /// True if the slot describes no syscall.
     pub fn is_empty(&self) -> bool {
         self.flags.0 == 0 && self.ppm_sc == 0
@@ -757,7 +773,8 @@ impl SyscallEntry {
 }
 
 /// The x86_64 syscall table, indexed by native syscall number (`orig_rax`).
-/// Syscalls without a dedicated event map to the generic pair (0, 1);
+/// Syscalls without a dedicated event have no [`SyscallFlags::USED`] and are
+/// reported with the generic pair (see [`SyscallEntry::event_codes`]);
 /// numbers libs does not know are [empty](SyscallEntry::is_empty).
 pub fn syscall_table() -> &'static [SyscallEntry; SYSCALL_TABLE_SIZE] {
     &data::SYSCALL_TABLE_X86_64
