@@ -264,6 +264,8 @@ const fn f(name: &'static str, ty: FieldType, description: &'static str) -> Fiel
 
 /// The catalog, in libs' class order (event, process/thread, fd, fdlist,
 /// fs.path, user, group, generic event, util), then the container plugin's.
+/// One row per field, so adding a field is adding a line.
+#[rustfmt::skip]
 static FIELDS: &[FieldInfo] = &[
     // ---- evt.* (libs "evt" class) ----
     f("evt.latency", Uint64, "Nanoseconds between the enter event of a syscall and its exit event. Deprecated: drivers no longer send most enter events.").attrs(DEPRECATED),

@@ -22,6 +22,7 @@
 
 use std::fmt;
 
+#[rustfmt::skip]
 mod data;
 
 pub use data::codes;

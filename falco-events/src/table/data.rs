@@ -441,7 +441,9 @@ pub(super) static PF_FLAGS: [FlagName; 8] = [
     FlagName::new("RESERVED_PAGE", 0x40),
     FlagName::new("INSTRUCTION_FETCH", 0x80),
 ];
-pub(super) static UNLINKAT_FLAGS: [FlagName; 1] = [FlagName::new("AT_REMOVEDIR", 0x200)];
+pub(super) static UNLINKAT_FLAGS: [FlagName; 1] = [
+    FlagName::new("AT_REMOVEDIR", 0x200),
+];
 pub(super) static LINKAT_FLAGS: [FlagName; 2] = [
     FlagName::new("AT_SYMLINK_FOLLOW", 0x400),
     FlagName::new("AT_EMPTY_PATH", 0x1000),
@@ -550,7 +552,9 @@ pub(super) static MLOCKALL_FLAGS: [FlagName; 3] = [
     FlagName::new("MCL_FUTURE", 0x2),
     FlagName::new("MCL_ONFAULT", 0x4),
 ];
-pub(super) static MLOCK2_FLAGS: [FlagName; 1] = [FlagName::new("MLOCK_ONFAULT", 0x1)];
+pub(super) static MLOCK2_FLAGS: [FlagName; 1] = [
+    FlagName::new("MLOCK_ONFAULT", 0x1),
+];
 pub(super) static FSCONFIG_CMDS: [FlagName; 8] = [
     FlagName::new("FSCONFIG_SET_FLAG", 0x0),
     FlagName::new("FSCONFIG_SET_STRING", 0x1),
@@ -561,7 +565,9 @@ pub(super) static FSCONFIG_CMDS: [FlagName; 8] = [
     FlagName::new("FSCONFIG_CMD_CREATE", 0x6),
     FlagName::new("FSCONFIG_CMD_RECONFIGURE", 0x7),
 ];
-pub(super) static EPOLL_CREATE1_FLAGS: [FlagName; 1] = [FlagName::new("EPOLL_CLOEXEC", 0x1)];
+pub(super) static EPOLL_CREATE1_FLAGS: [FlagName; 1] = [
+    FlagName::new("EPOLL_CLOEXEC", 0x1),
+];
 pub(super) static PRCTL_OPTIONS: [FlagName; 23] = [
     FlagName::new("PR_GET_DUMPABLE", 0x3),
     FlagName::new("PR_SET_DUMPABLE", 0x4),
@@ -627,7 +633,9 @@ pub(super) static MEMFD_CREATE_FLAGS: [FlagName; 3] = [
     FlagName::new("MFD_ALLOW_SEALING", 0x2),
     FlagName::new("MFD_HUGETLB", 0x4),
 ];
-pub(super) static PIDFD_OPEN_FLAGS: [FlagName; 1] = [FlagName::new("PIDFD_NONBLOCK", 0x1)];
+pub(super) static PIDFD_OPEN_FLAGS: [FlagName; 1] = [
+    FlagName::new("PIDFD_NONBLOCK", 0x1),
+];
 pub(super) static MKNOD_MODE: [FlagName; 17] = [
     FlagName::new("S_IXOTH", 0x1),
     FlagName::new("S_IWOTH", 0x2),
@@ -737,665 +745,223 @@ pub(super) static KEYCTL_DYNAMIC_PARAM: [ParamInfo; 2] = [
 
 pub(super) static EVENTS: [EventInfo; 454] = [
     // 0: PPME_GENERIC_E
-    EventInfo::new(
-        "syscall",
-        EventCategory(0x201),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "ID",
-                ParamType::SyscallId,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "nativeID",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("syscall", EventCategory(0x201), EventFlags(0x1200), &[
+        ParamInfo::new("ID", ParamType::SyscallId, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("nativeID", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 1: PPME_GENERIC_X
-    EventInfo::new(
-        "syscall",
-        EventCategory(0x201),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new(
-                "ID",
-                ParamType::SyscallId,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "nativeID",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("syscall", EventCategory(0x201), EventFlags(0x1000), &[
+        ParamInfo::new("ID", ParamType::SyscallId, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("nativeID", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 2: PPME_SYSCALL_OPEN_E
-    EventInfo::new(
-        "open",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("open", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+    ]),
     // 3: PPME_SYSCALL_OPEN_X
-    EventInfo::new(
-        "open",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("open", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 4: PPME_SYSCALL_CLOSE_E
-    EventInfo::new(
-        "close",
-        EventCategory(0x222),
-        EventFlags(0x1226),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("close", EventCategory(0x222), EventFlags(0x1226), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 5: PPME_SYSCALL_CLOSE_X
-    EventInfo::new(
-        "close",
-        EventCategory(0x222),
-        EventFlags(0x1026),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("close", EventCategory(0x222), EventFlags(0x1026), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 6: PPME_SYSCALL_READ_E
-    EventInfo::new(
-        "read",
-        EventCategory(0x220),
-        EventFlags(0x120c),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("read", EventCategory(0x220), EventFlags(0x120c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 7: PPME_SYSCALL_READ_X
-    EventInfo::new(
-        "read",
-        EventCategory(0x220),
-        EventFlags(0x100c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("read", EventCategory(0x220), EventFlags(0x100c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 8: PPME_SYSCALL_WRITE_E
-    EventInfo::new(
-        "write",
-        EventCategory(0x221),
-        EventFlags(0x1214),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("write", EventCategory(0x221), EventFlags(0x1214), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 9: PPME_SYSCALL_WRITE_X
-    EventInfo::new(
-        "write",
-        EventCategory(0x221),
-        EventFlags(0x1014),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("write", EventCategory(0x221), EventFlags(0x1014), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 10: PPME_SYSCALL_BRK_1_E
-    EventInfo::new(
-        "brk",
-        EventCategory(0x205),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "size",
-            ParamType::Uint32,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("brk", EventCategory(0x205), EventFlags(0x1200), &[
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 11: PPME_SYSCALL_BRK_1_X
-    EventInfo::new(
-        "brk",
-        EventCategory(0x205),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Uint64,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("brk", EventCategory(0x205), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 12: PPME_SYSCALL_EXECVE_8_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 13: PPME_SYSCALL_EXECVE_8_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 14: PPME_SYSCALL_CLONE_11_E
     EventInfo::new("clone", EventCategory(0x206), EventFlags(0x220), &[]),
     // 15: PPME_SYSCALL_CLONE_11_X
-    EventInfo::new(
-        "clone",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("clone", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 16: PPME_PROCEXIT_E
     EventInfo::new("procexit", EventCategory(0x406), EventFlags(0x1220), &[]),
     // 17: PPME_PROCEXIT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 18: PPME_SOCKET_SOCKET_E
-    EventInfo::new(
-        "socket",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new(
-                "domain",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKET_FAMILIES),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "proto",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("socket", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("domain", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&SOCKET_FAMILIES)),
+        ParamInfo::new("type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("proto", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 19: PPME_SOCKET_SOCKET_X
-    EventInfo::new(
-        "socket",
-        EventCategory(0x203),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "domain",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKET_FAMILIES),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "proto",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("socket", EventCategory(0x203), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("domain", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&SOCKET_FAMILIES)),
+        ParamInfo::new("type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("proto", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+    ]),
     // 20: PPME_SOCKET_BIND_E
-    EventInfo::new(
-        "bind",
-        EventCategory(0x203),
-        EventFlags(0x1224),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("bind", EventCategory(0x203), EventFlags(0x1224), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 21: PPME_SOCKET_BIND_X
-    EventInfo::new(
-        "bind",
-        EventCategory(0x203),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::SockAddr,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("bind", EventCategory(0x203), EventFlags(0x1024), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::SockAddr, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 22: PPME_SOCKET_CONNECT_E
-    EventInfo::new(
-        "connect",
-        EventCategory(0x203),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::SockAddr,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("connect", EventCategory(0x203), EventFlags(0x1024), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::SockAddr, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 23: PPME_SOCKET_CONNECT_X
-    EventInfo::new(
-        "connect",
-        EventCategory(0x203),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::SockAddr,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("connect", EventCategory(0x203), EventFlags(0x1024), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::SockAddr, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 24: PPME_SOCKET_LISTEN_E
-    EventInfo::new(
-        "listen",
-        EventCategory(0x203),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "backlog",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("listen", EventCategory(0x203), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("backlog", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 25: PPME_SOCKET_LISTEN_X
-    EventInfo::new(
-        "listen",
-        EventCategory(0x203),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "backlog",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("listen", EventCategory(0x203), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("backlog", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 26: PPME_SOCKET_ACCEPT_E
     EventInfo::new("accept", EventCategory(0x203), EventFlags(0x221), &[]),
     // 27: PPME_SOCKET_ACCEPT_X
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuepct",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("queuepct", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 28: PPME_SOCKET_SEND_E
-    EventInfo::new(
-        "send",
-        EventCategory(0x221),
-        EventFlags(0x1214),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("send", EventCategory(0x221), EventFlags(0x1214), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 29: PPME_SOCKET_SEND_X
-    EventInfo::new(
-        "send",
-        EventCategory(0x221),
-        EventFlags(0x1014),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("send", EventCategory(0x221), EventFlags(0x1014), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 30: PPME_SOCKET_SENDTO_E
-    EventInfo::new(
-        "sendto",
-        EventCategory(0x221),
-        EventFlags(0x1234),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendto", EventCategory(0x221), EventFlags(0x1234), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 31: PPME_SOCKET_SENDTO_X
-    EventInfo::new(
-        "sendto",
-        EventCategory(0x221),
-        EventFlags(0x1034),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendto", EventCategory(0x221), EventFlags(0x1034), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 32: PPME_SOCKET_RECV_E
-    EventInfo::new(
-        "recv",
-        EventCategory(0x220),
-        EventFlags(0x120c),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("recv", EventCategory(0x220), EventFlags(0x120c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 33: PPME_SOCKET_RECV_X
-    EventInfo::new(
-        "recv",
-        EventCategory(0x220),
-        EventFlags(0x100c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("recv", EventCategory(0x220), EventFlags(0x100c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 34: PPME_SOCKET_RECVFROM_E
-    EventInfo::new(
-        "recvfrom",
-        EventCategory(0x220),
-        EventFlags(0x122c),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("recvfrom", EventCategory(0x220), EventFlags(0x122c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 35: PPME_SOCKET_RECVFROM_X
-    EventInfo::new(
-        "recvfrom",
-        EventCategory(0x220),
-        EventFlags(0x102c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("recvfrom", EventCategory(0x220), EventFlags(0x102c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 36: PPME_SOCKET_SHUTDOWN_E
-    EventInfo::new(
-        "shutdown",
-        EventCategory(0x203),
-        EventFlags(0x1224),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "how",
-                ParamType::EnumFlags8,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SHUTDOWN_HOW),
-            ),
-        ],
-    ),
+    EventInfo::new("shutdown", EventCategory(0x203), EventFlags(0x1224), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("how", ParamType::EnumFlags8, PrintFormat::Hex, ParamExtra::Flags(&SHUTDOWN_HOW)),
+    ]),
     // 37: PPME_SOCKET_SHUTDOWN_X
-    EventInfo::new(
-        "shutdown",
-        EventCategory(0x203),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "how",
-                ParamType::EnumFlags8,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SHUTDOWN_HOW),
-            ),
-        ],
-    ),
+    EventInfo::new("shutdown", EventCategory(0x203), EventFlags(0x1024), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("how", ParamType::EnumFlags8, PrintFormat::Hex, ParamExtra::Flags(&SHUTDOWN_HOW)),
+    ]),
     // 38: PPME_SOCKET_GETSOCKNAME_E
     EventInfo::new("getsockname", EventCategory(0x203), EventFlags(0x200), &[]),
     // 39: PPME_SOCKET_GETSOCKNAME_X
@@ -1405,7212 +971,2360 @@ pub(super) static EVENTS: [EventInfo; 454] = [
     // 41: PPME_SOCKET_GETPEERNAME_X
     EventInfo::new("getpeername", EventCategory(0x203), EventFlags(0x0), &[]),
     // 42: PPME_SOCKET_SOCKETPAIR_E
-    EventInfo::new(
-        "socketpair",
-        EventCategory(0x204),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new(
-                "domain",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKET_FAMILIES),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "proto",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("socketpair", EventCategory(0x204), EventFlags(0x1221), &[
+        ParamInfo::new("domain", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&SOCKET_FAMILIES)),
+        ParamInfo::new("type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("proto", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 43: PPME_SOCKET_SOCKETPAIR_X
-    EventInfo::new(
-        "socketpair",
-        EventCategory(0x204),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "source",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "peer",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "domain",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKET_FAMILIES),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "proto",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("socketpair", EventCategory(0x204), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("source", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("peer", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("domain", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&SOCKET_FAMILIES)),
+        ParamInfo::new("type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("proto", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 44: PPME_SOCKET_SETSOCKOPT_E
     EventInfo::new("setsockopt", EventCategory(0x203), EventFlags(0x200), &[]),
     // 45: PPME_SOCKET_SETSOCKOPT_X
-    EventInfo::new(
-        "setsockopt",
-        EventCategory(0x203),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "level",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKOPT_LEVELS),
-            ),
-            ParamInfo::new(
-                "optname",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKOPT_OPTIONS),
-            ),
-            ParamInfo::new(
-                "val",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&SOCKOPT_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "optlen",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("setsockopt", EventCategory(0x203), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("level", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&SOCKOPT_LEVELS)),
+        ParamInfo::new("optname", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&SOCKOPT_OPTIONS)),
+        ParamInfo::new("val", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&SOCKOPT_DYNAMIC_PARAM)),
+        ParamInfo::new("optlen", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 46: PPME_SOCKET_GETSOCKOPT_E
     EventInfo::new("getsockopt", EventCategory(0x203), EventFlags(0x220), &[]),
     // 47: PPME_SOCKET_GETSOCKOPT_X
-    EventInfo::new(
-        "getsockopt",
-        EventCategory(0x203),
-        EventFlags(0x24),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "level",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKOPT_LEVELS),
-            ),
-            ParamInfo::new(
-                "optname",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&SOCKOPT_OPTIONS),
-            ),
-            ParamInfo::new(
-                "val",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&SOCKOPT_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "optlen",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("getsockopt", EventCategory(0x203), EventFlags(0x24), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("level", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&SOCKOPT_LEVELS)),
+        ParamInfo::new("optname", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&SOCKOPT_OPTIONS)),
+        ParamInfo::new("val", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&SOCKOPT_DYNAMIC_PARAM)),
+        ParamInfo::new("optlen", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 48: PPME_SOCKET_SENDMSG_E
-    EventInfo::new(
-        "sendmsg",
-        EventCategory(0x221),
-        EventFlags(0x1234),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendmsg", EventCategory(0x221), EventFlags(0x1234), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 49: PPME_SOCKET_SENDMSG_X
-    EventInfo::new(
-        "sendmsg",
-        EventCategory(0x221),
-        EventFlags(0x1034),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendmsg", EventCategory(0x221), EventFlags(0x1034), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 50: PPME_SOCKET_SENDMMSG_E
     EventInfo::new("sendmmsg", EventCategory(0x221), EventFlags(0x200), &[]),
     // 51: PPME_SOCKET_SENDMMSG_X
-    EventInfo::new(
-        "sendmmsg",
-        EventCategory(0x221),
-        EventFlags(0x1034),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendmmsg", EventCategory(0x221), EventFlags(0x1034), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 52: PPME_SOCKET_RECVMSG_E
-    EventInfo::new(
-        "recvmsg",
-        EventCategory(0x220),
-        EventFlags(0x122c),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("recvmsg", EventCategory(0x220), EventFlags(0x122c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 53: PPME_SOCKET_RECVMSG_X
-    EventInfo::new(
-        "recvmsg",
-        EventCategory(0x220),
-        EventFlags(0x102c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "msgcontrol",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("recvmsg", EventCategory(0x220), EventFlags(0x102c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("msgcontrol", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 54: PPME_SOCKET_RECVMMSG_E
     EventInfo::new("recvmmsg", EventCategory(0x220), EventFlags(0x200), &[]),
     // 55: PPME_SOCKET_RECVMMSG_X
-    EventInfo::new(
-        "recvmmsg",
-        EventCategory(0x220),
-        EventFlags(0x102c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "msgcontrol",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("recvmmsg", EventCategory(0x220), EventFlags(0x102c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("msgcontrol", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 56: PPME_SOCKET_ACCEPT4_E
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Int32,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("flags", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 57: PPME_SOCKET_ACCEPT4_X
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuepct",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("queuepct", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 58: PPME_SYSCALL_CREAT_E
-    EventInfo::new(
-        "creat",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("creat", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+    ]),
     // 59: PPME_SYSCALL_CREAT_X
-    EventInfo::new(
-        "creat",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "creat_flags",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CREAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("creat", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("creat_flags", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&CREAT_FLAGS)),
+    ]),
     // 60: PPME_SYSCALL_PIPE_E
     EventInfo::new("pipe", EventCategory(0x204), EventFlags(0x221), &[]),
     // 61: PPME_SYSCALL_PIPE_X
-    EventInfo::new(
-        "pipe",
-        EventCategory(0x204),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pipe", EventCategory(0x204), EventFlags(0x21), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 62: PPME_SYSCALL_EVENTFD_E
-    EventInfo::new(
-        "eventfd",
-        EventCategory(0x204),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new(
-                "initval",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("eventfd", EventCategory(0x204), EventFlags(0x1221), &[
+        ParamInfo::new("initval", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 63: PPME_SYSCALL_EVENTFD_X
-    EventInfo::new(
-        "eventfd",
-        EventCategory(0x204),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "initval",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("eventfd", EventCategory(0x204), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("initval", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 64: PPME_SYSCALL_FUTEX_E
-    EventInfo::new(
-        "futex",
-        EventCategory(0x204),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "op",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FUTEX_OPERATIONS),
-            ),
-            ParamInfo::new("val", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("futex", EventCategory(0x204), EventFlags(0x1200), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("op", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&FUTEX_OPERATIONS)),
+        ParamInfo::new("val", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 65: PPME_SYSCALL_FUTEX_X
-    EventInfo::new(
-        "futex",
-        EventCategory(0x204),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "op",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FUTEX_OPERATIONS),
-            ),
-            ParamInfo::new("val", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("futex", EventCategory(0x204), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("op", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&FUTEX_OPERATIONS)),
+        ParamInfo::new("val", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 66: PPME_SYSCALL_STAT_E
     EventInfo::new("stat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 67: PPME_SYSCALL_STAT_X
-    EventInfo::new(
-        "stat",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("stat", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 68: PPME_SYSCALL_LSTAT_E
     EventInfo::new("lstat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 69: PPME_SYSCALL_LSTAT_X
-    EventInfo::new(
-        "lstat",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("lstat", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 70: PPME_SYSCALL_FSTAT_E
-    EventInfo::new(
-        "fstat",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("fstat", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 71: PPME_SYSCALL_FSTAT_X
-    EventInfo::new(
-        "fstat",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fstat", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 72: PPME_SYSCALL_STAT64_E
     EventInfo::new("stat64", EventCategory(0x202), EventFlags(0x200), &[]),
     // 73: PPME_SYSCALL_STAT64_X
-    EventInfo::new(
-        "stat64",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("stat64", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 74: PPME_SYSCALL_LSTAT64_E
     EventInfo::new("lstat64", EventCategory(0x202), EventFlags(0x200), &[]),
     // 75: PPME_SYSCALL_LSTAT64_X
-    EventInfo::new(
-        "lstat64",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("lstat64", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 76: PPME_SYSCALL_FSTAT64_E
-    EventInfo::new(
-        "fstat64",
-        EventCategory(0x202),
-        EventFlags(0x204),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("fstat64", EventCategory(0x202), EventFlags(0x204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 77: PPME_SYSCALL_FSTAT64_X
-    EventInfo::new(
-        "fstat64",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("fstat64", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 78: PPME_SYSCALL_EPOLLWAIT_E
-    EventInfo::new(
-        "epoll_wait",
-        EventCategory(0x240),
-        EventFlags(0x1280),
-        &[ParamInfo::new(
-            "maxevents",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("epoll_wait", EventCategory(0x240), EventFlags(0x1280), &[
+        ParamInfo::new("maxevents", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 79: PPME_SYSCALL_EPOLLWAIT_X
-    EventInfo::new(
-        "epoll_wait",
-        EventCategory(0x240),
-        EventFlags(0x1080),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "maxevents",
-                ParamType::Errno,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("epoll_wait", EventCategory(0x240), EventFlags(0x1080), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("maxevents", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 80: PPME_SYSCALL_POLL_E
-    EventInfo::new(
-        "poll",
-        EventCategory(0x240),
-        EventFlags(0x1280),
-        &[
-            ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "timeout",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("poll", EventCategory(0x240), EventFlags(0x1280), &[
+        ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("timeout", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 81: PPME_SYSCALL_POLL_X
-    EventInfo::new(
-        "poll",
-        EventCategory(0x240),
-        EventFlags(0x1080),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "timeout",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("poll", EventCategory(0x240), EventFlags(0x1080), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("timeout", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 82: PPME_SYSCALL_SELECT_E
     EventInfo::new("select", EventCategory(0x240), EventFlags(0x280), &[]),
     // 83: PPME_SYSCALL_SELECT_X
-    EventInfo::new(
-        "select",
-        EventCategory(0x240),
-        EventFlags(0x80),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("select", EventCategory(0x240), EventFlags(0x80), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 84: PPME_SYSCALL_NEWSELECT_E
     EventInfo::new("select", EventCategory(0x240), EventFlags(0x280), &[]),
     // 85: PPME_SYSCALL_NEWSELECT_X
-    EventInfo::new(
-        "select",
-        EventCategory(0x240),
-        EventFlags(0x1280),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("select", EventCategory(0x240), EventFlags(0x1280), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 86: PPME_SYSCALL_LSEEK_E
-    EventInfo::new(
-        "lseek",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "whence",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&LSEEK_WHENCE),
-            ),
-        ],
-    ),
+    EventInfo::new("lseek", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("whence", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&LSEEK_WHENCE)),
+    ]),
     // 87: PPME_SYSCALL_LSEEK_X
-    EventInfo::new(
-        "lseek",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "whence",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&LSEEK_WHENCE),
-            ),
-        ],
-    ),
+    EventInfo::new("lseek", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("whence", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&LSEEK_WHENCE)),
+    ]),
     // 88: PPME_SYSCALL_LLSEEK_E
-    EventInfo::new(
-        "llseek",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "whence",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&LSEEK_WHENCE),
-            ),
-        ],
-    ),
+    EventInfo::new("llseek", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("whence", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&LSEEK_WHENCE)),
+    ]),
     // 89: PPME_SYSCALL_LLSEEK_X
-    EventInfo::new(
-        "llseek",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "whence",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&LSEEK_WHENCE),
-            ),
-        ],
-    ),
+    EventInfo::new("llseek", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("whence", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&LSEEK_WHENCE)),
+    ]),
     // 90: PPME_SYSCALL_IOCTL_2_E
-    EventInfo::new(
-        "ioctl",
-        EventCategory(0x222),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "request",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("ioctl", EventCategory(0x222), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("request", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 91: PPME_SYSCALL_IOCTL_2_X
-    EventInfo::new(
-        "ioctl",
-        EventCategory(0x222),
-        EventFlags(0x1204),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("ioctl", EventCategory(0x222), EventFlags(0x1204), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 92: PPME_SYSCALL_GETCWD_E
     EventInfo::new("getcwd", EventCategory(0x202), EventFlags(0x200), &[]),
     // 93: PPME_SYSCALL_GETCWD_X
-    EventInfo::new(
-        "getcwd",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "path",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("getcwd", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 94: PPME_SYSCALL_CHDIR_E
     EventInfo::new("chdir", EventCategory(0x202), EventFlags(0x220), &[]),
     // 95: PPME_SYSCALL_CHDIR_X
-    EventInfo::new(
-        "chdir",
-        EventCategory(0x202),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "path",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("chdir", EventCategory(0x202), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 96: PPME_SYSCALL_FCHDIR_E
-    EventInfo::new(
-        "fchdir",
-        EventCategory(0x202),
-        EventFlags(0x1224),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("fchdir", EventCategory(0x202), EventFlags(0x1224), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 97: PPME_SYSCALL_FCHDIR_X
-    EventInfo::new(
-        "fchdir",
-        EventCategory(0x202),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fchdir", EventCategory(0x202), EventFlags(0x1024), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 98: PPME_SYSCALL_MKDIR_E
-    EventInfo::new(
-        "mkdir",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mkdir", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 99: PPME_SYSCALL_MKDIR_X
-    EventInfo::new(
-        "mkdir",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("mkdir", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 100: PPME_SYSCALL_RMDIR_E
-    EventInfo::new(
-        "rmdir",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "path",
-            ParamType::FsPath,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("rmdir", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 101: PPME_SYSCALL_RMDIR_X
-    EventInfo::new(
-        "rmdir",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("rmdir", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 102: PPME_SYSCALL_OPENAT_E
-    EventInfo::new(
-        "openat",
-        EventCategory(0x202),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("openat", EventCategory(0x202), EventFlags(0x1221), &[
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+    ]),
     // 103: PPME_SYSCALL_OPENAT_X
-    EventInfo::new(
-        "openat",
-        EventCategory(0x202),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("openat", EventCategory(0x202), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 104: PPME_SYSCALL_LINK_E
-    EventInfo::new(
-        "link",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("link", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("oldpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 105: PPME_SYSCALL_LINK_X
-    EventInfo::new(
-        "link",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("link", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 106: PPME_SYSCALL_LINKAT_E
-    EventInfo::new(
-        "linkat",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("olddir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("newdir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "newpath",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("linkat", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("olddir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("newdir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 107: PPME_SYSCALL_LINKAT_X
-    EventInfo::new(
-        "linkat",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("linkat", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 108: PPME_SYSCALL_UNLINK_E
-    EventInfo::new(
-        "unlink",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "path",
-            ParamType::FsPath,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("unlink", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 109: PPME_SYSCALL_UNLINK_X
-    EventInfo::new(
-        "unlink",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("unlink", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 110: PPME_SYSCALL_UNLINKAT_E
-    EventInfo::new(
-        "unlinkat",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("unlinkat", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 111: PPME_SYSCALL_UNLINKAT_X
-    EventInfo::new(
-        "unlinkat",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("unlinkat", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 112: PPME_SYSCALL_PREAD_E
-    EventInfo::new(
-        "pread",
-        EventCategory(0x220),
-        EventFlags(0x120c),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pread", EventCategory(0x220), EventFlags(0x120c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 113: PPME_SYSCALL_PREAD_X
-    EventInfo::new(
-        "pread",
-        EventCategory(0x220),
-        EventFlags(0x100c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pread", EventCategory(0x220), EventFlags(0x100c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 114: PPME_SYSCALL_PWRITE_E
-    EventInfo::new(
-        "pwrite",
-        EventCategory(0x221),
-        EventFlags(0x1214),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pwrite", EventCategory(0x221), EventFlags(0x1214), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 115: PPME_SYSCALL_PWRITE_X
-    EventInfo::new(
-        "pwrite",
-        EventCategory(0x221),
-        EventFlags(0x1014),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pwrite", EventCategory(0x221), EventFlags(0x1014), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 116: PPME_SYSCALL_READV_E
-    EventInfo::new(
-        "readv",
-        EventCategory(0x220),
-        EventFlags(0x120c),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("readv", EventCategory(0x220), EventFlags(0x120c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 117: PPME_SYSCALL_READV_X
-    EventInfo::new(
-        "readv",
-        EventCategory(0x220),
-        EventFlags(0x100c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("readv", EventCategory(0x220), EventFlags(0x100c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 118: PPME_SYSCALL_WRITEV_E
-    EventInfo::new(
-        "writev",
-        EventCategory(0x221),
-        EventFlags(0x1214),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("writev", EventCategory(0x221), EventFlags(0x1214), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 119: PPME_SYSCALL_WRITEV_X
-    EventInfo::new(
-        "writev",
-        EventCategory(0x221),
-        EventFlags(0x1014),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("writev", EventCategory(0x221), EventFlags(0x1014), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 120: PPME_SYSCALL_PREADV_E
-    EventInfo::new(
-        "preadv",
-        EventCategory(0x220),
-        EventFlags(0x120c),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("preadv", EventCategory(0x220), EventFlags(0x120c), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 121: PPME_SYSCALL_PREADV_X
-    EventInfo::new(
-        "preadv",
-        EventCategory(0x220),
-        EventFlags(0x100c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("preadv", EventCategory(0x220), EventFlags(0x100c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 122: PPME_SYSCALL_PWRITEV_E
-    EventInfo::new(
-        "pwritev",
-        EventCategory(0x221),
-        EventFlags(0x1214),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pwritev", EventCategory(0x221), EventFlags(0x1214), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 123: PPME_SYSCALL_PWRITEV_X
-    EventInfo::new(
-        "pwritev",
-        EventCategory(0x221),
-        EventFlags(0x1014),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("pwritev", EventCategory(0x221), EventFlags(0x1014), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pos", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 124: PPME_SYSCALL_DUP_E
-    EventInfo::new(
-        "dup",
-        EventCategory(0x222),
-        EventFlags(0x1225),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("dup", EventCategory(0x222), EventFlags(0x1225), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 125: PPME_SYSCALL_DUP_X
-    EventInfo::new(
-        "dup",
-        EventCategory(0x222),
-        EventFlags(0x1225),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("dup", EventCategory(0x222), EventFlags(0x1225), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 126: PPME_SYSCALL_SIGNALFD_E
-    EventInfo::new(
-        "signalfd",
-        EventCategory(0x209),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "mask",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint8,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("signalfd", EventCategory(0x209), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mask", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 127: PPME_SYSCALL_SIGNALFD_X
-    EventInfo::new(
-        "signalfd",
-        EventCategory(0x209),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "mask",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint8,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("signalfd", EventCategory(0x209), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mask", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 128: PPME_SYSCALL_KILL_E
-    EventInfo::new(
-        "kill",
-        EventCategory(0x209),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("kill", EventCategory(0x209), EventFlags(0x1200), &[
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 129: PPME_SYSCALL_KILL_X
-    EventInfo::new(
-        "kill",
-        EventCategory(0x209),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("kill", EventCategory(0x209), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 130: PPME_SYSCALL_TKILL_E
-    EventInfo::new(
-        "tkill",
-        EventCategory(0x209),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("tkill", EventCategory(0x209), EventFlags(0x1200), &[
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 131: PPME_SYSCALL_TKILL_X
-    EventInfo::new(
-        "tkill",
-        EventCategory(0x209),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("tkill", EventCategory(0x209), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 132: PPME_SYSCALL_TGKILL_E
-    EventInfo::new(
-        "tgkill",
-        EventCategory(0x209),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("tgkill", EventCategory(0x209), EventFlags(0x1200), &[
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 133: PPME_SYSCALL_TGKILL_X
-    EventInfo::new(
-        "tgkill",
-        EventCategory(0x209),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("tgkill", EventCategory(0x209), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 134: PPME_SYSCALL_NANOSLEEP_E
-    EventInfo::new(
-        "nanosleep",
-        EventCategory(0x207),
-        EventFlags(0x1280),
-        &[ParamInfo::new(
-            "interval",
-            ParamType::RelTime,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("nanosleep", EventCategory(0x207), EventFlags(0x1280), &[
+        ParamInfo::new("interval", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 135: PPME_SYSCALL_NANOSLEEP_X
-    EventInfo::new(
-        "nanosleep",
-        EventCategory(0x207),
-        EventFlags(0x1080),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "interval",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("nanosleep", EventCategory(0x207), EventFlags(0x1080), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("interval", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 136: PPME_SYSCALL_TIMERFD_CREATE_E
-    EventInfo::new(
-        "timerfd_create",
-        EventCategory(0x20b),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new(
-                "clockid",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint8,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("timerfd_create", EventCategory(0x20b), EventFlags(0x1221), &[
+        ParamInfo::new("clockid", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 137: PPME_SYSCALL_TIMERFD_CREATE_X
-    EventInfo::new(
-        "timerfd_create",
-        EventCategory(0x20b),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "clockid",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint8,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("timerfd_create", EventCategory(0x20b), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("clockid", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 138: PPME_SYSCALL_INOTIFY_INIT_E
-    EventInfo::new(
-        "inotify_init",
-        EventCategory(0x204),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Uint8,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("inotify_init", EventCategory(0x204), EventFlags(0x1221), &[
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 139: PPME_SYSCALL_INOTIFY_INIT_X
-    EventInfo::new(
-        "inotify_init",
-        EventCategory(0x204),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint8,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("inotify_init", EventCategory(0x204), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint8, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 140: PPME_SYSCALL_GETRLIMIT_E
-    EventInfo::new(
-        "getrlimit",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "resource",
-            ParamType::EnumFlags8,
-            PrintFormat::Dec,
-            ParamExtra::Flags(&RLIMIT_RESOURCES),
-        )],
-    ),
+    EventInfo::new("getrlimit", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 141: PPME_SYSCALL_GETRLIMIT_X
-    EventInfo::new(
-        "getrlimit",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("max", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "resource",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&RLIMIT_RESOURCES),
-            ),
-        ],
-    ),
+    EventInfo::new("getrlimit", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("max", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 142: PPME_SYSCALL_SETRLIMIT_E
-    EventInfo::new(
-        "setrlimit",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "resource",
-            ParamType::EnumFlags8,
-            PrintFormat::Dec,
-            ParamExtra::Flags(&RLIMIT_RESOURCES),
-        )],
-    ),
+    EventInfo::new("setrlimit", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 143: PPME_SYSCALL_SETRLIMIT_X
-    EventInfo::new(
-        "setrlimit",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("max", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "resource",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&RLIMIT_RESOURCES),
-            ),
-        ],
-    ),
+    EventInfo::new("setrlimit", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("max", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 144: PPME_SYSCALL_PRLIMIT_E
-    EventInfo::new(
-        "prlimit",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "resource",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&RLIMIT_RESOURCES),
-            ),
-        ],
-    ),
+    EventInfo::new("prlimit", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 145: PPME_SYSCALL_PRLIMIT_X
-    EventInfo::new(
-        "prlimit",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "newcur",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newmax",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "oldcur",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "oldmax",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pid", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "resource",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&RLIMIT_RESOURCES),
-            ),
-        ],
-    ),
+    EventInfo::new("prlimit", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newcur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newmax", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldcur", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldmax", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("resource", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&RLIMIT_RESOURCES)),
+    ]),
     // 146: PPME_SCHEDSWITCH_1_E
-    EventInfo::new(
-        "switch",
-        EventCategory(0x480),
-        EventFlags(0x1300),
-        &[ParamInfo::new(
-            "next",
-            ParamType::Pid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("switch", EventCategory(0x480), EventFlags(0x1300), &[
+        ParamInfo::new("next", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 147: PPME_SCHEDSWITCH_1_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 148: PPME_DROP_E
-    EventInfo::new(
-        "drop",
-        EventCategory(0x1100),
-        EventFlags(0x100),
-        &[ParamInfo::new(
-            "ratio",
-            ParamType::Uint32,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("drop", EventCategory(0x1100), EventFlags(0x100), &[
+        ParamInfo::new("ratio", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 149: PPME_DROP_X
-    EventInfo::new(
-        "drop",
-        EventCategory(0x1100),
-        EventFlags(0x100),
-        &[ParamInfo::new(
-            "ratio",
-            ParamType::Uint32,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("drop", EventCategory(0x1100), EventFlags(0x100), &[
+        ParamInfo::new("ratio", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 150: PPME_SYSCALL_FCNTL_E
-    EventInfo::new(
-        "fcntl",
-        EventCategory(0x222),
-        EventFlags(0x1224),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cmd",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&FCNTL_COMMANDS),
-            ),
-        ],
-    ),
+    EventInfo::new("fcntl", EventCategory(0x222), EventFlags(0x1224), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&FCNTL_COMMANDS)),
+    ]),
     // 151: PPME_SYSCALL_FCNTL_X
-    EventInfo::new(
-        "fcntl",
-        EventCategory(0x222),
-        EventFlags(0x1024),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cmd",
-                ParamType::EnumFlags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&FCNTL_COMMANDS),
-            ),
-            ParamInfo::new("arg", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fcntl", EventCategory(0x222), EventFlags(0x1024), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::EnumFlags8, PrintFormat::Dec, ParamExtra::Flags(&FCNTL_COMMANDS)),
+        ParamInfo::new("arg", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 152: PPME_SCHEDSWITCH_6_E
-    EventInfo::new(
-        "switch",
-        EventCategory(0x480),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("next", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("switch", EventCategory(0x480), EventFlags(0x0), &[
+        ParamInfo::new("next", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 153: PPME_SCHEDSWITCH_6_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 154: PPME_SYSCALL_EXECVE_13_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 155: PPME_SYSCALL_EXECVE_13_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 156: PPME_SYSCALL_CLONE_16_E
     EventInfo::new("clone", EventCategory(0x206), EventFlags(0x220), &[]),
     // 157: PPME_SYSCALL_CLONE_16_X
-    EventInfo::new(
-        "clone",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("clone", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 158: PPME_SYSCALL_BRK_4_E
-    EventInfo::new(
-        "brk",
-        EventCategory(0x205),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "addr",
-            ParamType::Uint64,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("brk", EventCategory(0x205), EventFlags(0x1200), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 159: PPME_SYSCALL_BRK_4_X
-    EventInfo::new(
-        "brk",
-        EventCategory(0x205),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("brk", EventCategory(0x205), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 160: PPME_SYSCALL_MMAP_E
-    EventInfo::new(
-        "mmap",
-        EventCategory(0x205),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MMAP_FLAGS),
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mmap", EventCategory(0x205), EventFlags(0x1204), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MMAP_FLAGS)),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 161: PPME_SYSCALL_MMAP_X
-    EventInfo::new(
-        "mmap",
-        EventCategory(0x205),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MMAP_FLAGS),
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mmap", EventCategory(0x205), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MMAP_FLAGS)),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 162: PPME_SYSCALL_MMAP2_E
-    EventInfo::new(
-        "mmap2",
-        EventCategory(0x205),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MMAP_FLAGS),
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pgoffset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mmap2", EventCategory(0x205), EventFlags(0x1204), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MMAP_FLAGS)),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgoffset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 163: PPME_SYSCALL_MMAP2_X
-    EventInfo::new(
-        "mmap2",
-        EventCategory(0x205),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MMAP_FLAGS),
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pgoffset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mmap2", EventCategory(0x205), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MMAP_FLAGS)),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgoffset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 164: PPME_SYSCALL_MUNMAP_E
-    EventInfo::new(
-        "munmap",
-        EventCategory(0x205),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("munmap", EventCategory(0x205), EventFlags(0x1200), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 165: PPME_SYSCALL_MUNMAP_X
-    EventInfo::new(
-        "munmap",
-        EventCategory(0x205),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("munmap", EventCategory(0x205), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 166: PPME_SYSCALL_SPLICE_E
-    EventInfo::new(
-        "splice",
-        EventCategory(0x222),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd_in", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd_out", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SPLICE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("splice", EventCategory(0x222), EventFlags(0x1204), &[
+        ParamInfo::new("fd_in", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd_out", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&SPLICE_FLAGS)),
+    ]),
     // 167: PPME_SYSCALL_SPLICE_X
-    EventInfo::new(
-        "splice",
-        EventCategory(0x222),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd_in", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd_out", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SPLICE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("splice", EventCategory(0x222), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd_in", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd_out", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&SPLICE_FLAGS)),
+    ]),
     // 168: PPME_SYSCALL_PTRACE_E
-    EventInfo::new(
-        "ptrace",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "request",
-                ParamType::EnumFlags16,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&PTRACE_REQUESTS),
-            ),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("ptrace", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("request", ParamType::EnumFlags16, PrintFormat::Dec, ParamExtra::Flags(&PTRACE_REQUESTS)),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 169: PPME_SYSCALL_PTRACE_X
-    EventInfo::new(
-        "ptrace",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Dyn,
-                PrintFormat::Hex,
-                ParamExtra::Dynamic(&PTRACE_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::Dyn,
-                PrintFormat::Hex,
-                ParamExtra::Dynamic(&PTRACE_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "request",
-                ParamType::EnumFlags16,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&PTRACE_REQUESTS),
-            ),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("ptrace", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Dyn, PrintFormat::Hex, ParamExtra::Dynamic(&PTRACE_DYNAMIC_PARAM)),
+        ParamInfo::new("data", ParamType::Dyn, PrintFormat::Hex, ParamExtra::Dynamic(&PTRACE_DYNAMIC_PARAM)),
+        ParamInfo::new("request", ParamType::EnumFlags16, PrintFormat::Dec, ParamExtra::Flags(&PTRACE_REQUESTS)),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 170: PPME_SYSCALL_IOCTL_3_E
-    EventInfo::new(
-        "ioctl",
-        EventCategory(0x222),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "request",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "argument",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("ioctl", EventCategory(0x222), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("request", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("argument", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 171: PPME_SYSCALL_IOCTL_3_X
-    EventInfo::new(
-        "ioctl",
-        EventCategory(0x222),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "request",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "argument",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("ioctl", EventCategory(0x222), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("request", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("argument", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 172: PPME_SYSCALL_EXECVE_14_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 173: PPME_SYSCALL_EXECVE_14_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 174: PPME_SYSCALL_RENAME_E
     EventInfo::new("rename", EventCategory(0x202), EventFlags(0x200), &[]),
     // 175: PPME_SYSCALL_RENAME_X
-    EventInfo::new(
-        "rename",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("rename", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 176: PPME_SYSCALL_RENAMEAT_E
     EventInfo::new("renameat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 177: PPME_SYSCALL_RENAMEAT_X
-    EventInfo::new(
-        "renameat",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "olddirfd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "newdirfd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(3),
-            ),
-        ],
-    ),
+    EventInfo::new("renameat", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("olddirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("newdirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(3)),
+    ]),
     // 178: PPME_SYSCALL_SYMLINK_E
     EventInfo::new("symlink", EventCategory(0x202), EventFlags(0x200), &[]),
     // 179: PPME_SYSCALL_SYMLINK_X
-    EventInfo::new(
-        "symlink",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "target",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "linkpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("symlink", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("target", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("linkpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 180: PPME_SYSCALL_SYMLINKAT_E
     EventInfo::new("symlinkat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 181: PPME_SYSCALL_SYMLINKAT_X
-    EventInfo::new(
-        "symlinkat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "target",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "linkdirfd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "linkpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(2),
-            ),
-        ],
-    ),
+    EventInfo::new("symlinkat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("target", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("linkdirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("linkpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(2)),
+    ]),
     // 182: PPME_SYSCALL_FORK_E
     EventInfo::new("fork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 183: PPME_SYSCALL_FORK_X
-    EventInfo::new(
-        "fork",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fork", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 184: PPME_SYSCALL_VFORK_E
     EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 185: PPME_SYSCALL_VFORK_X
-    EventInfo::new(
-        "vfork",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 186: PPME_PROCEXIT_1_E
-    EventInfo::new(
-        "procexit",
-        EventCategory(0x406),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new(
-                "status",
-                ParamType::Errno,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("ret", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("core", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "reaper_tid",
-                ParamType::Pid,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("procexit", EventCategory(0x406), EventFlags(0x20), &[
+        ParamInfo::new("status", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ret", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("core", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("reaper_tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 187: PPME_PROCEXIT_1_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 188: PPME_SYSCALL_SENDFILE_E
-    EventInfo::new(
-        "sendfile",
-        EventCategory(0x221),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("out_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("in_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendfile", EventCategory(0x221), EventFlags(0x1204), &[
+        ParamInfo::new("out_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("in_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 189: PPME_SYSCALL_SENDFILE_X
-    EventInfo::new(
-        "sendfile",
-        EventCategory(0x221),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offset",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("out_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("in_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "size",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("sendfile", EventCategory(0x221), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offset", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("out_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("in_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 190: PPME_SYSCALL_QUOTACTL_E
-    EventInfo::new(
-        "quotactl",
-        EventCategory(0x20a),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "cmd",
-                ParamType::Flags16,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_CMDS),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_TYPES),
-            ),
-            ParamInfo::new("id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "quota_fmt",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS),
-            ),
-        ],
-    ),
+    EventInfo::new("quotactl", EventCategory(0x20a), EventFlags(0x1200), &[
+        ParamInfo::new("cmd", ParamType::Flags16, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_CMDS)),
+        ParamInfo::new("type", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_TYPES)),
+        ParamInfo::new("id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("quota_fmt", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS)),
+    ]),
     // 191: PPME_SYSCALL_QUOTACTL_X
-    EventInfo::new(
-        "quotactl",
-        EventCategory(0x20a),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "special",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "quotafilepath",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_bhardlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_bsoftlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_curspace",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_ihardlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_isoftlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_btime",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqb_itime",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqi_bgrace",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqi_igrace",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "dqi_flags",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_DQI_FLAGS),
-            ),
-            ParamInfo::new(
-                "quota_fmt_out",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS),
-            ),
-            ParamInfo::new(
-                "cmd",
-                ParamType::Flags16,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_CMDS),
-            ),
-            ParamInfo::new(
-                "type",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_TYPES),
-            ),
-            ParamInfo::new("id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "quota_fmt",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS),
-            ),
-        ],
-    ),
+    EventInfo::new("quotactl", EventCategory(0x20a), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("special", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("quotafilepath", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("dqb_bhardlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_bsoftlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_curspace", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_ihardlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_isoftlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_btime", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqb_itime", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqi_bgrace", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqi_igrace", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dqi_flags", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_DQI_FLAGS)),
+        ParamInfo::new("quota_fmt_out", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS)),
+        ParamInfo::new("cmd", ParamType::Flags16, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_CMDS)),
+        ParamInfo::new("type", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_TYPES)),
+        ParamInfo::new("id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("quota_fmt", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&QUOTACTL_QUOTA_FMTS)),
+    ]),
     // 192: PPME_SYSCALL_SETRESUID_E
-    EventInfo::new(
-        "setresuid",
-        EventCategory(0x20a),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setresuid", EventCategory(0x20a), EventFlags(0x1220), &[
+        ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 193: PPME_SYSCALL_SETRESUID_X
-    EventInfo::new(
-        "setresuid",
-        EventCategory(0x20a),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setresuid", EventCategory(0x20a), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 194: PPME_SYSCALL_SETRESGID_E
-    EventInfo::new(
-        "setresgid",
-        EventCategory(0x20a),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setresgid", EventCategory(0x20a), EventFlags(0x1220), &[
+        ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 195: PPME_SYSCALL_SETRESGID_X
-    EventInfo::new(
-        "setresgid",
-        EventCategory(0x20a),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setresgid", EventCategory(0x20a), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 196: PPME_SCAPEVENT_E
-    EventInfo::new(
-        "scapevent",
-        EventCategory(0x1100),
-        EventFlags(0x100),
-        &[
-            ParamInfo::new(
-                "event_type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "event_data",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("scapevent", EventCategory(0x1100), EventFlags(0x100), &[
+        ParamInfo::new("event_type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("event_data", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 197: PPME_SCAPEVENT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 198: PPME_SYSCALL_SETUID_E
-    EventInfo::new(
-        "setuid",
-        EventCategory(0x20a),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "uid",
-            ParamType::Uid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("setuid", EventCategory(0x20a), EventFlags(0x1220), &[
+        ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 199: PPME_SYSCALL_SETUID_X
-    EventInfo::new(
-        "setuid",
-        EventCategory(0x20a),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setuid", EventCategory(0x20a), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 200: PPME_SYSCALL_SETGID_E
-    EventInfo::new(
-        "setgid",
-        EventCategory(0x20a),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "gid",
-            ParamType::Gid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("setgid", EventCategory(0x20a), EventFlags(0x1220), &[
+        ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 201: PPME_SYSCALL_SETGID_X
-    EventInfo::new(
-        "setgid",
-        EventCategory(0x20a),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setgid", EventCategory(0x20a), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 202: PPME_SYSCALL_GETUID_E
     EventInfo::new("getuid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 203: PPME_SYSCALL_GETUID_X
-    EventInfo::new(
-        "getuid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "uid",
-            ParamType::Uid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("getuid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 204: PPME_SYSCALL_GETEUID_E
     EventInfo::new("geteuid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 205: PPME_SYSCALL_GETEUID_X
-    EventInfo::new(
-        "geteuid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "euid",
-            ParamType::Uid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("geteuid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 206: PPME_SYSCALL_GETGID_E
     EventInfo::new("getgid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 207: PPME_SYSCALL_GETGID_X
-    EventInfo::new(
-        "getgid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "gid",
-            ParamType::Gid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("getgid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 208: PPME_SYSCALL_GETEGID_E
     EventInfo::new("getegid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 209: PPME_SYSCALL_GETEGID_X
-    EventInfo::new(
-        "getegid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "egid",
-            ParamType::Gid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("getegid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 210: PPME_SYSCALL_GETRESUID_E
     EventInfo::new("getresuid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 211: PPME_SYSCALL_GETRESUID_X
-    EventInfo::new(
-        "getresuid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("getresuid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("suid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 212: PPME_SYSCALL_GETRESGID_E
     EventInfo::new("getresgid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 213: PPME_SYSCALL_GETRESGID_X
-    EventInfo::new(
-        "getresgid",
-        EventCategory(0x20a),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("getresgid", EventCategory(0x20a), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("rgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sgid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 214: PPME_SYSCALL_EXECVE_15_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 215: PPME_SYSCALL_EXECVE_15_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 216: PPME_SYSCALL_CLONE_17_E
     EventInfo::new("clone", EventCategory(0x206), EventFlags(0x220), &[]),
     // 217: PPME_SYSCALL_CLONE_17_X
-    EventInfo::new(
-        "clone",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("clone", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 218: PPME_SYSCALL_FORK_17_E
     EventInfo::new("fork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 219: PPME_SYSCALL_FORK_17_X
-    EventInfo::new(
-        "fork",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fork", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 220: PPME_SYSCALL_VFORK_17_E
     EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 221: PPME_SYSCALL_VFORK_17_X
-    EventInfo::new(
-        "vfork",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 222: PPME_SYSCALL_CLONE_20_E
     EventInfo::new("clone", EventCategory(0x206), EventFlags(0x220), &[]),
     // 223: PPME_SYSCALL_CLONE_20_X
-    EventInfo::new(
-        "clone",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pidns_init_start_ts",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("clone", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pidns_init_start_ts", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 224: PPME_SYSCALL_FORK_20_E
     EventInfo::new("fork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 225: PPME_SYSCALL_FORK_20_X
-    EventInfo::new(
-        "fork",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pidns_init_start_ts",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("fork", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pidns_init_start_ts", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 226: PPME_SYSCALL_VFORK_20_E
     EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x220), &[]),
     // 227: PPME_SYSCALL_VFORK_20_X
-    EventInfo::new(
-        "vfork",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pidns_init_start_ts",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("vfork", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pidns_init_start_ts", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 228: PPME_CONTAINER_E
-    EventInfo::new(
-        "container",
-        EventCategory(0x1100),
-        EventFlags(0x1320),
-        &[
-            ParamInfo::new("id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "type",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "image",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("container", EventCategory(0x1100), EventFlags(0x1320), &[
+        ParamInfo::new("id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("type", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("image", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 229: PPME_CONTAINER_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 230: PPME_SYSCALL_EXECVE_16_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 231: PPME_SYSCALL_EXECVE_16_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 232: PPME_SIGNALDELIVER_E
-    EventInfo::new(
-        "signaldeliver",
-        EventCategory(0x409),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("spid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sig",
-                ParamType::SigType,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("signaldeliver", EventCategory(0x409), EventFlags(0x0), &[
+        ParamInfo::new("spid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sig", ParamType::SigType, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 233: PPME_SIGNALDELIVER_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 234: PPME_PROCINFO_E
-    EventInfo::new(
-        "procinfo",
-        EventCategory(0x1100),
-        EventFlags(0x100),
-        &[
-            ParamInfo::new(
-                "cpu_usr",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cpu_sys",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("procinfo", EventCategory(0x1100), EventFlags(0x100), &[
+        ParamInfo::new("cpu_usr", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cpu_sys", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 235: PPME_PROCINFO_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 236: PPME_SYSCALL_GETDENTS_E
-    EventInfo::new(
-        "getdents",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("getdents", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 237: PPME_SYSCALL_GETDENTS_X
-    EventInfo::new(
-        "getdents",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("getdents", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 238: PPME_SYSCALL_GETDENTS64_E
-    EventInfo::new(
-        "getdents64",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("getdents64", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 239: PPME_SYSCALL_GETDENTS64_X
-    EventInfo::new(
-        "getdents64",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("getdents64", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 240: PPME_SYSCALL_SETNS_E
-    EventInfo::new(
-        "setns",
-        EventCategory(0x206),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "nstype",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("setns", EventCategory(0x206), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("nstype", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+    ]),
     // 241: PPME_SYSCALL_SETNS_X
-    EventInfo::new(
-        "setns",
-        EventCategory(0x206),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "nstype",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("setns", EventCategory(0x206), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("nstype", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+    ]),
     // 242: PPME_SYSCALL_FLOCK_E
-    EventInfo::new(
-        "flock",
-        EventCategory(0x202),
-        EventFlags(0x1204),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "operation",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FLOCK_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("flock", EventCategory(0x202), EventFlags(0x1204), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("operation", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FLOCK_FLAGS)),
+    ]),
     // 243: PPME_SYSCALL_FLOCK_X
-    EventInfo::new(
-        "flock",
-        EventCategory(0x202),
-        EventFlags(0x1004),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "operation",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FLOCK_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("flock", EventCategory(0x202), EventFlags(0x1004), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("operation", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FLOCK_FLAGS)),
+    ]),
     // 244: PPME_CPU_HOTPLUG_E
-    EventInfo::new(
-        "cpu_hotplug",
-        EventCategory(0x1008),
-        EventFlags(0x120),
-        &[
-            ParamInfo::new("cpu", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "action",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("cpu_hotplug", EventCategory(0x1008), EventFlags(0x120), &[
+        ParamInfo::new("cpu", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("action", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 245: PPME_CPU_HOTPLUG_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 246: PPME_SOCKET_ACCEPT_5_E
     EventInfo::new("accept", EventCategory(0x203), EventFlags(0x221), &[]),
     // 247: PPME_SOCKET_ACCEPT_5_X
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuepct",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuelen",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuemax",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x21), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("queuepct", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuelen", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuemax", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 248: PPME_SOCKET_ACCEPT4_5_E
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Int32,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("flags", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 249: PPME_SOCKET_ACCEPT4_5_X
-    EventInfo::new(
-        "accept",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuepct",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuelen",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuemax",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("accept", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("queuepct", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuelen", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuemax", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 250: PPME_SYSCALL_SEMOP_E
-    EventInfo::new(
-        "semop",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "semid",
-            ParamType::Int32,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("semop", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("semid", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 251: PPME_SYSCALL_SEMOP_X
-    EventInfo::new(
-        "semop",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "nsops",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sem_num_0",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sem_op_0",
-                ParamType::Int16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sem_flg_0",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMOP_FLAGS),
-            ),
-            ParamInfo::new(
-                "sem_num_1",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sem_op_1",
-                ParamType::Int16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sem_flg_1",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMOP_FLAGS),
-            ),
-            ParamInfo::new(
-                "semid",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("semop", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("nsops", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sem_num_0", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sem_op_0", ParamType::Int16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sem_flg_0", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&SEMOP_FLAGS)),
+        ParamInfo::new("sem_num_1", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sem_op_1", ParamType::Int16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sem_flg_1", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&SEMOP_FLAGS)),
+        ParamInfo::new("semid", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 252: PPME_SYSCALL_SEMCTL_E
-    EventInfo::new(
-        "semctl",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "semid",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "semnum",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cmd",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMCTL_COMMANDS),
-            ),
-            ParamInfo::new("val", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("semctl", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("semid", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("semnum", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&SEMCTL_COMMANDS)),
+        ParamInfo::new("val", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 253: PPME_SYSCALL_SEMCTL_X
-    EventInfo::new(
-        "semctl",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "semid",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "semnum",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cmd",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMCTL_COMMANDS),
-            ),
-            ParamInfo::new("val", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("semctl", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("semid", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("semnum", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&SEMCTL_COMMANDS)),
+        ParamInfo::new("val", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 254: PPME_SYSCALL_PPOLL_E
-    EventInfo::new(
-        "ppoll",
-        EventCategory(0x240),
-        EventFlags(0x1280),
-        &[
-            ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "timeout",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sigmask",
-                ParamType::SigSet,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("ppoll", EventCategory(0x240), EventFlags(0x1280), &[
+        ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("timeout", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sigmask", ParamType::SigSet, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 255: PPME_SYSCALL_PPOLL_X
-    EventInfo::new(
-        "ppoll",
-        EventCategory(0x240),
-        EventFlags(0x1080),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "timeout",
-                ParamType::RelTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sigmask",
-                ParamType::SigSet,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("ppoll", EventCategory(0x240), EventFlags(0x1080), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fds", ParamType::FdList, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("timeout", ParamType::RelTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sigmask", ParamType::SigSet, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 256: PPME_SYSCALL_MOUNT_E
-    EventInfo::new(
-        "mount",
-        EventCategory(0x202),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&MOUNT_FLAGS),
-        )],
-    ),
+    EventInfo::new("mount", EventCategory(0x202), EventFlags(0x1220), &[
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MOUNT_FLAGS)),
+    ]),
     // 257: PPME_SYSCALL_MOUNT_X
-    EventInfo::new(
-        "mount",
-        EventCategory(0x202),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dev", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("dir", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "type",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MOUNT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("mount", EventCategory(0x202), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dev", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("dir", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("type", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MOUNT_FLAGS)),
+    ]),
     // 258: PPME_SYSCALL_UMOUNT_E
-    EventInfo::new(
-        "umount",
-        EventCategory(0x202),
-        EventFlags(0x220),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&UMOUNT_FLAGS),
-        )],
-    ),
+    EventInfo::new("umount", EventCategory(0x202), EventFlags(0x220), &[
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&UMOUNT_FLAGS)),
+    ]),
     // 259: PPME_SYSCALL_UMOUNT_X
-    EventInfo::new(
-        "umount",
-        EventCategory(0x202),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("umount", EventCategory(0x202), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 260: PPME_K8S_E
-    EventInfo::new(
-        "k8s",
-        EventCategory(0x1100),
-        EventFlags(0x320),
-        &[ParamInfo::new(
-            "json",
-            ParamType::CharBuf,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("k8s", EventCategory(0x1100), EventFlags(0x320), &[
+        ParamInfo::new("json", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 261: PPME_K8S_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 262: PPME_SYSCALL_SEMGET_E
-    EventInfo::new(
-        "semget",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("key", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "nsems",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "semflg",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMGET_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("semget", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("key", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("nsems", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("semflg", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&SEMGET_FLAGS)),
+    ]),
     // 263: PPME_SYSCALL_SEMGET_X
-    EventInfo::new(
-        "semget",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("key", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "nsems",
-                ParamType::Int32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "semflg",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&SEMGET_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("semget", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("key", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("nsems", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("semflg", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&SEMGET_FLAGS)),
+    ]),
     // 264: PPME_SYSCALL_ACCESS_E
-    EventInfo::new(
-        "access",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "mode",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&ACCESS_FLAGS),
-        )],
-    ),
+    EventInfo::new("access", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("mode", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&ACCESS_FLAGS)),
+    ]),
     // 265: PPME_SYSCALL_ACCESS_X
-    EventInfo::new(
-        "access",
-        EventCategory(0x202),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&ACCESS_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("access", EventCategory(0x202), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&ACCESS_FLAGS)),
+    ]),
     // 266: PPME_SYSCALL_CHROOT_E
     EventInfo::new("chroot", EventCategory(0x206), EventFlags(0x220), &[]),
     // 267: PPME_SYSCALL_CHROOT_X
-    EventInfo::new(
-        "chroot",
-        EventCategory(0x206),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("chroot", EventCategory(0x206), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 268: PPME_TRACER_E
-    EventInfo::new(
-        "tracer",
-        EventCategory(0x1001),
-        EventFlags(0x200),
-        &[
-            ParamInfo::new("id", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tags",
-                ParamType::CharBufArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "args",
-                ParamType::CharBufPairArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("tracer", EventCategory(0x1001), EventFlags(0x200), &[
+        ParamInfo::new("id", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tags", ParamType::CharBufArray, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::CharBufPairArray, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 269: PPME_TRACER_X
-    EventInfo::new(
-        "NA",
-        EventCategory(0x0),
-        EventFlags(0x40),
-        &[
-            ParamInfo::new("id", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tags",
-                ParamType::CharBufArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "args",
-                ParamType::CharBufPairArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[
+        ParamInfo::new("id", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tags", ParamType::CharBufArray, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::CharBufPairArray, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 270: PPME_MESOS_E
-    EventInfo::new(
-        "mesos",
-        EventCategory(0x1100),
-        EventFlags(0x320),
-        &[ParamInfo::new(
-            "json",
-            ParamType::CharBuf,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("mesos", EventCategory(0x1100), EventFlags(0x320), &[
+        ParamInfo::new("json", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 271: PPME_MESOS_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 272: PPME_CONTAINER_JSON_E
-    EventInfo::new(
-        "container",
-        EventCategory(0x1006),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "json",
-            ParamType::CharBuf,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("container", EventCategory(0x1006), EventFlags(0x1220), &[
+        ParamInfo::new("json", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 273: PPME_CONTAINER_JSON_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 274: PPME_SYSCALL_SETSID_E
     EventInfo::new("setsid", EventCategory(0x206), EventFlags(0x220), &[]),
     // 275: PPME_SYSCALL_SETSID_X
-    EventInfo::new(
-        "setsid",
-        EventCategory(0x206),
-        EventFlags(0x20),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Pid,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("setsid", EventCategory(0x206), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 276: PPME_SYSCALL_MKDIR_2_E
-    EventInfo::new(
-        "mkdir",
-        EventCategory(0x202),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "mode",
-            ParamType::Uint32,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("mkdir", EventCategory(0x202), EventFlags(0x1200), &[
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 277: PPME_SYSCALL_MKDIR_2_X
-    EventInfo::new(
-        "mkdir",
-        EventCategory(0x202),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mkdir", EventCategory(0x202), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 278: PPME_SYSCALL_RMDIR_2_E
     EventInfo::new("rmdir", EventCategory(0x202), EventFlags(0x200), &[]),
     // 279: PPME_SYSCALL_RMDIR_2_X
-    EventInfo::new(
-        "rmdir",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("rmdir", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 280: PPME_NOTIFICATION_E
-    EventInfo::new(
-        "notification",
-        EventCategory(0x1001),
-        EventFlags(0x100),
-        &[
-            ParamInfo::new("id", ParamType::CharBuf, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "desc",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("notification", EventCategory(0x1001), EventFlags(0x100), &[
+        ParamInfo::new("id", ParamType::CharBuf, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("desc", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 281: PPME_NOTIFICATION_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 282: PPME_SYSCALL_EXECVE_17_E
     EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[]),
     // 283: PPME_SYSCALL_EXECVE_17_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("tty", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tty", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 284: PPME_SYSCALL_UNSHARE_E
-    EventInfo::new(
-        "unshare",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&CLONE_FLAGS),
-        )],
-    ),
+    EventInfo::new("unshare", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+    ]),
     // 285: PPME_SYSCALL_UNSHARE_X
-    EventInfo::new(
-        "unshare",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("unshare", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+    ]),
     // 286: PPME_INFRASTRUCTURE_EVENT_E
-    EventInfo::new(
-        "infra",
-        EventCategory(0x1100),
-        EventFlags(0x100),
-        &[
-            ParamInfo::new(
-                "source",
-                ParamType::CharBuf,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "description",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "scope",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("infra", EventCategory(0x1100), EventFlags(0x100), &[
+        ParamInfo::new("source", ParamType::CharBuf, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("description", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("scope", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 287: PPME_INFRASTRUCTURE_EVENT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 288: PPME_SYSCALL_EXECVE_18_E
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "filename",
-            ParamType::FsPath,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("filename", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 289: PPME_SYSCALL_EXECVE_18_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("tty", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tty", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 290: PPME_PAGE_FAULT_E
-    EventInfo::new(
-        "page_fault",
-        EventCategory(0x401),
-        EventFlags(0x100),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("ip", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "error",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PF_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("page_fault", EventCategory(0x401), EventFlags(0x100), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ip", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("error", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PF_FLAGS)),
+    ]),
     // 291: PPME_PAGE_FAULT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 292: PPME_SYSCALL_EXECVE_19_E
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "filename",
-            ParamType::FsPath,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("filename", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 293: PPME_SYSCALL_EXECVE_19_X
-    EventInfo::new(
-        "execve",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "loginuid",
-                ParamType::Uid,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&EXECVE_FLAGS),
-            ),
-            ParamInfo::new(
-                "cap_inheritable",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_permitted",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_effective",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_ctime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_mtime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "trusted_exepath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "filename",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("execve", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("loginuid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EXECVE_FLAGS)),
+        ParamInfo::new("cap_inheritable", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_permitted", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_effective", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("exe_ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_ctime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_mtime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("trusted_exepath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("filename", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 294: PPME_SYSCALL_SETPGID_E
-    EventInfo::new(
-        "setpgid",
-        EventCategory(0x206),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setpgid", EventCategory(0x206), EventFlags(0x1200), &[
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 295: PPME_SYSCALL_SETPGID_X
-    EventInfo::new(
-        "setpgid",
-        EventCategory(0x206),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setpgid", EventCategory(0x206), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 296: PPME_SYSCALL_BPF_E
-    EventInfo::new(
-        "bpf",
-        EventCategory(0x201),
-        EventFlags(0x1201),
-        &[ParamInfo::new(
-            "cmd",
-            ParamType::Int64,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("bpf", EventCategory(0x201), EventFlags(0x1201), &[
+        ParamInfo::new("cmd", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 297: PPME_SYSCALL_BPF_X
-    EventInfo::new(
-        "bpf",
-        EventCategory(0x201),
-        EventFlags(0x1201),
-        &[ParamInfo::new(
-            "res_or_fd",
-            ParamType::Dyn,
-            PrintFormat::Dec,
-            ParamExtra::Dynamic(&BPF_DYNAMIC_PARAM),
-        )],
-    ),
+    EventInfo::new("bpf", EventCategory(0x201), EventFlags(0x1201), &[
+        ParamInfo::new("res_or_fd", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&BPF_DYNAMIC_PARAM)),
+    ]),
     // 298: PPME_SYSCALL_SECCOMP_E
-    EventInfo::new(
-        "seccomp",
-        EventCategory(0x201),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new("op", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("seccomp", EventCategory(0x201), EventFlags(0x1200), &[
+        ParamInfo::new("op", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 299: PPME_SYSCALL_SECCOMP_X
-    EventInfo::new(
-        "seccomp",
-        EventCategory(0x201),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("op", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("seccomp", EventCategory(0x201), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("op", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 300: PPME_SYSCALL_UNLINK_2_E
     EventInfo::new("unlink", EventCategory(0x202), EventFlags(0x200), &[]),
     // 301: PPME_SYSCALL_UNLINK_2_X
-    EventInfo::new(
-        "unlink",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("unlink", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 302: PPME_SYSCALL_UNLINKAT_2_E
     EventInfo::new("unlinkat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 303: PPME_SYSCALL_UNLINKAT_2_X
-    EventInfo::new(
-        "unlinkat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&UNLINKAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("unlinkat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&UNLINKAT_FLAGS)),
+    ]),
     // 304: PPME_SYSCALL_MKDIRAT_E
     EventInfo::new("mkdirat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 305: PPME_SYSCALL_MKDIRAT_X
-    EventInfo::new(
-        "mkdirat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "path",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("mkdirat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 306: PPME_SYSCALL_OPENAT_2_E
-    EventInfo::new(
-        "openat",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(0),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("openat", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(0)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+    ]),
     // 307: PPME_SYSCALL_OPENAT_2_X
-    EventInfo::new(
-        "openat",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("openat", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 308: PPME_SYSCALL_LINK_2_E
     EventInfo::new("link", EventCategory(0x202), EventFlags(0x200), &[]),
     // 309: PPME_SYSCALL_LINK_2_X
-    EventInfo::new(
-        "link",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("link", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 310: PPME_SYSCALL_LINKAT_2_E
     EventInfo::new("linkat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 311: PPME_SYSCALL_LINKAT_2_X
-    EventInfo::new(
-        "linkat",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("olddir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new("newdir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(3),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&LINKAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("linkat", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("olddir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("newdir", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(3)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&LINKAT_FLAGS)),
+    ]),
     // 312: PPME_SYSCALL_FCHMODAT_E
     EventInfo::new("fchmodat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 313: PPME_SYSCALL_FCHMODAT_X
-    EventInfo::new(
-        "fchmodat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "filename",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Mode,
-                PrintFormat::Oct,
-                ParamExtra::Flags(&CHMOD_MODE),
-            ),
-        ],
-    ),
+    EventInfo::new("fchmodat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("filename", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("mode", ParamType::Mode, PrintFormat::Oct, ParamExtra::Flags(&CHMOD_MODE)),
+    ]),
     // 314: PPME_SYSCALL_CHMOD_E
     EventInfo::new("chmod", EventCategory(0x202), EventFlags(0x200), &[]),
     // 315: PPME_SYSCALL_CHMOD_X
-    EventInfo::new(
-        "chmod",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "filename",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Mode,
-                PrintFormat::Oct,
-                ParamExtra::Flags(&CHMOD_MODE),
-            ),
-        ],
-    ),
+    EventInfo::new("chmod", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("filename", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Mode, PrintFormat::Oct, ParamExtra::Flags(&CHMOD_MODE)),
+    ]),
     // 316: PPME_SYSCALL_FCHMOD_E
     EventInfo::new("fchmod", EventCategory(0x202), EventFlags(0x200), &[]),
     // 317: PPME_SYSCALL_FCHMOD_X
-    EventInfo::new(
-        "fchmod",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Mode,
-                PrintFormat::Oct,
-                ParamExtra::Flags(&CHMOD_MODE),
-            ),
-        ],
-    ),
+    EventInfo::new("fchmod", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Mode, PrintFormat::Oct, ParamExtra::Flags(&CHMOD_MODE)),
+    ]),
     // 318: PPME_SYSCALL_RENAMEAT2_E
     EventInfo::new("renameat2", EventCategory(0x202), EventFlags(0x200), &[]),
     // 319: PPME_SYSCALL_RENAMEAT2_X
-    EventInfo::new(
-        "renameat2",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "olddirfd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "oldpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "newdirfd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "newpath",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(3),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&RENAMEAT2_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("renameat2", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("olddirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("newdirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newpath", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(3)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&RENAMEAT2_FLAGS)),
+    ]),
     // 320: PPME_SYSCALL_USERFAULTFD_E
     EventInfo::new("userfaultfd", EventCategory(0x202), EventFlags(0x221), &[]),
     // 321: PPME_SYSCALL_USERFAULTFD_X
-    EventInfo::new(
-        "userfaultfd",
-        EventCategory(0x202),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("userfaultfd", EventCategory(0x202), EventFlags(0x21), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+    ]),
     // 322: PPME_PLUGINEVENT_E
-    EventInfo::new(
-        "pluginevent",
-        EventCategory(0x801),
-        EventFlags(0x800),
-        &[
-            ParamInfo::new(
-                "plugin_id",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "event_data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("pluginevent", EventCategory(0x801), EventFlags(0x800), &[
+        ParamInfo::new("plugin_id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("event_data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 323: PPME_PLUGINEVENT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 324: PPME_CONTAINER_JSON_2_E
-    EventInfo::new(
-        "container",
-        EventCategory(0x1006),
-        EventFlags(0x820),
-        &[ParamInfo::new(
-            "json",
-            ParamType::CharBuf,
-            PrintFormat::Na,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("container", EventCategory(0x1006), EventFlags(0x820), &[
+        ParamInfo::new("json", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 325: PPME_CONTAINER_JSON_2_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 326: PPME_SYSCALL_OPENAT2_E
-    EventInfo::new(
-        "openat2",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(0),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "resolve",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&OPENAT2_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("openat2", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(0)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+        ParamInfo::new("resolve", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&OPENAT2_FLAGS)),
+    ]),
     // 327: PPME_SYSCALL_OPENAT2_X
-    EventInfo::new(
-        "openat2",
-        EventCategory(0x202),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Uint32,
-                PrintFormat::Oct,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "resolve",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&OPENAT2_FLAGS),
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("openat2", EventCategory(0x202), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mode", ParamType::Uint32, PrintFormat::Oct, ParamExtra::None),
+        ParamInfo::new("resolve", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&OPENAT2_FLAGS)),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 328: PPME_SYSCALL_MPROTECT_E
-    EventInfo::new(
-        "mprotect",
-        EventCategory(0x205),
-        EventFlags(0x1200),
-        &[
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("mprotect", EventCategory(0x205), EventFlags(0x1200), &[
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+    ]),
     // 329: PPME_SYSCALL_MPROTECT_X
-    EventInfo::new(
-        "mprotect",
-        EventCategory(0x205),
-        EventFlags(0x1000),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "prot",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PROT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("mprotect", EventCategory(0x205), EventFlags(0x1000), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("prot", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PROT_FLAGS)),
+    ]),
     // 330: PPME_SYSCALL_EXECVEAT_E
-    EventInfo::new(
-        "execveat",
-        EventCategory(0x206),
-        EventFlags(0x1220),
-        &[
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pathname",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(0),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&EXECVEAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("execveat", EventCategory(0x206), EventFlags(0x1220), &[
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pathname", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(0)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EXECVEAT_FLAGS)),
+    ]),
     // 331: PPME_SYSCALL_EXECVEAT_X
-    EventInfo::new(
-        "execveat",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "loginuid",
-                ParamType::Uid,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&EXECVE_FLAGS),
-            ),
-            ParamInfo::new(
-                "cap_inheritable",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_permitted",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_effective",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_ctime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_mtime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "trusted_exepath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("execveat", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("env", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpgid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("loginuid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EXECVE_FLAGS)),
+        ParamInfo::new("cap_inheritable", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_permitted", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_effective", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("exe_ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_ctime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_mtime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("trusted_exepath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("pgid", ParamType::Pid, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 332: PPME_SYSCALL_COPY_FILE_RANGE_E
-    EventInfo::new(
-        "copy_file_range",
-        EventCategory(0x202),
-        EventFlags(0x121c),
-        &[
-            ParamInfo::new("fdin", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offin",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("copy_file_range", EventCategory(0x202), EventFlags(0x121c), &[
+        ParamInfo::new("fdin", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offin", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 333: PPME_SYSCALL_COPY_FILE_RANGE_X
-    EventInfo::new(
-        "copy_file_range",
-        EventCategory(0x202),
-        EventFlags(0x101c),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fdout", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offout",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("fdin", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "offin",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("copy_file_range", EventCategory(0x202), EventFlags(0x101c), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fdout", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offout", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fdin", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("offin", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 334: PPME_SYSCALL_CLONE3_E
     EventInfo::new("clone3", EventCategory(0x206), EventFlags(0x220), &[]),
     // 335: PPME_SYSCALL_CLONE3_X
-    EventInfo::new(
-        "clone3",
-        EventCategory(0x206),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "args",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLONE_FLAGS),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pidns_init_start_ts",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("clone3", EventCategory(0x206), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("args", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("tid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ptid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLONE_FLAGS)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vtid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pidns_init_start_ts", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 336: PPME_SYSCALL_OPEN_BY_HANDLE_AT_E
-    EventInfo::new(
-        "open_by_handle_at",
-        EventCategory(0x202),
-        EventFlags(0x221),
-        &[],
-    ),
+    EventInfo::new("open_by_handle_at", EventCategory(0x202), EventFlags(0x221), &[]),
     // 337: PPME_SYSCALL_OPEN_BY_HANDLE_AT_X
-    EventInfo::new(
-        "open_by_handle_at",
-        EventCategory(0x202),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("mountfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("open_by_handle_at", EventCategory(0x202), EventFlags(0x21), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mountfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 338: PPME_SYSCALL_IO_URING_SETUP_E
-    EventInfo::new(
-        "io_uring_setup",
-        EventCategory(0x222),
-        EventFlags(0x221),
-        &[],
-    ),
+    EventInfo::new("io_uring_setup", EventCategory(0x222), EventFlags(0x221), &[]),
     // 339: PPME_SYSCALL_IO_URING_SETUP_X
-    EventInfo::new(
-        "io_uring_setup",
-        EventCategory(0x222),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "entries",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sq_entries",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cq_entries",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&IO_URING_SETUP_FLAGS),
-            ),
-            ParamInfo::new(
-                "sq_thread_cpu",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sq_thread_idle",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "features",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&IO_URING_SETUP_FEATS),
-            ),
-        ],
-    ),
+    EventInfo::new("io_uring_setup", EventCategory(0x222), EventFlags(0x21), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("entries", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sq_entries", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cq_entries", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&IO_URING_SETUP_FLAGS)),
+        ParamInfo::new("sq_thread_cpu", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sq_thread_idle", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("features", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&IO_URING_SETUP_FEATS)),
+    ]),
     // 340: PPME_SYSCALL_IO_URING_ENTER_E
-    EventInfo::new(
-        "io_uring_enter",
-        EventCategory(0x222),
-        EventFlags(0x200),
-        &[],
-    ),
+    EventInfo::new("io_uring_enter", EventCategory(0x222), EventFlags(0x200), &[]),
     // 341: PPME_SYSCALL_IO_URING_ENTER_X
-    EventInfo::new(
-        "io_uring_enter",
-        EventCategory(0x222),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "to_submit",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "min_complete",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&IO_URING_ENTER_FLAGS),
-            ),
-            ParamInfo::new("sig", ParamType::SigSet, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("io_uring_enter", EventCategory(0x222), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("to_submit", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("min_complete", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&IO_URING_ENTER_FLAGS)),
+        ParamInfo::new("sig", ParamType::SigSet, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 342: PPME_SYSCALL_IO_URING_REGISTER_E
-    EventInfo::new(
-        "io_uring_register",
-        EventCategory(0x222),
-        EventFlags(0x200),
-        &[],
-    ),
+    EventInfo::new("io_uring_register", EventCategory(0x222), EventFlags(0x200), &[]),
     // 343: PPME_SYSCALL_IO_URING_REGISTER_X
-    EventInfo::new(
-        "io_uring_register",
-        EventCategory(0x222),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "opcode",
-                ParamType::EnumFlags16,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&IO_URING_REGISTER_OPCODES),
-            ),
-            ParamInfo::new("arg", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
-            ParamInfo::new(
-                "nr_args",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("io_uring_register", EventCategory(0x222), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("opcode", ParamType::EnumFlags16, PrintFormat::Dec, ParamExtra::Flags(&IO_URING_REGISTER_OPCODES)),
+        ParamInfo::new("arg", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("nr_args", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 344: PPME_SYSCALL_MLOCK_E
     EventInfo::new("mlock", EventCategory(0x205), EventFlags(0x200), &[]),
     // 345: PPME_SYSCALL_MLOCK_X
-    EventInfo::new(
-        "mlock",
-        EventCategory(0x205),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("mlock", EventCategory(0x205), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 346: PPME_SYSCALL_MUNLOCK_E
     EventInfo::new("munlock", EventCategory(0x205), EventFlags(0x200), &[]),
     // 347: PPME_SYSCALL_MUNLOCK_X
-    EventInfo::new(
-        "munlock",
-        EventCategory(0x205),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("munlock", EventCategory(0x205), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 348: PPME_SYSCALL_MLOCKALL_E
     EventInfo::new("mlockall", EventCategory(0x205), EventFlags(0x200), &[]),
     // 349: PPME_SYSCALL_MLOCKALL_X
-    EventInfo::new(
-        "mlockall",
-        EventCategory(0x205),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MLOCKALL_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("mlockall", EventCategory(0x205), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MLOCKALL_FLAGS)),
+    ]),
     // 350: PPME_SYSCALL_MUNLOCKALL_E
     EventInfo::new("munlockall", EventCategory(0x205), EventFlags(0x200), &[]),
     // 351: PPME_SYSCALL_MUNLOCKALL_X
-    EventInfo::new(
-        "munlockall",
-        EventCategory(0x205),
-        EventFlags(0x0),
-        &[ParamInfo::new(
-            "res",
-            ParamType::Errno,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("munlockall", EventCategory(0x205), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 352: PPME_SYSCALL_CAPSET_E
     EventInfo::new("capset", EventCategory(0x206), EventFlags(0x220), &[]),
     // 353: PPME_SYSCALL_CAPSET_X
-    EventInfo::new(
-        "capset",
-        EventCategory(0x206),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cap_inheritable",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_permitted",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_effective",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("capset", EventCategory(0x206), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cap_inheritable", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_permitted", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_effective", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 354: PPME_USER_ADDED_E
-    EventInfo::new(
-        "useradded",
-        EventCategory(0x1006),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "home",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "shell",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "container_id",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("useradded", EventCategory(0x1006), EventFlags(0x20), &[
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("home", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("shell", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("container_id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 355: PPME_USER_ADDED_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 356: PPME_USER_DELETED_E
-    EventInfo::new(
-        "userdeleted",
-        EventCategory(0x1006),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "home",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "shell",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "container_id",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("userdeleted", EventCategory(0x1006), EventFlags(0x20), &[
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("home", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("shell", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("container_id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 357: PPME_USER_DELETED_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 358: PPME_GROUP_ADDED_E
-    EventInfo::new(
-        "groupadded",
-        EventCategory(0x1006),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "container_id",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("groupadded", EventCategory(0x1006), EventFlags(0x20), &[
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("container_id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 359: PPME_GROUP_ADDED_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 360: PPME_GROUP_DELETED_E
-    EventInfo::new(
-        "groupdeleted",
-        EventCategory(0x1006),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "container_id",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("groupdeleted", EventCategory(0x1006), EventFlags(0x20), &[
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("container_id", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 361: PPME_GROUP_DELETED_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 362: PPME_SYSCALL_DUP2_E
-    EventInfo::new(
-        "dup2",
-        EventCategory(0x222),
-        EventFlags(0x225),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("dup2", EventCategory(0x222), EventFlags(0x225), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 363: PPME_SYSCALL_DUP2_X
-    EventInfo::new(
-        "dup2",
-        EventCategory(0x222),
-        EventFlags(0x25),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("newfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("dup2", EventCategory(0x222), EventFlags(0x25), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 364: PPME_SYSCALL_DUP3_E
-    EventInfo::new(
-        "dup3",
-        EventCategory(0x222),
-        EventFlags(0x225),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("dup3", EventCategory(0x222), EventFlags(0x225), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 365: PPME_SYSCALL_DUP3_X
-    EventInfo::new(
-        "dup3",
-        EventCategory(0x222),
-        EventFlags(0x25),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("newfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("dup3", EventCategory(0x222), EventFlags(0x25), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("newfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+    ]),
     // 366: PPME_SYSCALL_DUP_1_E
-    EventInfo::new(
-        "dup",
-        EventCategory(0x222),
-        EventFlags(0x225),
-        &[ParamInfo::new(
-            "fd",
-            ParamType::Fd,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("dup", EventCategory(0x222), EventFlags(0x225), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 367: PPME_SYSCALL_DUP_1_X
-    EventInfo::new(
-        "dup",
-        EventCategory(0x222),
-        EventFlags(0x25),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("dup", EventCategory(0x222), EventFlags(0x25), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("oldfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 368: PPME_SYSCALL_BPF_2_E
-    EventInfo::new(
-        "bpf",
-        EventCategory(0x201),
-        EventFlags(0x201),
-        &[ParamInfo::new(
-            "cmd",
-            ParamType::Int64,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("bpf", EventCategory(0x201), EventFlags(0x201), &[
+        ParamInfo::new("cmd", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 369: PPME_SYSCALL_BPF_2_X
-    EventInfo::new(
-        "bpf",
-        EventCategory(0x201),
-        EventFlags(0x1),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cmd",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&BPF_COMMANDS),
-            ),
-        ],
-    ),
+    EventInfo::new("bpf", EventCategory(0x201), EventFlags(0x1), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&BPF_COMMANDS)),
+    ]),
     // 370: PPME_SYSCALL_MLOCK2_E
     EventInfo::new("mlock2", EventCategory(0x205), EventFlags(0x200), &[]),
     // 371: PPME_SYSCALL_MLOCK2_X
-    EventInfo::new(
-        "mlock2",
-        EventCategory(0x205),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "addr",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MLOCK2_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("mlock2", EventCategory(0x205), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("addr", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("len", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MLOCK2_FLAGS)),
+    ]),
     // 372: PPME_SYSCALL_FSCONFIG_E
     EventInfo::new("fsconfig", EventCategory(0x208), EventFlags(0x200), &[]),
     // 373: PPME_SYSCALL_FSCONFIG_X
-    EventInfo::new(
-        "fsconfig",
-        EventCategory(0x208),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cmd",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&FSCONFIG_CMDS),
-            ),
-            ParamInfo::new("key", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "value_bytebuf",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "value_charbuf",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("aux", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fsconfig", EventCategory(0x208), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cmd", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&FSCONFIG_CMDS)),
+        ParamInfo::new("key", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("value_bytebuf", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("value_charbuf", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("aux", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 374: PPME_SYSCALL_EPOLL_CREATE_E
-    EventInfo::new(
-        "epoll_create",
-        EventCategory(0x240),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "size",
-            ParamType::Int32,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("epoll_create", EventCategory(0x240), EventFlags(0x1221), &[
+        ParamInfo::new("size", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 375: PPME_SYSCALL_EPOLL_CREATE_X
-    EventInfo::new(
-        "epoll_create",
-        EventCategory(0x240),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("size", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("epoll_create", EventCategory(0x240), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("size", ParamType::Int32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 376: PPME_SYSCALL_EPOLL_CREATE1_E
-    EventInfo::new(
-        "epoll_create1",
-        EventCategory(0x240),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&EPOLL_CREATE1_FLAGS),
-        )],
-    ),
+    EventInfo::new("epoll_create1", EventCategory(0x240), EventFlags(0x1221), &[
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EPOLL_CREATE1_FLAGS)),
+    ]),
     // 377: PPME_SYSCALL_EPOLL_CREATE1_X
-    EventInfo::new(
-        "epoll_create1",
-        EventCategory(0x240),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&EPOLL_CREATE1_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("epoll_create1", EventCategory(0x240), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EPOLL_CREATE1_FLAGS)),
+    ]),
     // 378: PPME_SYSCALL_CHOWN_E
     EventInfo::new("chown", EventCategory(0x202), EventFlags(0x200), &[]),
     // 379: PPME_SYSCALL_CHOWN_X
-    EventInfo::new(
-        "chown",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("chown", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 380: PPME_SYSCALL_LCHOWN_E
     EventInfo::new("lchown", EventCategory(0x202), EventFlags(0x200), &[]),
     // 381: PPME_SYSCALL_LCHOWN_X
-    EventInfo::new(
-        "lchown",
-        EventCategory(0x202),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("lchown", EventCategory(0x202), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 382: PPME_SYSCALL_FCHOWN_E
     EventInfo::new("fchown", EventCategory(0x202), EventFlags(0x200), &[]),
     // 383: PPME_SYSCALL_FCHOWN_X
-    EventInfo::new(
-        "fchown",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("fchown", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 384: PPME_SYSCALL_FCHOWNAT_E
     EventInfo::new("fchownat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 385: PPME_SYSCALL_FCHOWNAT_X
-    EventInfo::new(
-        "fchownat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pathname",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FCHOWNAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("fchownat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pathname", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("uid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("gid", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FCHOWNAT_FLAGS)),
+    ]),
     // 386: PPME_SYSCALL_UMOUNT_1_E
     EventInfo::new("umount", EventCategory(0x202), EventFlags(0x220), &[]),
     // 387: PPME_SYSCALL_UMOUNT_1_X
-    EventInfo::new(
-        "umount",
-        EventCategory(0x202),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("umount", EventCategory(0x202), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 388: PPME_SOCKET_ACCEPT4_6_E
-    EventInfo::new(
-        "accept4",
-        EventCategory(0x203),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Int32,
-            PrintFormat::Hex,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("accept4", EventCategory(0x203), EventFlags(0x1221), &[
+        ParamInfo::new("flags", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 389: PPME_SOCKET_ACCEPT4_6_X
-    EventInfo::new(
-        "accept4",
-        EventCategory(0x203),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "tuple",
-                ParamType::SockTuple,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuepct",
-                ParamType::Uint8,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuelen",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "queuemax",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Int32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("accept4", EventCategory(0x203), EventFlags(0x1021), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tuple", ParamType::SockTuple, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("queuepct", ParamType::Uint8, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuelen", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("queuemax", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Int32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 390: PPME_SYSCALL_UMOUNT2_E
-    EventInfo::new(
-        "umount2",
-        EventCategory(0x202),
-        EventFlags(0x1220),
-        &[ParamInfo::new(
-            "flags",
-            ParamType::Flags32,
-            PrintFormat::Hex,
-            ParamExtra::Flags(&UMOUNT_FLAGS),
-        )],
-    ),
+    EventInfo::new("umount2", EventCategory(0x202), EventFlags(0x1220), &[
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&UMOUNT_FLAGS)),
+    ]),
     // 391: PPME_SYSCALL_UMOUNT2_X
-    EventInfo::new(
-        "umount2",
-        EventCategory(0x202),
-        EventFlags(0x1020),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&UMOUNT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("umount2", EventCategory(0x202), EventFlags(0x1020), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&UMOUNT_FLAGS)),
+    ]),
     // 392: PPME_SYSCALL_PIPE2_E
     EventInfo::new("pipe2", EventCategory(0x204), EventFlags(0x221), &[]),
     // 393: PPME_SYSCALL_PIPE2_X
-    EventInfo::new(
-        "pipe2",
-        EventCategory(0x204),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("pipe2", EventCategory(0x204), EventFlags(0x21), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd1", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd2", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ino", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+    ]),
     // 394: PPME_SYSCALL_INOTIFY_INIT1_E
-    EventInfo::new(
-        "inotify_init1",
-        EventCategory(0x204),
-        EventFlags(0x221),
-        &[],
-    ),
+    EventInfo::new("inotify_init1", EventCategory(0x204), EventFlags(0x221), &[]),
     // 395: PPME_SYSCALL_INOTIFY_INIT1_X
-    EventInfo::new(
-        "inotify_init1",
-        EventCategory(0x204),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("inotify_init1", EventCategory(0x204), EventFlags(0x21), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+    ]),
     // 396: PPME_SYSCALL_EVENTFD2_E
-    EventInfo::new(
-        "eventfd2",
-        EventCategory(0x204),
-        EventFlags(0x1221),
-        &[ParamInfo::new(
-            "initval",
-            ParamType::Uint64,
-            PrintFormat::Dec,
-            ParamExtra::None,
-        )],
-    ),
+    EventInfo::new("eventfd2", EventCategory(0x204), EventFlags(0x1221), &[
+        ParamInfo::new("initval", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 397: PPME_SYSCALL_EVENTFD2_X
-    EventInfo::new(
-        "eventfd2",
-        EventCategory(0x204),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "initval",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("eventfd2", EventCategory(0x204), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("initval", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 398: PPME_SYSCALL_SIGNALFD4_E
-    EventInfo::new(
-        "signalfd4",
-        EventCategory(0x209),
-        EventFlags(0x1221),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "mask",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("signalfd4", EventCategory(0x209), EventFlags(0x1221), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mask", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 399: PPME_SYSCALL_SIGNALFD4_X
-    EventInfo::new(
-        "signalfd4",
-        EventCategory(0x209),
-        EventFlags(0x1021),
-        &[
-            ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags16,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "mask",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("signalfd4", EventCategory(0x209), EventFlags(0x1021), &[
+        ParamInfo::new("res", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags16, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("mask", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 400: PPME_SYSCALL_PRCTL_E
     EventInfo::new("prctl", EventCategory(0x206), EventFlags(0x220), &[]),
     // 401: PPME_SYSCALL_PRCTL_X
-    EventInfo::new(
-        "prctl",
-        EventCategory(0x206),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "option",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&PRCTL_OPTIONS),
-            ),
-            ParamInfo::new(
-                "arg2_str",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "arg2_int",
-                ParamType::Int64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("prctl", EventCategory(0x206), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("option", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&PRCTL_OPTIONS)),
+        ParamInfo::new("arg2_str", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("arg2_int", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 402: PPME_ASYNCEVENT_E
-    EventInfo::new(
-        "asyncevent",
-        EventCategory(0x1001),
-        EventFlags(0x800),
-        &[
-            ParamInfo::new(
-                "plugin_id",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("asyncevent", EventCategory(0x1001), EventFlags(0x800), &[
+        ParamInfo::new("plugin_id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 403: PPME_ASYNCEVENT_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 404: PPME_SYSCALL_MEMFD_CREATE_E
     EventInfo::new("memfd_create", EventCategory(0x205), EventFlags(0x221), &[]),
     // 405: PPME_SYSCALL_MEMFD_CREATE_X
-    EventInfo::new(
-        "memfd_create",
-        EventCategory(0x205),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&MEMFD_CREATE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("memfd_create", EventCategory(0x205), EventFlags(0x21), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&MEMFD_CREATE_FLAGS)),
+    ]),
     // 406: PPME_SYSCALL_PIDFD_GETFD_E
     EventInfo::new("pidfd_getfd", EventCategory(0x206), EventFlags(0x221), &[]),
     // 407: PPME_SYSCALL_PIDFD_GETFD_X
-    EventInfo::new(
-        "pidfd_getfd",
-        EventCategory(0x206),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "target_fd",
-                ParamType::Fd,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Uint32,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("pidfd_getfd", EventCategory(0x206), EventFlags(0x21), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("target_fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Uint32, PrintFormat::Hex, ParamExtra::None),
+    ]),
     // 408: PPME_SYSCALL_PIDFD_OPEN_E
     EventInfo::new("pidfd_open", EventCategory(0x206), EventFlags(0x221), &[]),
     // 409: PPME_SYSCALL_PIDFD_OPEN_X
-    EventInfo::new(
-        "pidfd_open",
-        EventCategory(0x206),
-        EventFlags(0x21),
-        &[
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&PIDFD_OPEN_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("pidfd_open", EventCategory(0x206), EventFlags(0x21), &[
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&PIDFD_OPEN_FLAGS)),
+    ]),
     // 410: PPME_SYSCALL_INIT_MODULE_E
     EventInfo::new("init_module", EventCategory(0x201), EventFlags(0x200), &[]),
     // 411: PPME_SYSCALL_INIT_MODULE_X
-    EventInfo::new(
-        "init_module",
-        EventCategory(0x201),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("img", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "length",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "uargs",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("init_module", EventCategory(0x201), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("img", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("length", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uargs", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 412: PPME_SYSCALL_FINIT_MODULE_E
     EventInfo::new("finit_module", EventCategory(0x201), EventFlags(0x200), &[]),
     // 413: PPME_SYSCALL_FINIT_MODULE_X
-    EventInfo::new(
-        "finit_module",
-        EventCategory(0x201),
-        EventFlags(0xc),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "uargs",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FINIT_MODULE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("finit_module", EventCategory(0x201), EventFlags(0xc), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("uargs", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FINIT_MODULE_FLAGS)),
+    ]),
     // 414: PPME_SYSCALL_MKNOD_E
     EventInfo::new("mknod", EventCategory(0x201), EventFlags(0x200), &[]),
     // 415: PPME_SYSCALL_MKNOD_X
-    EventInfo::new(
-        "mknod",
-        EventCategory(0x201),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "mode",
-                ParamType::Mode,
-                PrintFormat::Oct,
-                ParamExtra::Flags(&MKNOD_MODE),
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("mknod", EventCategory(0x201), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("mode", ParamType::Mode, PrintFormat::Oct, ParamExtra::Flags(&MKNOD_MODE)),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 416: PPME_SYSCALL_MKNODAT_E
     EventInfo::new("mknodat", EventCategory(0x201), EventFlags(0x200), &[]),
     // 417: PPME_SYSCALL_MKNODAT_X
-    EventInfo::new(
-        "mknodat",
-        EventCategory(0x201),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "path",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "mode",
-                ParamType::Mode,
-                PrintFormat::Oct,
-                ParamExtra::Flags(&MKNOD_MODE),
-            ),
-            ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("mknodat", EventCategory(0x201), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("mode", ParamType::Mode, PrintFormat::Oct, ParamExtra::Flags(&MKNOD_MODE)),
+        ParamInfo::new("dev", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 418: PPME_SYSCALL_NEWFSTATAT_E
     EventInfo::new("newfstatat", EventCategory(0x202), EventFlags(0x200), &[]),
     // 419: PPME_SYSCALL_NEWFSTATAT_X
-    EventInfo::new(
-        "newfstatat",
-        EventCategory(0x202),
-        EventFlags(0x4),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "path",
-                ParamType::FsRelPath,
-                PrintFormat::Na,
-                ParamExtra::DirFd(1),
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&NEWFSTATAT_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("newfstatat", EventCategory(0x202), EventFlags(0x4), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("dirfd", ParamType::Fd, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsRelPath, PrintFormat::Na, ParamExtra::DirFd(1)),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&NEWFSTATAT_FLAGS)),
+    ]),
     // 420: PPME_SYSCALL_PROCESS_VM_READV_E
-    EventInfo::new(
-        "process_vm_readv",
-        EventCategory(0x204),
-        EventFlags(0x200),
-        &[],
-    ),
+    EventInfo::new("process_vm_readv", EventCategory(0x204), EventFlags(0x200), &[]),
     // 421: PPME_SYSCALL_PROCESS_VM_READV_X
-    EventInfo::new(
-        "process_vm_readv",
-        EventCategory(0x204),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("process_vm_readv", EventCategory(0x204), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 422: PPME_SYSCALL_PROCESS_VM_WRITEV_E
-    EventInfo::new(
-        "process_vm_writev",
-        EventCategory(0x204),
-        EventFlags(0x200),
-        &[],
-    ),
+    EventInfo::new("process_vm_writev", EventCategory(0x204), EventFlags(0x200), &[]),
     // 423: PPME_SYSCALL_PROCESS_VM_WRITEV_X
-    EventInfo::new(
-        "process_vm_writev",
-        EventCategory(0x204),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "data",
-                ParamType::ByteBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("process_vm_writev", EventCategory(0x204), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Int64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pid", ParamType::Pid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("data", ParamType::ByteBuf, PrintFormat::Na, ParamExtra::None),
+    ]),
     // 424: PPME_SYSCALL_DELETE_MODULE_E
-    EventInfo::new(
-        "delete_module",
-        EventCategory(0x201),
-        EventFlags(0x200),
-        &[],
-    ),
+    EventInfo::new("delete_module", EventCategory(0x201), EventFlags(0x200), &[]),
     // 425: PPME_SYSCALL_DELETE_MODULE_X
-    EventInfo::new(
-        "delete_module",
-        EventCategory(0x201),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "name",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&DELETE_MODULE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("delete_module", EventCategory(0x201), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("name", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&DELETE_MODULE_FLAGS)),
+    ]),
     // 426: PPME_SYSCALL_SETREUID_E
     EventInfo::new("setreuid", EventCategory(0x20a), EventFlags(0x220), &[]),
     // 427: PPME_SYSCALL_SETREUID_X
-    EventInfo::new(
-        "setreuid",
-        EventCategory(0x20a),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setreuid", EventCategory(0x20a), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ruid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 428: PPME_SYSCALL_SETREGID_E
     EventInfo::new("setregid", EventCategory(0x20a), EventFlags(0x200), &[]),
     // 429: PPME_SYSCALL_SETREGID_X
-    EventInfo::new(
-        "setregid",
-        EventCategory(0x20a),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("rgid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("egid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-        ],
-    ),
+    EventInfo::new("setregid", EventCategory(0x20a), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("rgid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("egid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 430: PPME_ITER_TASK_E
-    EventInfo::new(
-        "task",
-        EventCategory(0x2006),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("ppid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("pgid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "vpgid",
-                ParamType::Pid32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("sid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "comm",
-                ParamType::CharBuf,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "argv",
-                ParamType::CharBufArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exepath",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&EXECVE_FLAGS),
-            ),
-            ParamInfo::new(
-                "env",
-                ParamType::CharBufArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "fdlimit",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "cap_permitted",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_effective",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cap_inheritable",
-                ParamType::Uint64,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_ctime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "exe_ino_mtime",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_size",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_rss",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vm_swap",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_maj",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "pgft_min",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "vtgid",
-                ParamType::Pid32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("vpid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "pidns_init_start_ts",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "cgroups",
-                ParamType::CharBufArray,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("root", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "start_time",
-                ParamType::AbsTime,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "loginuid",
-                ParamType::Uid,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task", EventCategory(0x2006), EventFlags(0x20), &[
+        ParamInfo::new("ppid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpgid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("comm", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("argv", ParamType::CharBufArray, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("exepath", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&EXECVE_FLAGS)),
+        ParamInfo::new("env", ParamType::CharBufArray, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("cwd", ParamType::CharBuf, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("fdlimit", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("euid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("egid", ParamType::Gid, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cap_permitted", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_effective", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("cap_inheritable", ParamType::Uint64, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("exe_ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_ctime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("exe_ino_mtime", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_size", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_rss", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vm_swap", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_maj", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pgft_min", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vtgid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("vpid", ParamType::Pid32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("pidns_init_start_ts", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("cgroups", ParamType::CharBufArray, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("root", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("start_time", ParamType::AbsTime, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("tty", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("loginuid", ParamType::Uid, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 431: PPME_ITER_TASK_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 432: PPME_ITER_TASK_FILE_PIPE_E
-    EventInfo::new(
-        "task_file_pipe",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_pipe", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 433: PPME_ITER_TASK_FILE_PIPE_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 434: PPME_ITER_TASK_FILE_MEMFD_E
-    EventInfo::new(
-        "task_file_memfd",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_memfd", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 435: PPME_ITER_TASK_FILE_MEMFD_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 436: PPME_ITER_TASK_FILE_REGULAR_E
-    EventInfo::new(
-        "task_file_regular",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&FILE_FLAGS),
-            ),
-            ParamInfo::new(
-                "mnt_id",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_regular", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&FILE_FLAGS)),
+        ParamInfo::new("mnt_id", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 437: PPME_ITER_TASK_FILE_REGULAR_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 438: PPME_ITER_TASK_FILE_DIRECTORY_E
-    EventInfo::new(
-        "task_file_directory",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_directory", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 439: PPME_ITER_TASK_FILE_DIRECTORY_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 440: PPME_ITER_TASK_FILE_SOCKET_INET_E
-    EventInfo::new(
-        "task_file_socket_inet",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sk_type",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sk_proto",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "local_ip",
-                ParamType::Ipv4Addr,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "local_port",
-                ParamType::Port,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "remote_ip",
-                ParamType::Ipv4Addr,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "remote_port",
-                ParamType::Port,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_socket_inet", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_type", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_proto", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("local_ip", ParamType::Ipv4Addr, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("local_port", ParamType::Port, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("remote_ip", ParamType::Ipv4Addr, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("remote_port", ParamType::Port, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 441: PPME_ITER_TASK_FILE_SOCKET_INET_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 442: PPME_ITER_TASK_FILE_SOCKET_INET6_E
-    EventInfo::new(
-        "task_file_socket_inet6",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sk_type",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sk_proto",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "local_ip",
-                ParamType::Ipv6Addr,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "local_port",
-                ParamType::Port,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "remote_ip",
-                ParamType::Ipv6Addr,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "remote_port",
-                ParamType::Port,
-                PrintFormat::Hex,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_socket_inet6", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_type", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_proto", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("local_ip", ParamType::Ipv6Addr, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("local_port", ParamType::Port, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("remote_ip", ParamType::Ipv6Addr, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("remote_port", ParamType::Port, PrintFormat::Hex, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 443: PPME_ITER_TASK_FILE_SOCKET_INET6_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 444: PPME_ITER_TASK_FILE_SOCKET_UNIX_E
-    EventInfo::new(
-        "task_file_socket_unix",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sk_type",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sk_proto",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sk_pointer",
-                ParamType::Uint64,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sun_path",
-                ParamType::FsPath,
-                PrintFormat::Na,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_socket_unix", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_type", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_proto", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_pointer", ParamType::Uint64, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("sun_path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 445: PPME_ITER_TASK_FILE_SOCKET_UNIX_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 446: PPME_ITER_TASK_FILE_SOCKET_NETLINK_E
-    EventInfo::new(
-        "task_file_socket_netlink",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "sk_type",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "sk_proto",
-                ParamType::Uint16,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_socket_netlink", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_type", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("sk_proto", ParamType::Uint16, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 447: PPME_ITER_TASK_FILE_SOCKET_NETLINK_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 448: PPME_ITER_TASK_FILE_ANON_INODE_E
-    EventInfo::new(
-        "task_file_anon_inode",
-        EventCategory(0x2002),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "fd_type",
-                ParamType::Flags8,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&ANON_INODE_FD_TYPES),
-            ),
-            ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
-            ParamInfo::new(
-                "ino_num",
-                ParamType::Uint64,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-        ],
-    ),
+    EventInfo::new("task_file_anon_inode", EventCategory(0x2002), EventFlags(0x20), &[
+        ParamInfo::new("fd", ParamType::Fd32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("fd_type", ParamType::Flags8, PrintFormat::Dec, ParamExtra::Flags(&ANON_INODE_FD_TYPES)),
+        ParamInfo::new("path", ParamType::FsPath, PrintFormat::Na, ParamExtra::None),
+        ParamInfo::new("ino_num", ParamType::Uint64, PrintFormat::Dec, ParamExtra::None),
+    ]),
     // 449: PPME_ITER_TASK_FILE_ANON_INODE_X
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 450: PPME_SYSCALL_CLOSE_RANGE_E
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 451: PPME_SYSCALL_CLOSE_RANGE_X
-    EventInfo::new(
-        "close_range",
-        EventCategory(0x222),
-        EventFlags(0x20),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "first",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "last",
-                ParamType::Uint32,
-                PrintFormat::Dec,
-                ParamExtra::None,
-            ),
-            ParamInfo::new(
-                "flags",
-                ParamType::Flags32,
-                PrintFormat::Hex,
-                ParamExtra::Flags(&CLOSE_RANGE_FLAGS),
-            ),
-        ],
-    ),
+    EventInfo::new("close_range", EventCategory(0x222), EventFlags(0x20), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("first", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("last", ParamType::Uint32, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("flags", ParamType::Flags32, PrintFormat::Hex, ParamExtra::Flags(&CLOSE_RANGE_FLAGS)),
+    ]),
     // 452: PPME_SYSCALL_KEYCTL_E
     EventInfo::new("NA", EventCategory(0x0), EventFlags(0x40), &[]),
     // 453: PPME_SYSCALL_KEYCTL_X
-    EventInfo::new(
-        "keyctl",
-        EventCategory(0x201),
-        EventFlags(0x0),
-        &[
-            ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
-            ParamInfo::new(
-                "operation",
-                ParamType::EnumFlags32,
-                PrintFormat::Dec,
-                ParamExtra::Flags(&KEYCTL_OPERATIONS),
-            ),
-            ParamInfo::new(
-                "arg2",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "arg3",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "arg4",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM),
-            ),
-            ParamInfo::new(
-                "arg5",
-                ParamType::Dyn,
-                PrintFormat::Dec,
-                ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM),
-            ),
-        ],
-    ),
+    EventInfo::new("keyctl", EventCategory(0x201), EventFlags(0x0), &[
+        ParamInfo::new("res", ParamType::Errno, PrintFormat::Dec, ParamExtra::None),
+        ParamInfo::new("operation", ParamType::EnumFlags32, PrintFormat::Dec, ParamExtra::Flags(&KEYCTL_OPERATIONS)),
+        ParamInfo::new("arg2", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM)),
+        ParamInfo::new("arg3", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM)),
+        ParamInfo::new("arg4", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM)),
+        ParamInfo::new("arg5", ParamType::Dyn, PrintFormat::Dec, ParamExtra::Dynamic(&KEYCTL_DYNAMIC_PARAM)),
+    ]),
 ];
 
 /// The event codes under libs' `ppm_event_code` names.
@@ -9526,14 +4240,7 @@ pub mod codes {
 }
 
 pub(super) static NAME_INDEX: [(&str, &[u16]); 194] = [
-    (
-        "NA",
-        &[
-            17, 147, 153, 187, 197, 229, 233, 235, 245, 261, 269, 271, 273, 281, 287, 291, 323,
-            325, 355, 357, 359, 361, 403, 431, 433, 435, 437, 439, 441, 443, 445, 447, 449, 450,
-            452,
-        ],
-    ),
+    ("NA", &[17, 147, 153, 187, 197, 229, 233, 235, 245, 261, 269, 271, 273, 281, 287, 291, 323, 325, 355, 357, 359, 361, 403, 431, 433, 435, 437, 439, 441, 443, 445, 447, 449, 450, 452]),
     ("accept", &[26, 27, 56, 57, 246, 247, 248, 249]),
     ("accept4", &[388, 389]),
     ("access", &[264, 265]),
@@ -9565,12 +4272,7 @@ pub(super) static NAME_INDEX: [(&str, &[u16]); 194] = [
     ("epoll_wait", &[78, 79]),
     ("eventfd", &[62, 63]),
     ("eventfd2", &[396, 397]),
-    (
-        "execve",
-        &[
-            12, 13, 154, 155, 172, 173, 214, 215, 230, 231, 282, 283, 288, 289, 292, 293,
-        ],
-    ),
+    ("execve", &[12, 13, 154, 155, 172, 173, 214, 215, 230, 231, 282, 283, 288, 289, 292, 293]),
     ("execveat", &[330, 331]),
     ("fchdir", &[96, 97]),
     ("fchmod", &[316, 317]),
