@@ -7,7 +7,7 @@
 //!   x86_64 syscall-number table and the `ppm_sc` syscall names. This is what
 //!   a decoder of kernel-module, eBPF or `.scap` events reads to know the
 //!   layout of each event.
-//! - [`fields`]: the syscall field catalog (`evt.*`, `proc.*`, `fd.*`,
+//! - [`fields`](mod@fields): the syscall field catalog (`evt.*`, `proc.*`, `fd.*`,
 //!   `user.*`, `container.*`, `k8s.*`, ...) as a schema: names, types,
 //!   argument forms, flags and a description of each. [`SyscallFields`]
 //!   implements [`falco_rules::FieldSchema`], so a rules file can be checked
