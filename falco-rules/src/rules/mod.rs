@@ -33,7 +33,7 @@
 //! assert_eq!((file, at.line, at.col), ("my_rules.yaml", 5, 13));
 //! assert_eq!(
 //!     err.render(),
-//!     "my_rules.yaml:5:13: error: Invalid priority\n  priority: WARN\n            ^\n    = LOAD_ERR_YAML_VALIDATE (Error validating internal structure of YAML file) in rule 'shell in container'\n"
+//!     "my_rules.yaml:5:13: error: Invalid priority\n      priority: WARN\n                ^\n    = LOAD_ERR_YAML_VALIDATE (Error validating internal structure of YAML file) in rule 'shell in container'\n"
 //! );
 //! ```
 

@@ -264,7 +264,56 @@ pub struct YamlError {
 /// Parses every document of a file. Null documents are kept as
 /// [`NodeKind::Null`] nodes (the reader skips them).
 pub fn parse_documents(file: &SourceFile) -> Result<Vec<Node>, YamlError> {
-    let mut parser = Parser::new_from_str(file.text());
+    // saphyr rejects a closing `]` or `}` indented no deeper than the
+    // enclosing block mapping when the previous line ends with a quoted
+    // scalar ("invalid indentation"), which yaml-cpp accepts and the official
+    // rules files contain (`items: [\n    "a",\n    "b"\n  ]`). Indentation
+    // is insignificant inside flow collections, so we indent such a bracket
+    // by one more space and parse again (a bounded number of times).
+    let mut text = std::borrow::Cow::Borrowed(file.text());
+    let mut patches: Vec<(usize, usize)> = Vec::new();
+    loop {
+        match parse_text(file, &text, &patches) {
+            Err((e, Some(char_index), line, col))
+                if e.message == "invalid indentation" && patches.len() < MAX_INDENT_PATCHES =>
+            {
+                let byte = text
+                    .char_indices()
+                    .nth(char_index)
+                    .map_or(text.len(), |(b, _)| b);
+                if !matches!(text.as_bytes().get(byte), Some(b']') | Some(b'}')) {
+                    return Err(e);
+                }
+                text.to_mut().insert(byte, ' ');
+                let shift = patches.iter().filter(|&&(l, c)| l == line && c <= col).count();
+                patches.push((line, col.saturating_sub(shift)));
+            }
+            Err((e, _, _, _)) => return Err(e),
+            Ok(docs) => return Ok(docs),
+        }
+    }
+}
+
+/// How many closing brackets [`parse_documents`] re-indents at most.
+const MAX_INDENT_PATCHES: usize = 64;
+
+/// Parses `text` (the file's text, maybe with re-indented brackets at
+/// `patches`: (line, original 0-based column)). An error comes with the
+/// character index, line and column where it was found.
+#[allow(clippy::type_complexity)]
+fn parse_text(
+    file: &SourceFile,
+    text: &str,
+    patches: &[(usize, usize)],
+) -> Result<Vec<Node>, (YamlError, Option<usize>, usize, usize)> {
+    let conv = |m: &Marker| -> Mark {
+        let shift = patches
+            .iter()
+            .filter(|&&(l, c)| l == m.line() && c < m.col())
+            .count();
+        file.mark_from(&Marker::new(m.index(), m.line(), m.col().saturating_sub(shift)))
+    };
+    let mut parser = Parser::new_from_str(text);
     let mut builder = Builder {
         docs: Vec::new(),
         stack: Vec::new(),
@@ -274,15 +323,17 @@ pub fn parse_documents(file: &SourceFile) -> Result<Vec<Node>, YamlError> {
     while let Some(next) = parser.next_event() {
         match next {
             Ok((event, span)) => {
-                let start = file.mark_from(&span.start);
-                let end = file.mark_from(&span.end);
-                builder.event(event, start, end)?;
+                let start = conv(&span.start);
+                let end = conv(&span.end);
+                builder.event(event, start, end).map_err(|e| (e, None, 0, 0))?;
             }
             Err(e) => {
-                return Err(YamlError {
+                let m = e.marker();
+                let err = YamlError {
                     message: e.info().to_string(),
-                    mark: file.mark_from(e.marker()),
-                })
+                    mark: conv(m),
+                };
+                return Err((err, Some(m.index()), m.line(), m.col()));
             }
         }
     }
@@ -503,6 +554,16 @@ mod tests {
         let text = "- ".repeat(100_000) + "x\n";
         let err = parse_documents(&SourceFile::new("t", text)).unwrap_err();
         assert!(err.message.starts_with("nesting deeper than"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_closing_bracket_at_the_mapping_indentation_is_accepted_like_yaml_cpp() {
+        let text = "- list: a\n  items: [\n    \"x\",\n    \"y\"\n  ]\n- list: b\n  items: ['z'\n  ]\n";
+        let docs = parse(text);
+        let items = docs[0].as_seq().unwrap();
+        assert_eq!(items[0].get("items").unwrap().as_seq().unwrap().len(), 2);
+        let b = items[1].get("list").unwrap();
+        assert_eq!((b.start.line, b.start.col), (6, 9));
     }
 
     #[test]
