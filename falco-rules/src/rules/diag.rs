@@ -14,6 +14,7 @@ use std::fmt;
 
 use serde_json::{json, Value};
 
+use super::text::MappedText;
 use super::yaml::{Mark, SourceFile};
 
 /// Falco's error codes. Any error makes the load fail.
@@ -430,6 +431,17 @@ impl Context {
     }
 }
 
+/// Falco's name for a condition location: the text in double quotes, cut to
+/// 17 characters plus `...` when longer than 20, line breaks as spaces.
+fn condition_label(text: &str) -> String {
+    let body: String = if text.chars().count() > 20 {
+        text.chars().take(17).collect::<String>() + "..."
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", body.replace(['\n', '\r'], " "))
+}
+
 fn falco_line_col(mark: Mark) -> (usize, usize) {
     (mark.line.saturating_sub(1), mark.col.saturating_sub(1))
 }
@@ -470,6 +482,46 @@ impl Diagnostic {
             context,
             snippet,
             deprecated_field: None,
+        }
+    }
+
+    /// A diagnostic pointing at byte `offset` of a condition (or output) text,
+    /// for errors found after loading (a parse error, an unknown field, an
+    /// undefined macro). Adds a `condition expression` location, named like
+    /// Falco names it (the quoted start of the text), at the **real** file
+    /// position of that byte, under `parent` (e.g.
+    /// [`super::RuleInfo::condition_context`]).
+    ///
+    /// `offset` is into `text` as given; if you parsed a list-substituted
+    /// copy, map the offset back first with
+    /// [`super::Substitution::original_offset`] (and, to show the substituted
+    /// text, use [`Diagnostic::with_snippet_of`]).
+    pub fn in_text(
+        code: impl Into<Code>,
+        message: impl Into<String>,
+        parent: &Context,
+        text: &MappedText,
+        offset: usize,
+    ) -> Diagnostic {
+        let label = condition_label(text.as_str());
+        match text.position_of(offset) {
+            Some((file, mark)) => {
+                let ctx = parent.with_location(Location {
+                    item_type: ItemType::ConditionExpression,
+                    item_name: String::new(),
+                    name: label,
+                    file: file.name().to_string(),
+                    mark,
+                });
+                Diagnostic::new(code, message, ctx, &file)
+            }
+            None => Diagnostic {
+                code: code.into(),
+                message: message.into(),
+                context: parent.clone(),
+                snippet: snippet(text.as_str(), offset),
+                deprecated_field: None,
+            },
         }
     }
 
