@@ -22,7 +22,12 @@ fn actual(r: &LoadResult) -> Vec<(bool, String, String, String)> {
         .chain(&r.warnings)
         .map(|d| {
             let (_, m) = d.position();
-            (d.is_error(), d.code.name().to_string(), format!("{}:{}", m.line, m.col), d.message.clone())
+            (
+                d.is_error(),
+                d.code.name().to_string(),
+                format!("{}:{}", m.line, m.col),
+                d.message.clone(),
+            )
         })
         .collect()
 }
@@ -180,7 +185,10 @@ fn every_fixture_has_a_case() {
 #[test]
 fn good_items_after_bad_ones_are_still_collected() {
     let (c, _) = load("not_a_sequence.yaml");
-    assert_eq!(c.list("survivor").map(|l| l.items.clone()), Some(vec!["a".to_string()]));
+    assert_eq!(
+        c.list("survivor").map(|l| l.items.clone()),
+        Some(vec!["a".to_string()])
+    );
     let (c, _) = load("missing_keys.yaml");
     assert!(c.list("good_list").is_some());
     assert!(c.rule("no output").is_none());
@@ -188,7 +196,10 @@ fn good_items_after_bad_ones_are_still_collected() {
     let good = c.rule("good rule").expect("collected");
     assert!(good.enabled && good.capture);
     let (c, _) = load("append_to_nothing.yaml");
-    assert!(c.list("replaced_list").is_some(), "override replace needs no earlier list");
+    assert!(
+        c.list("replaced_list").is_some(),
+        "override replace needs no earlier list"
+    );
 }
 
 #[test]
@@ -202,7 +213,10 @@ fn a_rejected_override_leaves_the_rule_untouched() {
 #[test]
 fn codes_split_errors_from_warnings() {
     let (_, r) = load("warnings.yaml");
-    assert!(r.warnings.iter().all(|d| matches!(d.code, Code::Warning(_))));
+    assert!(r
+        .warnings
+        .iter()
+        .all(|d| matches!(d.code, Code::Warning(_))));
     assert!(r.errors.iter().all(|d| matches!(d.code, Code::Error(_))));
 }
 

@@ -43,7 +43,10 @@ fn list_override_append_adds_items_at_the_end() {
     items: append
 ",
     );
-    assert_eq!(c.list("shell_binaries").unwrap().items, ["ash", "bash", "pwsh"]);
+    assert_eq!(
+        c.list("shell_binaries").unwrap().items,
+        ["ash", "bash", "pwsh"]
+    );
 }
 
 #[test]
@@ -82,10 +85,18 @@ fn list_override_replace_defines_when_nothing_exists() {
 
 #[test]
 fn list_items_keep_numbers_and_quotes_as_written() {
-    let c = load_ok("- list: l\n  items: [1.50, 010, 0x10, \"escaped val\", '\"10.0.0.0/8\"', yes]\n");
+    let c =
+        load_ok("- list: l\n  items: [1.50, 010, 0x10, \"escaped val\", '\"10.0.0.0/8\"', yes]\n");
     assert_eq!(
         c.list("l").unwrap().items,
-        ["1.50", "010", "0x10", "escaped val", "\"10.0.0.0/8\"", "yes"]
+        [
+            "1.50",
+            "010",
+            "0x10",
+            "escaped val",
+            "\"10.0.0.0/8\"",
+            "yes"
+        ]
     );
 }
 
@@ -143,7 +154,10 @@ fn deprecated_macro_append_warns_and_appends() {
     );
     assert!(r.successful());
     assert_eq!(messages(&r), ["'append' key is deprecated. Add an 'append' entry (e.g. 'condition: append') under 'override' instead."]);
-    assert_eq!(c.macro_info("m").unwrap().condition.as_str(), "a = 1 or b = 2");
+    assert_eq!(
+        c.macro_info("m").unwrap().condition.as_str(),
+        "a = 1 or b = 2"
+    );
 }
 
 #[test]
@@ -183,7 +197,10 @@ fn rule_deprecated_append_only_uses_condition_and_exceptions() {
     assert!(r.successful(), "{}", r.render());
     let rule = c.rule("legit_rule").unwrap();
     assert_eq!(rule.condition.as_str(), "evt.type=open and proc.name = cat");
-    assert_eq!(rule.output.as_str(), "user=%user.name command=%proc.cmdline file=%fd.name");
+    assert_eq!(
+        rule.output.as_str(),
+        "user=%user.name command=%proc.cmdline file=%fd.name"
+    );
     assert!(!rule.enabled, "enabled is ignored by append");
 }
 
@@ -280,10 +297,14 @@ fn redefining_a_rule_replaces_everything_but_keeps_its_position() {
 
 #[test]
 fn standalone_enabled_sets_the_flag_with_a_deprecation_warning() {
-    let (c, r) = load(&format!("{BASE_RULE}\n- rule: legit_rule\n  enabled: false\n"));
+    let (c, r) = load(&format!(
+        "{BASE_RULE}\n- rule: legit_rule\n  enabled: false\n"
+    ));
     assert!(r.successful());
     assert_eq!(r.warnings.len(), 1);
-    assert!(r.warnings[0].message.starts_with("The standalone 'enabled' key usage is deprecated."));
+    assert!(r.warnings[0]
+        .message
+        .starts_with("The standalone 'enabled' key usage is deprecated."));
     let rule = c.rule("legit_rule").unwrap();
     assert!(!rule.enabled);
     assert_eq!(rule.visibility, 0, "enabling takes no id");
@@ -350,10 +371,17 @@ fn appended_exception_values_join_the_existing_exception() {
 "
     ));
     let ex = &c.rule("legit_rule").unwrap().exceptions[0];
-    assert_eq!(ex.comps, ExceptionEntry::Value("in".into()), "single-field default");
+    assert_eq!(
+        ex.comps,
+        ExceptionEntry::Value("in".into()),
+        "single-field default"
+    );
     assert_eq!(
         ex.values,
-        [ExceptionEntry::Value("cat".into()), ExceptionEntry::Value("dog".into())]
+        [
+            ExceptionEntry::Value("cat".into()),
+            ExceptionEntry::Value("dog".into())
+        ]
     );
 }
 
@@ -371,7 +399,11 @@ fn replaced_exceptions_get_no_default_comps() {
 "
     ));
     let ex = &c.rule("legit_rule").unwrap().exceptions[0];
-    assert_eq!(ex.comps, ExceptionEntry::none(), "Falco quirk: not validated");
+    assert_eq!(
+        ex.comps,
+        ExceptionEntry::none(),
+        "Falco quirk: not validated"
+    );
 }
 
 #[test]
@@ -413,7 +445,10 @@ fn unknown_source_rules_are_kept_marked_and_can_be_appended() {
     assert_eq!(messages(&r), ["Unknown source k8s_audit, skipping"]);
     let rule = c.rule("audit").unwrap();
     assert!(rule.unknown_source);
-    assert_eq!(rule.condition.as_str(), "ka.verb = GET and ka.user.name = bob");
+    assert_eq!(
+        rule.condition.as_str(),
+        "ka.verb = GET and ka.user.name = bob"
+    );
 }
 
 #[test]
@@ -429,9 +464,8 @@ fn rule_keys_take_their_defaults() {
 
 #[test]
 fn output_is_trimmed_on_definition() {
-    let c = load_ok(
-        "- rule: r\n  desc: d\n  condition: c\n  output: >\n    a b\n\n  priority: INFO\n",
-    );
+    let c =
+        load_ok("- rule: r\n  desc: d\n  condition: c\n  output: >\n    a b\n\n  priority: INFO\n");
     assert_eq!(c.rule("r").unwrap().output.as_str(), "a b");
 }
 
@@ -439,7 +473,10 @@ fn output_is_trimmed_on_definition() {
 fn an_item_is_a_list_when_list_comes_first_in_key_order() {
     let (c, r) = load("- rule: r\n  list: l\n  items: [a]\n");
     assert!(c.list("l").is_some() && c.rule("r").is_none());
-    assert_eq!(messages(&r), ["Unknown key 'rule'. The key will be ignored."]);
+    assert_eq!(
+        messages(&r),
+        ["Unknown key 'rule'. The key will be ignored."]
+    );
 }
 
 #[test]
@@ -459,7 +496,12 @@ fn several_files_share_ids_and_later_files_patch_earlier_ones() {
         "two.yaml",
         "- required_engine_version: 0.57.0\n- list: l\n  items: [b]\n  override:\n    items: append\n- rule: r\n  condition: and proc.name = cat\n  override:\n    condition: append\n- list: m\n  items: [c]\n",
     );
-    assert!(r1.successful() && r2.successful(), "{}{}", r1.render(), r2.render());
+    assert!(
+        r1.successful() && r2.successful(),
+        "{}{}",
+        r1.render(),
+        r2.render()
+    );
     assert_eq!(c.required_engine_version(), Some(Version::new(0, 57, 0)));
     let l = c.list("l").unwrap();
     assert_eq!(l.items, ["a", "b"]);

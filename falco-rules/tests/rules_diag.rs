@@ -40,7 +40,12 @@ fn falco_summary_text() {
         result().summary(),
         "rules.yaml: Invalid\n 1 errors: [LOAD_ERR_YAML_VALIDATE (Error validating internal structure of YAML file)]\n 1 warnings: [LOAD_UNKNOWN_KEY (Unknown key in item definition)]"
     );
-    assert_eq!(Collector::new().load("ok.yaml", "- list: a\n  items: []\n").summary(), "ok.yaml: Ok");
+    assert_eq!(
+        Collector::new()
+            .load("ok.yaml", "- list: a\n  items: []\n")
+            .summary(),
+        "ok.yaml: Ok"
+    );
 }
 
 #[test]
@@ -77,7 +82,10 @@ fn falco_json_shape() {
     assert_eq!(res["successful"], false);
     let err = &res["errors"][0];
     assert_eq!(err["code"], "LOAD_ERR_YAML_VALIDATE");
-    assert_eq!(err["codedesc"], "Error validating internal structure of YAML file");
+    assert_eq!(
+        err["codedesc"],
+        "Error validating internal structure of YAML file"
+    );
     assert_eq!(err["message"], "Item has no mapping for key 'output'");
     let loc = &err["context"]["locations"][1];
     assert_eq!(loc["item_type"], "rule");
@@ -89,7 +97,10 @@ fn falco_json_shape() {
     assert_eq!(err["context"]["snippet"], "- rule: r\n  ^\n");
     let warn = &res["warnings"][0];
     assert_eq!(warn["code"], "LOAD_UNKNOWN_KEY");
-    assert!(warn["codedesc"].as_str().unwrap().starts_with("An item in the rules content contains an unrecognized key."));
+    assert!(warn["codedesc"]
+        .as_str()
+        .unwrap()
+        .starts_with("An item in the rules content contains an unrecognized key."));
 }
 
 #[test]
@@ -146,5 +157,21 @@ fn condition_errors_point_into_the_file_through_list_substitution() {
     );
     // Or show the substituted text the parser saw.
     let d = d.with_snippet_of(&sub.text, parse_error_at);
-    assert!(d.snippet.starts_with("proc.name in ( bash, zsh ) and evt.type = = open\n"));
+    assert!(d
+        .snippet
+        .starts_with("proc.name in ( bash, zsh ) and evt.type = = open\n"));
+}
+
+#[test]
+fn an_unreadable_file_is_a_file_read_error() {
+    let r = Collector::new().load_path(
+        std::path::Path::new("/nonexistent/rules.yaml"),
+        &falco_rules::rules::SyscallOnly,
+    );
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.errors[0].code.name(), "LOAD_ERR_FILE_READ");
+    assert_eq!(
+        r.errors[0].message,
+        "Could not open file /nonexistent/rules.yaml for reading"
+    );
 }

@@ -119,7 +119,10 @@ fn a_rule_without_exceptions_keeps_its_condition_unchanged() {
         "- rule: r\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n",
     );
     let r = c.rule("r").unwrap();
-    assert_eq!(r.condition_with_exceptions().unwrap().as_str(), "evt.type = open");
+    assert_eq!(
+        r.condition_with_exceptions().unwrap().as_str(),
+        "evt.type = open"
+    );
 }
 
 #[test]
@@ -144,7 +147,12 @@ fn exception_fields_are_collected_from_exceptions_with_values() {
         "r.yaml",
         "- rule: r\n  desc: d\n  condition: c\n  output: o\n  priority: INFO\n  exceptions:\n    - name: a\n      fields: [proc.name, fd.name]\n      values: [[x, y]]\n    - name: b\n      fields: proc.pname\n      values: [z]\n    - name: c\n      fields: user.name\n",
     );
-    let fields: Vec<String> = c.rule("r").unwrap().exception_fields().into_iter().collect();
+    let fields: Vec<String> = c
+        .rule("r")
+        .unwrap()
+        .exception_fields()
+        .into_iter()
+        .collect();
     assert_eq!(fields, ["fd.name", "proc.name", "proc.pname"]);
 }
 
@@ -158,6 +166,8 @@ fn exception_text_positions_point_at_the_exception() {
     let t = c.rule("r").unwrap().condition_with_exceptions().unwrap();
     let (_, m) = t.position_of(t.as_str().find("evt.type").unwrap()).unwrap();
     assert_eq!((m.line, m.col), (3, 14));
-    let (_, m) = t.position_of(t.as_str().find("proc.name").unwrap()).unwrap();
+    let (_, m) = t
+        .position_of(t.as_str().find("proc.name").unwrap())
+        .unwrap();
     assert_eq!((m.line, m.col), (7, 7));
 }

@@ -92,12 +92,18 @@ fn substituted_offsets_map_back_to_the_original_condition() {
     let lists = [list("shell_binaries", &["bash", "sh"])];
     let original = "evt.type = execve and proc.name in (shell_binaries) and bad!";
     let s = substitute_lists_mapped(original, &lists);
-    assert_eq!(s.text, "evt.type = execve and proc.name in ( bash, sh ) and bad!");
+    assert_eq!(
+        s.text,
+        "evt.type = execve and proc.name in ( bash, sh ) and bad!"
+    );
     // Text before the list is unchanged.
     assert_eq!(s.original_offset(4), 4);
     // Inserted items point at the list name.
     let bash = s.text.find("bash").unwrap();
-    assert_eq!(s.original_offset(bash), original.find("shell_binaries").unwrap());
+    assert_eq!(
+        s.original_offset(bash),
+        original.find("shell_binaries").unwrap()
+    );
     // Text after the list maps to its original place.
     let bad = s.text.find("bad!").unwrap();
     assert_eq!(s.original_offset(bad), original.find("bad!").unwrap());
@@ -141,7 +147,11 @@ fn list_expansion_uses_raw_items_one_level_deep() {
 ",
     );
     let lists = expand_lists(c.lists());
-    assert_eq!(lists[2].items, ["a", "y"], "b's raw items, not its expansion");
+    assert_eq!(
+        lists[2].items,
+        ["a", "y"],
+        "b's raw items, not its expansion"
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! The files are read from the shared copy; they are not part of the crate.
 
 use falco_rules::rules::{
-    check_plugin_requirements, expand_lists, substitute_lists_mapped, Collector, Priority,
-    Version, BUILTIN_PLUGINS,
+    check_plugin_requirements, expand_lists, substitute_lists_mapped, Collector, Priority, Version,
+    BUILTIN_PLUGINS,
 };
 
 const DIR: &str = "/work/shared/rules";
@@ -37,7 +37,11 @@ fn each_official_file_alone_loads_clean() {
             return;
         };
         let r = &results[0];
-        assert!(r.errors.is_empty() && r.warnings.is_empty(), "{}", r.render());
+        assert!(
+            r.errors.is_empty() && r.warnings.is_empty(),
+            "{}",
+            r.render()
+        );
         assert_eq!(c.required_engine_version(), Some(Version::new(0, 57, 0)));
         assert!(!c.rules().is_empty() && !c.macros().is_empty() && !c.lists().is_empty());
     }
@@ -74,7 +78,10 @@ fn all_three_together_load_clean_in_order() {
     assert_eq!(c.rules().iter().filter(|r| !r.enabled).count(), 12);
     // Shared lists are redefined: the last file's definition wins.
     let l = c.list("python_package_managers").expect("list exists");
-    assert!(!l.items.iter().any(|i| i == "uv"), "sandbox version has no uv");
+    assert!(
+        !l.items.iter().any(|i| i == "uv"),
+        "sandbox version has no uv"
+    );
     assert_eq!(l.file.name(), "falco-sandbox_rules.yaml");
 }
 
@@ -119,7 +126,10 @@ fn every_condition_position_maps_into_its_own_file() {
         let line = file.line_text(mark.line);
         let first = r.condition.as_str().split_whitespace().next().unwrap_or("");
         assert!(
-            line.chars().skip(mark.col - 1).collect::<String>().starts_with(first),
+            line.chars()
+                .skip(mark.col - 1)
+                .collect::<String>()
+                .starts_with(first),
             "rule {}: {line:?} at {mark}",
             r.name
         );

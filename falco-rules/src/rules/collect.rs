@@ -13,8 +13,8 @@ use std::sync::Arc;
 use super::diag::{Context, Diagnostic, ErrorCode, LoadResult, WarningCode};
 use super::exceptions::{exception_error, validate_exception};
 use super::items::{
-    ListInfo, MacroInfo, PluginRequirement, PluginVersion, RuleInfo, RuleUpdate,
-    Version, ENGINE_VERSION,
+    ListInfo, MacroInfo, PluginRequirement, PluginVersion, RuleInfo, RuleUpdate, Version,
+    ENGINE_VERSION,
 };
 use super::yaml::SourceFile;
 
@@ -61,10 +61,12 @@ pub fn check_plugin_requirements(
     loaded: &[(&str, &str)],
 ) -> Result<(), String> {
     for req in requirements {
-        let found = req
-            .alternatives
-            .iter()
-            .find_map(|alt| loaded.iter().find(|(n, _)| *n == alt.name).map(|p| (alt, p)));
+        let found = req.alternatives.iter().find_map(|alt| {
+            loaded
+                .iter()
+                .find(|(n, _)| *n == alt.name)
+                .map(|p| (alt, p))
+        });
         match found {
             Some((alt, (name, version))) => {
                 let have = Version::parse(version);
@@ -158,6 +160,27 @@ impl Collector {
     /// skipped, the rest is collected.
     pub fn load(&mut self, name: &str, content: &str) -> LoadResult {
         self.load_with(name, content, &SyscallOnly)
+    }
+
+    /// Reads the file at `path` and loads it under its path as name. An
+    /// unreadable file gives a `LOAD_ERR_FILE_READ` result ("Could not open
+    /// file F for reading"; Falco treats that as fatal before loading).
+    pub fn load_path(&mut self, path: &std::path::Path, catalog: &dyn SourceCatalog) -> LoadResult {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => self.load_with(&name, &text, catalog),
+            Err(_) => {
+                let file = SourceFile::new(name.clone(), "");
+                let mut result = LoadResult::new(name.clone());
+                result.push(Diagnostic::new(
+                    ErrorCode::FileRead,
+                    format!("Could not open file {name} for reading"),
+                    Context::root(&name),
+                    &file,
+                ));
+                result
+            }
+        }
     }
 
     /// Like [`Collector::load`] with your own source catalog.
@@ -358,7 +381,13 @@ impl Collector {
     }
 
     /// Falco's `find_prev_rule`: the different-source check.
-    fn check_source(&self, name: &str, source: &str, ctx: &Context, file: &SourceFile) -> Result<(), Diagnostic> {
+    fn check_source(
+        &self,
+        name: &str,
+        source: &str,
+        ctx: &Context,
+        file: &SourceFile,
+    ) -> Result<(), Diagnostic> {
         if let Some(prev) = self.rules.get(name) {
             if !prev.source.is_empty() && !source.is_empty() && prev.source != source {
                 return Err(Diagnostic::new(
@@ -454,10 +483,16 @@ impl Collector {
             ));
         };
         if !upd.has_any_value() {
-            return Err(err("Appended rule must have exceptions or condition property"));
+            return Err(err(
+                "Appended rule must have exceptions or condition property",
+            ));
         }
         let source = self.update_source(prev, catalog, &upd, file)?;
-        let check = |f: &str| source.as_deref().is_none_or(|s| catalog.is_valid_lhs_field(s, f));
+        let check = |f: &str| {
+            source
+                .as_deref()
+                .is_none_or(|s| catalog.is_valid_lhs_field(s, f))
+        };
         let mut exceptions = prev.exceptions.clone();
         for mut ex in upd.exceptions.clone().unwrap_or_default() {
             match exceptions.iter_mut().find(|e| e.name == ex.name) {
@@ -546,7 +581,9 @@ impl Collector {
             ));
         };
         if !upd.has_any_value() {
-            return Err(err("The rule must have at least one field that can be replaced"));
+            return Err(err(
+                "The rule must have at least one field that can be replaced",
+            ));
         }
         self.update_source(prev, catalog, &upd, file)?;
         let id = self.take_id();

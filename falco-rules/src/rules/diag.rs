@@ -547,7 +547,10 @@ impl Diagnostic {
     pub fn render(&self) -> String {
         let (file, mark) = self.position();
         let kind = if self.is_error() { "error" } else { "warning" };
-        let mut out = format!("{file}:{}:{}: {kind}: {}\n", mark.line, mark.col, self.message);
+        let mut out = format!(
+            "{file}:{}:{}: {kind}: {}\n",
+            mark.line, mark.col, self.message
+        );
         for line in self.snippet.lines() {
             if line.starts_with('<') {
                 continue;
@@ -556,14 +559,17 @@ impl Diagnostic {
             out.push_str(line);
             out.push('\n');
         }
-        out.push_str(&format!("    = {} ({})", self.code.name(), self.code.short()));
-        if let Some(item) = self
-            .context
-            .locations()
-            .iter()
-            .rev()
-            .find(|l| matches!(l.item_type, ItemType::Rule | ItemType::Macro | ItemType::List))
-        {
+        out.push_str(&format!(
+            "    = {} ({})",
+            self.code.name(),
+            self.code.short()
+        ));
+        if let Some(item) = self.context.locations().iter().rev().find(|l| {
+            matches!(
+                l.item_type,
+                ItemType::Rule | ItemType::Macro | ItemType::List
+            )
+        }) {
             if !item.item_name.is_empty() {
                 out.push_str(&format!(" in {} '{}'", item.item_type, item.item_name));
             }
@@ -651,7 +657,9 @@ pub fn snippet(content: &str, pos: usize) -> String {
     }
     let mut out: String = chars.iter().collect();
     out.push('\n');
-    let caret = content.get(from.min(pos)..pos).map_or(0, |s| s.chars().count());
+    let caret = content
+        .get(from.min(pos)..pos)
+        .map_or(0, |s| s.chars().count());
     if caret < chars.len() || chars.is_empty() {
         out.push_str(&" ".repeat(caret));
         out.push_str("^\n");
@@ -807,7 +815,10 @@ mod tests {
         let line = "x".repeat(400);
         let s = snippet(&line, 200);
         let first = s.lines().next().unwrap();
-        assert!(first.starts_with("...") && first.ends_with("..."), "{first}");
+        assert!(
+            first.starts_with("...") && first.ends_with("..."),
+            "{first}"
+        );
         assert_eq!(s.lines().nth(1).unwrap().find('^'), Some(80));
     }
 
@@ -819,8 +830,14 @@ mod tests {
 
     #[test]
     fn codes_print_their_falco_names() {
-        assert_eq!(Code::from(ErrorCode::YamlParse).to_string(), "LOAD_ERR_YAML_PARSE");
-        assert_eq!(Code::from(WarningCode::UnknownKey).to_string(), "LOAD_UNKNOWN_KEY");
+        assert_eq!(
+            Code::from(ErrorCode::YamlParse).to_string(),
+            "LOAD_ERR_YAML_PARSE"
+        );
+        assert_eq!(
+            Code::from(WarningCode::UnknownKey).to_string(),
+            "LOAD_UNKNOWN_KEY"
+        );
         assert_eq!(
             Code::from(ErrorCode::Validate).json_codedesc(),
             "Error validating rule/macro/list/exception objects"

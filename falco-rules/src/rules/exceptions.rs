@@ -117,7 +117,9 @@ pub fn validate_exception(
             for c in comps.iter_mut() {
                 let trimmed = trim_comp(c.text());
                 if !OPERATORS.contains(&trimmed.as_str()) && !is_operator_with_modifier(&trimmed) {
-                    return Err(format!("'{trimmed}' is not a supported comparison operator"));
+                    return Err(format!(
+                        "'{trimmed}' is not a supported comparison operator"
+                    ));
                 }
                 *c = ExceptionEntry::Value(trimmed);
             }
@@ -234,7 +236,10 @@ pub fn exception_text(ex: &Exception) -> Result<String, String> {
 ///     r#"(evt.type = open) and not (proc.name in (cat, "my app"))"#
 /// );
 /// ```
-pub fn exceptions_condition_str(condition: &str, exceptions: &[Exception]) -> Result<String, String> {
+pub fn exceptions_condition_str(
+    condition: &str,
+    exceptions: &[Exception],
+) -> Result<String, String> {
     if exceptions.is_empty() {
         return Ok(condition.to_string());
     }

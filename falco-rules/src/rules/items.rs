@@ -172,7 +172,10 @@ impl FromStr for Priority {
         Priority::ALL
             .into_iter()
             .find(|p| p.name().eq_ignore_ascii_case(s))
-            .or_else(|| s.eq_ignore_ascii_case("info").then_some(Priority::Informational))
+            .or_else(|| {
+                s.eq_ignore_ascii_case("info")
+                    .then_some(Priority::Informational)
+            })
             .ok_or_else(|| InvalidPriority(s.to_string()))
     }
 }

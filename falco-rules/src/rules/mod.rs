@@ -62,6 +62,8 @@ pub use items::{
     Exception, ExceptionEntry, InvalidPriority, ListInfo, MacroInfo, PluginRequirement,
     PluginVersion, Priority, RuleInfo, Version, ENGINE_VERSION,
 };
-pub use lists::{expand_lists, substitute_lists, substitute_lists_mapped, ExpandedList, Substitution};
+pub use lists::{
+    expand_lists, substitute_lists, substitute_lists_mapped, ExpandedList, Substitution,
+};
 pub use text::{MappedText, Origin, ScalarOrigin};
 pub use yaml::{parse_documents, Mark, Node, NodeKind, Scalar, SourceFile, Style, YamlError};

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use super::collect::{Collector, SourceCatalog};
 use super::diag::{Code, Context, Diagnostic, ErrorCode, ItemType, LoadResult, WarningCode};
 use super::items::{
-    Exception, ExceptionEntry, ListInfo, MacroInfo, PluginVersion, Priority, RuleInfo,
-    RuleUpdate, Version,
+    Exception, ExceptionEntry, ListInfo, MacroInfo, PluginVersion, Priority, RuleInfo, RuleUpdate,
+    Version,
 };
 use super::text::MappedText;
 use super::yaml::{parse_documents, Node, NodeKind, SourceFile};
@@ -412,7 +412,11 @@ impl<'a> Reader<'a> {
                 return Err(self.invalid("Plugin version must be a mapping", &tmp));
             }
             let name = self.string(plugin, "name", &tmp)?;
-            let pctx = ctx.child(ItemType::RequiredPluginVersionsEntry, name.clone(), plugin.start);
+            let pctx = ctx.child(
+                ItemType::RequiredPluginVersionsEntry,
+                name.clone(),
+                plugin.start,
+            );
             let version = self.string(plugin, "version", &pctx)?;
             let mut alternatives = vec![PluginVersion { name, version }];
             if let Some(alts) = plugin.get("alternatives") {
@@ -423,9 +427,12 @@ impl<'a> Reader<'a> {
                     ));
                 };
                 for alt in alts {
-                    let tmp = pctx.child(ItemType::RequiredPluginVersionsAlternative, "", alt.start);
+                    let tmp =
+                        pctx.child(ItemType::RequiredPluginVersionsAlternative, "", alt.start);
                     if alt.as_map().is_none() {
-                        return Err(self.invalid("Plugin version alternative must be a mapping", &tmp));
+                        return Err(
+                            self.invalid("Plugin version alternative must be a mapping", &tmp)
+                        );
                     }
                     let name = self.string(alt, "name", &tmp)?;
                     let actx = pctx.child(
@@ -500,8 +507,7 @@ impl<'a> Reader<'a> {
         if append {
             self.warn(WarningCode::DeprecatedItem, WARNING_APPEND, &ctx);
         }
-        let (ov_append, ov_replace) =
-            self.overrides(item, &["condition"], &["condition"], &ctx)?;
+        let (ov_append, ov_replace) = self.overrides(item, &["condition"], &["condition"], &ctx)?;
         if append && !(ov_append.is_empty() && ov_replace.is_empty()) {
             return Err(self.invalid(ERROR_OVERRIDE_APPEND, &ctx));
         }
@@ -661,7 +667,9 @@ impl<'a> Reader<'a> {
             }
             if !expected.remove(key) {
                 return Err(self.invalid(
-                    format!("An {kind} override for '{key}' was specified but '{key}' is not defined"),
+                    format!(
+                        "An {kind} override for '{key}' was specified but '{key}' is not defined"
+                    ),
                     ctx,
                 ));
             }
@@ -730,7 +738,9 @@ impl<'a> Reader<'a> {
             let at = item.get(key).map_or(item.start, |n| n.start);
             let kctx = ctx.child(ItemType::Overrides, key, at);
             return Err(self.invalid(
-                format!("Unexpected key '{key}': no corresponding entry under 'override' is defined."),
+                format!(
+                    "Unexpected key '{key}': no corresponding entry under 'override' is defined."
+                ),
                 &kctx,
             ));
         }
@@ -784,7 +794,9 @@ impl<'a> Reader<'a> {
                 Some(vals) => {
                     let vals_ctx = ex_ctx.child(ItemType::ExceptionValues, "", vals.start);
                     let Some(vals) = vals.as_seq() else {
-                        return Err(self.invalid("Rule exception values must be a sequence", &vals_ctx));
+                        return Err(
+                            self.invalid("Rule exception values must be a sequence", &vals_ctx)
+                        );
                     };
                     for v in vals {
                         let vctx = vals_ctx.child(ItemType::ExceptionValue, "", v.start);
@@ -810,7 +822,13 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn entry_at_key(&self, ex: &Node, key: &str, ctx: &Context, optional: bool) -> R<ExceptionEntry> {
+    fn entry_at_key(
+        &self,
+        ex: &Node,
+        key: &str,
+        ctx: &Context,
+        optional: bool,
+    ) -> R<ExceptionEntry> {
         match ex.get(key) {
             Some(v) => self.entry(v, key, ctx),
             None if optional => Ok(ExceptionEntry::none()),
@@ -896,7 +914,9 @@ mod tests {
 
     #[test]
     fn bools_decode_like_yaml_cpp() {
-        for t in ["true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON"] {
+        for t in [
+            "true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON",
+        ] {
             assert_eq!(decode_bool(t), Some(true), "{t}");
         }
         for t in ["false", "False", "FALSE", "no", "NO", "n", "off", "OFF"] {

@@ -100,8 +100,7 @@ impl ScalarOrigin {
                     found = Some(ri);
                     break;
                 }
-                if (r == '\n' || r == '\r') && c == ' ' && !matches!(self.style, Style::Literal)
-                {
+                if (r == '\n' || r == '\r') && c == ' ' && !matches!(self.style, Style::Literal) {
                     // A folded line break.
                     raw_iter.next();
                     if r == '\r' && raw_iter.peek().is_some_and(|&(_, n)| n == '\n') {
@@ -283,7 +282,10 @@ impl MappedText {
             .find(|s| offset >= s.start && offset < s.end)
             .or_else(|| self.segments.last())?;
         match &seg.origin {
-            Origin::Scalar { scalar, offset: base } => {
+            Origin::Scalar {
+                scalar,
+                offset: base,
+            } => {
                 let within = offset.saturating_sub(seg.start) + base;
                 Some((scalar.file.clone(), scalar.mark_of(within)))
             }

@@ -89,7 +89,10 @@ impl SourceFile {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(line_idx).copied().unwrap_or(0);
-        let col = self.text.get(start..offset).map_or(0, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
         Mark {
             offset,
             line: line_idx + 1,
@@ -285,7 +288,10 @@ pub fn parse_documents(file: &SourceFile) -> Result<Vec<Node>, YamlError> {
                     return Err(e);
                 }
                 text.to_mut().insert(byte, ' ');
-                let shift = patches.iter().filter(|&&(l, c)| l == line && c <= col).count();
+                let shift = patches
+                    .iter()
+                    .filter(|&&(l, c)| l == line && c <= col)
+                    .count();
                 patches.push((line, col.saturating_sub(shift)));
             }
             Err((e, _, _, _)) => return Err(e),
@@ -311,7 +317,11 @@ fn parse_text(
             .iter()
             .filter(|&&(l, c)| l == m.line() && c < m.col())
             .count();
-        file.mark_from(&Marker::new(m.index(), m.line(), m.col().saturating_sub(shift)))
+        file.mark_from(&Marker::new(
+            m.index(),
+            m.line(),
+            m.col().saturating_sub(shift),
+        ))
     };
     let mut parser = Parser::new_from_str(text);
     let mut builder = Builder {
@@ -325,7 +335,9 @@ fn parse_text(
             Ok((event, span)) => {
                 let start = conv(&span.start);
                 let end = conv(&span.end);
-                builder.event(event, start, end).map_err(|e| (e, None, 0, 0))?;
+                builder
+                    .event(event, start, end)
+                    .map_err(|e| (e, None, 0, 0))?;
             }
             Err(e) => {
                 let m = e.marker();
@@ -502,7 +514,10 @@ mod tests {
         let item = &docs[0].as_seq().unwrap()[0];
         assert_eq!((item.start.line, item.start.col), (1, 3));
         let desc = item.get("desc").unwrap();
-        assert_eq!((desc.start.line, desc.start.col, desc.start.offset), (2, 9, 18));
+        assert_eq!(
+            (desc.start.line, desc.start.col, desc.start.offset),
+            (2, 9, 18)
+        );
         assert_eq!(desc.as_scalar().unwrap().style, Style::SingleQuoted);
     }
 
@@ -553,12 +568,17 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "- ".repeat(100_000) + "x\n";
         let err = parse_documents(&SourceFile::new("t", text)).unwrap_err();
-        assert!(err.message.starts_with("nesting deeper than"), "{}", err.message);
+        assert!(
+            err.message.starts_with("nesting deeper than"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn a_closing_bracket_at_the_mapping_indentation_is_accepted_like_yaml_cpp() {
-        let text = "- list: a\n  items: [\n    \"x\",\n    \"y\"\n  ]\n- list: b\n  items: ['z'\n  ]\n";
+        let text =
+            "- list: a\n  items: [\n    \"x\",\n    \"y\"\n  ]\n- list: b\n  items: ['z'\n  ]\n";
         let docs = parse(text);
         let items = docs[0].as_seq().unwrap();
         assert_eq!(items[0].get("items").unwrap().as_seq().unwrap().len(), 2);
@@ -569,7 +589,10 @@ mod tests {
     #[test]
     fn syntax_errors_carry_a_position() {
         let err = parse_documents(&SourceFile::new("t", "- a: b: c\n")).unwrap_err();
-        assert_eq!(err.message, "mapping values are not allowed in this context");
+        assert_eq!(
+            err.message,
+            "mapping values are not allowed in this context"
+        );
         assert_eq!((err.mark.line, err.mark.col), (1, 7));
     }
 }
