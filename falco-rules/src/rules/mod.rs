@@ -6,13 +6,41 @@
 //! override semantics, across several files) and reports every problem as a
 //! [`Diagnostic`] with Falco's code and message and a file:line:column.
 //! Conditions are **not** parsed here: they stay text ([`MappedText`], which
-//! maps every byte back to its file position) for the compile stage, which
-//! expands lists ([`expand_lists`], [`substitute_lists_mapped`]), adds the
-//! exceptions ([`RuleInfo::condition_with_exceptions`]), parses, resolves
-//! macros and compiles.
+//! maps every byte back to its file position) for the compile stage.
 //!
 //! Unlike Falco, which stops at the first error of a file, the reader skips a
-//! bad item and goes on, so one load reports every broken item.
+//! bad item and goes on, so one load reports every broken item. The good
+//! items of a file with errors stay collected; a caller that wants Falco's
+//! behaviour treats `!result.successful()` as a failed load.
+//!
+//! # The stages, and what the compile stage does next
+//!
+//! 1. [`parse_documents`] turns a [`SourceFile`] into [`Node`]s with a
+//!    [`Mark`] (byte offset, 1-based line and column) on every node.
+//! 2. The reader checks each item as Falco does (§1.1–§1.9 of the research
+//!    notes) and calls the [`Collector`], which applies define / append /
+//!    replace and keeps `index` (position) and `visibility` ids.
+//! 3. The compile stage, per load and over the whole collected state:
+//!    - [`expand_lists`] over [`Collector::lists`] (list items naming
+//!      earlier lists);
+//!    - for each macro then rule condition: [`substitute_lists_mapped`]
+//!      (Falco's textual list substitution), then parse; rules first go
+//!      through [`RuleInfo::condition_with_exceptions`];
+//!    - resolve macros with the visibility rules ([`MacroInfo::index`],
+//!      [`MacroInfo::visibility`]), compile, and report errors with
+//!      [`Diagnostic::in_text`], which maps an offset in the condition back
+//!      to the file (through [`Substitution::original_offset`] first when the
+//!      offset is in the substituted text);
+//!    - skip rules with [`RuleInfo::unknown_source`]; check
+//!      [`Collector::required_plugin_versions`] with
+//!      [`check_plugin_requirements`] and [`BUILTIN_PLUGINS`].
+//!
+//! # Printing results
+//!
+//! [`Diagnostic::render`] prints like a compiler (`FILE:LINE:COL: error:
+//! MESSAGE`, the line, a caret). [`LoadResult::summary`],
+//! [`LoadResult::verbose`] and [`falco_load_results_json`] print Falco's
+//! `-V` forms; those use Falco's 0-based line and column numbers.
 //!
 //! ```
 //! use falco_rules::rules::{Collector, ErrorCode, Code};

@@ -241,10 +241,12 @@ impl MappedText {
         self.push(&MappedText::synthetic(text, file, mark));
     }
 
-    /// Removes leading and trailing whitespace (as Falco trims outputs).
+    /// Removes leading and trailing ASCII whitespace (` \t\n\r\x0b\x0c`, as
+    /// Falco trims outputs).
     pub fn trim(&self) -> MappedText {
-        let start = self.text.len() - self.text.trim_start().len();
-        let end = self.text.trim_end().len().max(start);
+        let ws: &[char] = &[' ', '\t', '\n', '\r', '\x0b', '\x0c'];
+        let start = self.text.len() - self.text.trim_start_matches(ws).len();
+        let end = self.text.trim_end_matches(ws).len().max(start);
         self.slice(start, end)
     }
 
