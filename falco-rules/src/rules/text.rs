@@ -349,6 +349,27 @@ mod tests {
     }
 
     #[test]
+    fn folded_block_with_a_blank_line_and_strip_chomping() {
+        let t = cond("condition: >-\n  a = 1\n\n  and b = 2\n");
+        assert_eq!(t.as_str(), "a = 1\nand b = 2");
+        assert_eq!(at(&t, "and"), (4, 3));
+        assert_eq!(at(&t, "2"), (4, 11));
+    }
+
+    #[test]
+    fn literal_block_in_a_sequence_item() {
+        let t = cond("condition: |-\n    x = 1\n    or y = 2\n");
+        assert_eq!(at(&t, "or"), (3, 5));
+    }
+
+    #[test]
+    fn an_offset_past_the_end_maps_after_the_last_character() {
+        let t = cond("condition: a = b\n");
+        let (_, m) = t.position_of(t.as_str().len()).unwrap();
+        assert_eq!((m.line, m.col), (1, 17));
+    }
+
+    #[test]
     fn multi_line_plain_scalar_maps_continuation_lines() {
         let t = cond("condition: evt.type = open\n    and proc.name = cat\n");
         assert_eq!(at(&t, "proc.name"), (2, 9));
