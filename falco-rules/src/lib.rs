@@ -6,6 +6,7 @@ pub mod ast;
 pub mod error;
 pub mod field;
 pub mod parser;
+pub mod rules;
 
 pub use ast::{Expr, Pos};
 pub use error::{Error, ErrorKind, Warning};
