@@ -7,7 +7,8 @@
 //!
 //! Invariants:
 //! - `And` and `Or` hold at least two children.
-//! - `Not` wraps exactly one child; `not not x` is two nested `Not`s.
+//! - `Not` wraps exactly one child. As in Falco, the parser folds a chain of
+//!   `not`s to its parity (`not not x` is `x`); `not (not x)` is two nested `Not`s.
 //! - A [`Check`] whose operator is [`Operator::Exists`] has [`Rhs::None`]; every
 //!   other operator has a right-hand side.
 //!
@@ -407,8 +408,7 @@ impl Modifier {
 /// a control character or NUL (and when it is empty, so it reads back).
 pub fn write_value(f: &mut impl fmt::Write, v: &str) -> fmt::Result {
     let needs_quotes = v.is_empty()
-        || v
-            .bytes()
+        || v.bytes()
             .any(|b| b == b' ' || b == b'=' || b == b'\\' || b == b'"' || b == b'\'' || b < 0x20);
     if !needs_quotes {
         return f.write_str(v);
