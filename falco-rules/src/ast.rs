@@ -7,7 +7,8 @@
 //!
 //! Invariants:
 //! - `And` and `Or` hold at least two children.
-//! - `Not` wraps exactly one child; `not not x` is two nested `Not`s.
+//! - `Not` wraps exactly one child. As in Falco, the parser folds a chain of
+//!   `not`s to its parity (`not not x` is `x`); `not (not x)` is two nested `Not`s.
 //! - A [`Check`] whose operator is [`Operator::Exists`] has [`Rhs::None`]; every
 //!   other operator has a right-hand side.
 //!
