@@ -4,11 +4,17 @@
 
 pub mod ast;
 pub mod error;
+pub mod evttype;
 pub mod field;
+pub mod macros;
+pub mod output;
 pub mod parser;
 pub mod rules;
 
 pub use ast::{Expr, Pos};
 pub use error::{Error, ErrorKind, Warning};
-pub use field::{Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value, Values};
+pub use field::{
+    Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
+    Values,
+};
 pub use parser::{parse_condition, parse_condition_with_depth};
