@@ -27,6 +27,14 @@
 //!   1000 nested groups parse (Falco stops near 200). A chain of `not`s does
 //!   not nest (Falco folds it to its parity).
 //! - `\xHH` escapes must decode to valid UTF-8 (values are Rust strings).
+//! - An identifier after a list operator or a modifier (`in my_list`) is kept
+//!   as a one-value list, so it prints as `in (my_list)` (Falco: `in my_list`).
+//! - A message that quotes a token holding a NUL byte quotes all of it (Falco's
+//!   C string stops at the NUL).
+//!
+//! Deep nesting runs the grammar on a thread of its own with a stack sized for
+//! it; conditions nested less than 32 deep (all real ones) parse on the
+//! caller's stack.
 
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -123,6 +131,8 @@ const INLINE_DEPTH: usize = 32;
 const STACK_PER_LEVEL: usize = 24 * 1024;
 /// Stack reserved besides the levels.
 const STACK_BASE: usize = 1024 * 1024;
+/// The most stack a parse may ask for (about 20,000 levels).
+const STACK_MAX: usize = 512 * 1024 * 1024;
 
 /// Runs `f` (which recurses about once per nesting level) on a thread with a
 /// stack sized for `depth` levels when the caller's stack might not suffice.
@@ -143,6 +153,9 @@ where
             Pos::START,
         )
     };
+    if size > STACK_MAX {
+        return Err(too_complex());
+    }
     std::thread::scope(|scope| {
         match std::thread::Builder::new()
             .name("falco-rules-parse".into())
@@ -775,4 +788,75 @@ fn list_head<'i>(list: &Pair<'i, Rule>) -> Option<Pair<'i, Rule>> {
     list.clone()
         .into_inner()
         .find(|c| matches!(c.as_rule(), Rule::quoted_str | Rule::bare_str))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_pos_at() {
+        for text in ["", "a", "a\nb", "a\r\nbc\r", "\n\n x", "é\nü x"] {
+            let lines = LineIndex::new(text);
+            for offset in 0..=text.len() {
+                assert_eq!(
+                    lines.pos(offset),
+                    Pos::at(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nesting_scan_counts_structural_parentheses_only() {
+        let cases = [
+            ("a", Nesting::Within(0)),
+            ("(a) and ((b))", Nesting::Within(2)),
+            (r#"a.b = "((" and c.d = '(('"#, Nesting::Within(0)),
+            (r#"a.b = "\"((" "#, Nesting::Within(0)),
+            // The end quote is the first one not preceded by a backslash.
+            (r#"a.b = "x\\" ((("#, Nesting::Within(0)),
+            ("a.b[((] exists and (c)", Nesting::Within(1)),
+            ("tolower(a.b)[((] exists", Nesting::Within(1)),
+            ("((((", Nesting::TooDeep(4)),
+            (r#"("(" ((("#, Nesting::TooDeep(8)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(scan_nesting(text, 3), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unescape_keeps_bytes_that_are_not_escapes() {
+        assert_eq!(unescape(r#""a b\tc""#), Ok("a b\tc".into()));
+        assert_eq!(unescape("'caf\u{e9}'"), Ok("caf\u{e9}".into()));
+        assert_eq!(unescape(r#""\x00""#), Ok("\0".into()));
+    }
+
+    #[test]
+    fn every_error_rule_has_a_message() {
+        let rules = [
+            Rule::err_or_blank,
+            Rule::err_and_blank,
+            Rule::err_rparen,
+            Rule::err_check,
+            Rule::err_operator,
+            Rule::err_num_value,
+            Rule::err_str_value,
+            Rule::err_list_value,
+            Rule::err_list_item,
+            Rule::err_field_arg,
+            Rule::err_rbracket,
+            Rule::err_val_field,
+            Rule::err_transformer_rparen,
+            Rule::err_transformer_arg,
+            Rule::err_transformer_list_arg,
+            Rule::err_transformer_list_rparen,
+        ];
+        for rule in rules {
+            assert!(error_message(rule).is_some(), "{rule:?}");
+        }
+        assert_eq!(error_message(Rule::identifier), None);
+    }
 }
