@@ -3,11 +3,16 @@
 #![deny(missing_docs)]
 
 pub mod ast;
+pub mod compile;
 pub mod error;
 pub mod field;
 pub mod parser;
 
 pub use ast::{Expr, Pos};
+pub use compile::{Compiler, Filter, Program, Scratch};
 pub use error::{Error, ErrorKind, Warning};
-pub use field::{Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value, Values};
+pub use field::{
+    Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
+    Values,
+};
 pub use parser::{parse_condition, parse_condition_with_depth};
