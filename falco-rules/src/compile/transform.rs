@@ -212,17 +212,17 @@ pub(crate) fn getopt(
     selector: Option<u8>,
     out: &mut Values,
 ) -> bool {
-    let argv: smallvec::SmallVec<[&[u8]; 16]> = args
-        .iter()
-        .map(|v| match v {
+    let arg_at = |i: usize| -> &[u8] {
+        match args.get(i) {
             Value::Bytes(b) => cstr(b),
-            _ => &[][..],
-        })
-        .collect();
+            _ => &[],
+        }
+    };
+    let argc = args.len();
     let mut selected: Option<&[u8]> = None;
     let mut idx = 0;
-    while idx < argv.len() {
-        let arg = argv[idx];
+    while idx < argc {
+        let arg = arg_at(idx);
         if arg == b"--" {
             break;
         }
@@ -258,9 +258,9 @@ pub(crate) fn getopt(
             // The argument is the rest of this token, or the next token.
             let value = if i + 1 < arg.len() {
                 Some(&arg[i + 1..])
-            } else if idx + 1 < argv.len() {
+            } else if idx + 1 < argc {
                 idx += 1;
-                Some(argv[idx])
+                Some(arg_at(idx))
             } else {
                 None
             };
