@@ -407,8 +407,7 @@ impl Modifier {
 /// a control character or NUL (and when it is empty, so it reads back).
 pub fn write_value(f: &mut impl fmt::Write, v: &str) -> fmt::Result {
     let needs_quotes = v.is_empty()
-        || v
-            .bytes()
+        || v.bytes()
             .any(|b| b == b' ' || b == b'=' || b == b'\\' || b == b'"' || b == b'\'' || b < 0x20);
     if !needs_quotes {
         return f.write_str(v);

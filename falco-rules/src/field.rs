@@ -337,8 +337,7 @@ impl Values {
     pub fn push_bytes(&mut self, b: &[u8]) {
         let start = self.arena.len() as u32;
         self.arena.extend_from_slice(b);
-        self.slots
-            .push(Slot::Bytes(start, self.arena.len() as u32));
+        self.slots.push(Slot::Bytes(start, self.arena.len() as u32));
     }
 
     /// Pushes a signed integer.

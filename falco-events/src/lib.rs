@@ -1,0 +1,66 @@
+//! The syscall event source of a Falco-compatible engine: the tables that
+//! describe Falco's events and the fields rules read from them.
+//!
+//! - [`table`]: every event type with falcosecurity/libs' numbering
+//!   (`ppm_event_code`, 454 codes for driver API 10.1.0 / schema 4.5.1): its
+//!   name, direction, category, flags and parameters in wire order, plus the
+//!   x86_64 syscall-number table and the `ppm_sc` syscall names. This is what
+//!   a decoder of kernel-module, eBPF or `.scap` events reads to know the
+//!   layout of each event.
+//! - [`fields`](mod@fields): the syscall field catalog (`evt.*`, `proc.*`, `fd.*`,
+//!   `user.*`, `container.*`, `k8s.*`, ...) as a schema: names, types,
+//!   argument forms, flags and a description of each. [`SyscallFields`]
+//!   implements [`falco_rules::FieldSchema`], so a rules file can be checked
+//!   against it at load time. `container.*` and `k8s.*`, which Falco gets from
+//!   its container plugin, are built in.
+//!
+//! Decoding events, capture files, host state (threads, fds, users,
+//! containers) and value extraction build on these tables elsewhere.
+//!
+//! # Example
+//!
+//! Resolve fields the way the rule compiler does, and find the event codes a
+//! condition `evt.type = openat` selects:
+//!
+//! ```
+//! use falco_events::table::{self, Direction};
+//! use falco_events::SyscallFields;
+//! use falco_rules::{FieldArg, FieldError, FieldFlags, FieldSchema, FieldType};
+//!
+//! let schema = SyscallFields::new();
+//!
+//! let name = schema.resolve("proc.name", None).unwrap();
+//! assert_eq!(name.ty, FieldType::String);
+//!
+//! // Without an index, proc.aname matches any ancestor.
+//! let aname = schema.resolve("proc.aname", None).unwrap();
+//! assert!(aname.flags.contains(FieldFlags::MATCH_ANY));
+//! let parent = schema.resolve("proc.aname", Some("1")).unwrap();
+//! assert_eq!(parent.arg, FieldArg::Index(1));
+//!
+//! // Unknown fields and bad event types give Falco's messages.
+//! let err = schema.resolve("proc.nosuch", None).unwrap_err();
+//! assert_eq!(err, FieldError::Unknown("proc.nosuch".into()));
+//! let evt_type = schema.resolve("evt.type", None).unwrap();
+//! assert_eq!(
+//!     schema.check_value(&evt_type, "opn"),
+//!     Err("unknown event type opn".to_string())
+//! );
+//!
+//! // openat: the old pair 102/103 and the current pair 306/307.
+//! let codes = table::codes_for_name("openat");
+//! assert_eq!(codes, &[102, 103, 306, 307]);
+//! let exit = table::event_info(307).unwrap();
+//! assert_eq!(Direction::of(307), Direction::Exit);
+//! assert!(!exit.is_old_version());
+//! let names: Vec<&str> = exit.params.iter().map(|p| p.name).collect();
+//! assert_eq!(names, ["fd", "dirfd", "name", "flags", "mode", "dev", "ino"]);
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod fields;
+pub mod table;
+
+pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
+pub use table::{codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType};
