@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod ast;
+pub mod compile;
 pub mod error;
 pub mod evttype;
 pub mod field;
@@ -12,6 +13,7 @@ pub mod parser;
 pub mod rules;
 
 pub use ast::{Expr, Pos};
+pub use compile::{Compiler, Filter, Program, Scratch};
 pub use error::{Error, ErrorKind, Warning};
 pub use field::{
     Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
