@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod engine;
 pub mod error;
 pub mod evttype;
 pub mod field;
