@@ -97,6 +97,26 @@ struct Ring {
     next: Option<(u64, usize)>,
 }
 
+impl Ring {
+    /// Gives a used-up block back to the module: `tail` moves to the end
+    /// of the block (release ordering, so our reads of it happen first).
+    /// Only call when no slice of the block is in use.
+    fn release_if_consumed(&mut self) {
+        if self.len > 0 && self.pos >= self.len {
+            let size = self.mem.size();
+            let new_tail = (self.start + self.len) % size;
+            self.mem
+                .info()
+                .tail
+                .store(new_tail as u32, Ordering::Release);
+            self.start = new_tail;
+            self.len = 0;
+            self.pos = 0;
+            self.next = None;
+        }
+    }
+}
+
 /// The consumer of Falco's kernel-module ring buffers over devices `D`.
 ///
 /// Open it with [`Kmod::open`] (real devices) or [`Kmod::from_devices`]
@@ -508,13 +528,8 @@ impl<D: Device> Kmod<D> {
             .map(|r| {
                 let size = r.mem.size();
                 let head = r.mem.info().head.load(Ordering::Acquire) as usize % size;
-                let tail = r.mem.info().tail.load(Ordering::Relaxed) as usize % size;
-                let unread_in_block = r.len - r.pos;
                 let block_end = (r.start + r.len) % size;
-                let fresh = (head + size - block_end) % size;
-                // tail is at r.start while a block is open.
-                let _ = tail;
-                unread_in_block + fresh
+                (r.len - r.pos) + (head + size - block_end) % size
             })
             .collect()
     }
@@ -611,18 +626,7 @@ impl<D: Device> Kmod<D> {
     /// the block (release ordering, so our reads of it happen first).
     fn release_consumed(&mut self) {
         for r in &mut self.rings {
-            if r.len > 0 && r.pos >= r.len {
-                let size = r.mem.size();
-                let new_tail = (r.start + r.len) % size;
-                r.mem
-                    .info()
-                    .tail
-                    .store(new_tail as u32, Ordering::Release);
-                r.start = new_tail;
-                r.len = 0;
-                r.pos = 0;
-                r.next = None;
-            }
+            r.release_if_consumed();
         }
     }
 
@@ -656,6 +660,11 @@ impl<D: Device> Kmod<D> {
             };
             r.pos = 0;
             self.peek(i);
+            // A block that held only skipped bytes goes back at once: no
+            // event of it was handed out, so nothing borrows it.
+            if let Some(r) = self.rings.get_mut(i) {
+                r.release_if_consumed();
+            }
         }
         Ok(())
     }
