@@ -44,10 +44,7 @@ pub const BUFFER_EMPTY_THRESHOLD: usize = 20_000;
 /// assert!(!valid_buffer_bytes_dim(12 * 4096, 4096)); // not a power of two
 /// ```
 pub fn valid_buffer_bytes_dim(bytes: usize, page_size: usize) -> bool {
-    page_size != 0
-        && bytes > 2 * page_size
-        && bytes % page_size == 0
-        && bytes.is_power_of_two()
+    page_size != 0 && bytes > 2 * page_size && bytes % page_size == 0 && bytes.is_power_of_two()
 }
 
 /// The system page size.
@@ -273,7 +270,10 @@ impl Tracepoint {
 
     /// The tracepoint with code `code`.
     pub fn from_code(code: u64) -> Option<Tracepoint> {
-        Tracepoint::ALL.iter().copied().find(|t| u64::from(t.code()) == code)
+        Tracepoint::ALL
+            .iter()
+            .copied()
+            .find(|t| u64::from(t.code()) == code)
     }
 }
 
@@ -508,18 +508,39 @@ impl RingCounters {
         let add = |a: &mut u64, b: u64| *a = a.saturating_add(b);
         add(&mut self.n_evts, n_evts);
         add(&mut self.n_drops_buffer, n_drops_buffer);
-        add(&mut self.n_drops_buffer_clone_fork_exit, n_drops_buffer_clone_fork_exit);
-        add(&mut self.n_drops_buffer_execve_exit, n_drops_buffer_execve_exit);
-        add(&mut self.n_drops_buffer_connect_enter, n_drops_buffer_connect_enter);
-        add(&mut self.n_drops_buffer_connect_exit, n_drops_buffer_connect_exit);
-        add(&mut self.n_drops_buffer_open_enter, n_drops_buffer_open_enter);
+        add(
+            &mut self.n_drops_buffer_clone_fork_exit,
+            n_drops_buffer_clone_fork_exit,
+        );
+        add(
+            &mut self.n_drops_buffer_execve_exit,
+            n_drops_buffer_execve_exit,
+        );
+        add(
+            &mut self.n_drops_buffer_connect_enter,
+            n_drops_buffer_connect_enter,
+        );
+        add(
+            &mut self.n_drops_buffer_connect_exit,
+            n_drops_buffer_connect_exit,
+        );
+        add(
+            &mut self.n_drops_buffer_open_enter,
+            n_drops_buffer_open_enter,
+        );
         add(&mut self.n_drops_buffer_open_exit, n_drops_buffer_open_exit);
-        add(&mut self.n_drops_buffer_dir_file_exit, n_drops_buffer_dir_file_exit);
+        add(
+            &mut self.n_drops_buffer_dir_file_exit,
+            n_drops_buffer_dir_file_exit,
+        );
         add(
             &mut self.n_drops_buffer_other_interest_exit,
             n_drops_buffer_other_interest_exit,
         );
-        add(&mut self.n_drops_buffer_close_exit, n_drops_buffer_close_exit);
+        add(
+            &mut self.n_drops_buffer_close_exit,
+            n_drops_buffer_close_exit,
+        );
         add(&mut self.n_drops_buffer_proc_exit, n_drops_buffer_proc_exit);
         add(&mut self.n_drops_pf, n_drops_pf);
         add(&mut self.n_preemptions, n_preemptions);

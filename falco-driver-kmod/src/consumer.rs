@@ -139,7 +139,10 @@ pub struct Kmod<D: Device = FalcoDevice> {
 impl<D: Device> std::fmt::Debug for Kmod<D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Kmod")
-            .field("devices", &self.rings.iter().map(|r| &r.path).collect::<Vec<_>>())
+            .field(
+                "devices",
+                &self.rings.iter().map(|r| &r.path).collect::<Vec<_>>(),
+            )
             .field("api_version", &self.api_version)
             .field("schema_version", &self.schema_version)
             .field("capturing", &self.capturing)
@@ -156,7 +159,10 @@ fn online_cpus() -> (usize, usize) {
         )
     };
     let onln = usize::try_from(onln).ok().filter(|&n| n > 0).unwrap_or(1);
-    let conf = usize::try_from(conf).ok().filter(|&n| n >= onln).unwrap_or(onln);
+    let conf = usize::try_from(conf)
+        .ok()
+        .filter(|&n| n >= onln)
+        .unwrap_or(onln);
     (onln, conf)
 }
 
@@ -399,9 +405,12 @@ impl<D: Device> Kmod<D> {
     fn control(&mut self, request: Ioctl, arg: u64) -> Result<i64, KmodError> {
         // Consumer settings live in the module per consumer, not per CPU:
         // libscap sends them to the first device; so do we.
-        let dev = self.devices.first_mut().ok_or_else(|| KmodError::NoDevices {
-            dir: PathBuf::new(),
-        })?;
+        let dev = self
+            .devices
+            .first_mut()
+            .ok_or_else(|| KmodError::NoDevices {
+                dir: PathBuf::new(),
+            })?;
         dev.ioctl(request, IoctlArg::Value(arg))
             .map_err(|source| KmodError::Ioctl {
                 path: dev.path().to_path_buf(),
@@ -470,7 +479,8 @@ impl<D: Device> Kmod<D> {
     /// Sets the snapshot length of I/O buffers (`SET_SNAPLEN`, at most
     /// [`abi::SNAPLEN_MAX`]).
     pub fn set_snaplen(&mut self, snaplen: u32) -> Result<(), KmodError> {
-        self.control(Ioctl::SetSnaplen, u64::from(snaplen)).map(drop)
+        self.control(Ioctl::SetSnaplen, u64::from(snaplen))
+            .map(drop)
     }
 
     /// Turns sampling ("dropping mode") on with ratio 1, 2, 4, … 128, or off
@@ -506,7 +516,8 @@ impl<D: Device> Kmod<D> {
 
     /// The module's and the consumer's counters.
     pub fn stats(&self) -> KmodStats {
-        let per_cpu: Vec<RingCounters> = self.rings.iter().map(|r| r.mem.info().counters()).collect();
+        let per_cpu: Vec<RingCounters> =
+            self.rings.iter().map(|r| r.mem.info().counters()).collect();
         let mut driver = RingCounters::default();
         for c in &per_cpu {
             driver.add(c);

@@ -196,7 +196,10 @@ impl Interest {
     /// has no `socketcall`, so that rule changes nothing here.
     pub fn native_syscalls(&self) -> Vec<u32> {
         let mut set = self.clone();
-        if ["recv", "send", "accept"].iter().any(|n| set.contains_name(n)) {
+        if ["recv", "send", "accept"]
+            .iter()
+            .any(|n| set.contains_name(n))
+        {
             if let Some(sc) = table::ppm_sc_code("socketcall") {
                 set.insert(sc);
             }

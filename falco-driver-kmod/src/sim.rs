@@ -107,11 +107,7 @@ impl SimRing {
             return Err(io::Error::last_os_error());
         }
         let read_view = double_map(memfd.as_raw_fd(), size, libc::PROT_READ)?;
-        let write_view = double_map(
-            memfd.as_raw_fd(),
-            size,
-            libc::PROT_READ | libc::PROT_WRITE,
-        )?;
+        let write_view = double_map(memfd.as_raw_fd(), size, libc::PROT_READ | libc::PROT_WRITE)?;
         // A zeroed shared page, like the module's vmalloc'ed info (reset to 0).
         let info = Mmap::map(
             abi::page_size(),
@@ -283,10 +279,7 @@ impl SimDriver {
     }
 
     fn state(&self) -> MutexGuard<'_, SimState> {
-        self.shared
-            .state
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        self.shared.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The counters the module keeps for CPU `cpu`.
@@ -318,7 +311,9 @@ pub struct SimDevice {
 
 impl std::fmt::Debug for SimDevice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SimDevice").field("path", &self.path).finish()
+        f.debug_struct("SimDevice")
+            .field("path", &self.path)
+            .finish()
     }
 }
 
@@ -334,11 +329,7 @@ impl Device for SimDevice {
     /// The module's `ppm_ioctl`, for the requests a consumer uses: argument
     /// checks and errno values as in `driver/main.c`.
     fn ioctl(&mut self, request: Ioctl, arg: IoctlArg<'_>) -> io::Result<i64> {
-        let mut st = self
-            .shared
-            .state
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut st = self.shared.state.lock().unwrap_or_else(|e| e.into_inner());
         st.n_ioctls += 1;
         if st.missing.contains(&request) {
             return Err(errno(libc::ENOTTY));
@@ -376,10 +367,7 @@ impl Device for SimDevice {
                     st.tracepoints.push(tp);
                     st.tracepoints.sort();
                 }
-                let mask = st
-                    .tracepoints
-                    .iter()
-                    .fold(0u32, |m, t| m | 1 << t.code());
+                let mask = st.tracepoints.iter().fold(0u32, |m, t| m | 1 << t.code());
                 self.shared.tp_mask.store(mask, Ordering::Release);
                 Ok(0)
             }
@@ -549,8 +537,7 @@ fn drop_category(info: &RingBufferInfo, event_type: u16) -> Option<&AtomicU64> {
         (
             "dup" | "chmod" | "fchmod" | "fchmodat" | "chown" | "lchown" | "fchown" | "fchownat"
             | "link" | "linkat" | "mkdir" | "mkdirat" | "mount" | "umount" | "umount2" | "rename"
-            | "renameat" | "renameat2" | "rmdir" | "symlink" | "symlinkat" | "unlink"
-            | "unlinkat",
+            | "renameat" | "renameat2" | "rmdir" | "symlink" | "symlinkat" | "unlink" | "unlinkat",
             false,
         ) => &info.n_drops_buffer_dir_file_exit,
         ("clone" | "clone3" | "fork" | "vfork", false) => &info.n_drops_buffer_clone_fork_exit,
