@@ -46,6 +46,7 @@ pub enum FieldType {
 
 impl FieldType {
     /// True for the integer types.
+    #[inline]
     pub fn is_numeric(self) -> bool {
         matches!(
             self,
@@ -61,6 +62,7 @@ impl FieldType {
     }
 
     /// True for the signed integer types.
+    #[inline]
     pub fn is_signed(self) -> bool {
         matches!(
             self,
@@ -118,6 +120,7 @@ impl FieldFlags {
     pub const DEPRECATED: FieldFlags = FieldFlags(1 << 4);
 
     /// True if every flag of `other` is set in `self`.
+    #[inline]
     pub fn contains(self, other: FieldFlags) -> bool {
         self.0 & other.0 == other.0
     }
@@ -242,6 +245,7 @@ impl IpNet {
     }
 
     /// True if `ip` is inside this network (false across address families).
+    #[inline]
     pub fn contains(&self, ip: &IpAddr) -> bool {
         match (self.addr, ip) {
             (IpAddr::V4(n), IpAddr::V4(a)) => {
@@ -313,27 +317,32 @@ impl Values {
     }
 
     /// Removes every value, keeping the allocated capacity.
+    #[inline]
     pub fn clear(&mut self) {
         self.arena.clear();
         self.slots.clear();
     }
 
     /// Number of values.
+    #[inline]
     pub fn len(&self) -> usize {
         self.slots.len()
     }
 
     /// True if there are no values.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
     /// Pushes a string value.
+    #[inline]
     pub fn push_str(&mut self, s: &str) {
         self.push_bytes(s.as_bytes());
     }
 
     /// Pushes a byte-buffer (or raw string) value.
+    #[inline]
     pub fn push_bytes(&mut self, b: &[u8]) {
         let start = self.arena.len() as u32;
         self.arena.extend_from_slice(b);
@@ -341,26 +350,31 @@ impl Values {
     }
 
     /// Pushes a signed integer.
+    #[inline]
     pub fn push_int(&mut self, v: i64) {
         self.slots.push(Slot::Int(v));
     }
 
     /// Pushes an unsigned integer.
+    #[inline]
     pub fn push_uint(&mut self, v: u64) {
         self.slots.push(Slot::Uint(v));
     }
 
     /// Pushes a boolean.
+    #[inline]
     pub fn push_bool(&mut self, v: bool) {
         self.slots.push(Slot::Bool(v));
     }
 
     /// Pushes an IP address.
+    #[inline]
     pub fn push_ip(&mut self, v: IpAddr) {
         self.slots.push(Slot::Ip(v));
     }
 
     /// Pushes an IP network.
+    #[inline]
     pub fn push_net(&mut self, v: IpNet) {
         self.slots.push(Slot::Net(v));
     }
@@ -369,6 +383,7 @@ impl Values {
     ///
     /// # Panics
     /// If `i >= self.len()`.
+    #[inline]
     pub fn get(&self, i: usize) -> Value<'_> {
         match self.slots[i] {
             Slot::Bytes(s, e) => Value::Bytes(&self.arena[s as usize..e as usize]),
@@ -381,6 +396,7 @@ impl Values {
     }
 
     /// Iterates over the values in order.
+    #[inline]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'_>> + '_ {
         (0..self.slots.len()).map(move |i| self.get(i))
     }

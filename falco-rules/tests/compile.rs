@@ -847,7 +847,7 @@ fn programs_print_a_listing_and_their_condition() {
     let expected = "\
 condition: ((proc.name in (cat, bash) or proc.pid > 3) and not fd.name exists)
 code:
-     0  check   #0 proc.name in (cat, bash)   ; lhs $0, hash set of 2
+     0  check   #0 proc.name in (cat, bash)   ; lhs $0, set of 2
      1  jtrue   -> 4
      2  check   #1 proc.pid > 3   ; lhs $1, scalar >
      3  jfalse  -> 6

@@ -63,7 +63,7 @@ mod transform;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 use memchr::memmem;
 
 use crate::ast::{
@@ -860,13 +860,10 @@ fn single_test(op: Operator, k: Const) -> Result<Test, String> {
 fn set_test(consts: Vec<Const>) -> Test {
     match consts.first() {
         None | Some(Const::Bytes(_)) => {
-            let set: AHashSet<Box<[u8]>> = consts
-                .into_iter()
-                .filter_map(|k| match k {
-                    Const::Bytes(b) => Some(b.into_boxed_slice()),
-                    _ => None,
-                })
-                .collect();
+            let set = ops::set::BytesSet::new(consts.into_iter().filter_map(|k| match k {
+                Const::Bytes(b) => Some(b.into_boxed_slice()),
+                _ => None,
+            }));
             Test::BytesIn(set)
         }
         Some(Const::Int(_)) => Test::IntIn(

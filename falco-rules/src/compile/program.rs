@@ -24,9 +24,10 @@ use crate::ast::Operator;
 use crate::field::{Field, FieldExtractor, FieldType, IpNet, Value, Values};
 
 use super::convert::{truncate_int, truncate_uint};
-use super::ops::glob::{fnmatch, Glob};
+use super::ops::glob::{find, fnmatch, Glob};
 use super::ops::pmatch::PathSet;
-use super::ops::{icontains, sanitize_utf8};
+use super::ops::set::BytesSet;
+use super::ops::{bytes_eq, ends_with, icontains, sanitize_utf8, starts_with};
 use super::transform::{apply_unary, bytes_of, getopt, join, OptInfo, Unary};
 
 /// One instruction.
@@ -163,7 +164,7 @@ pub(crate) enum Test {
     Glob(Glob),
     Regex(Regex),
     Pmatch(PathSet),
-    BytesIn(AHashSet<Box<[u8]>>),
+    BytesIn(BytesSet),
     Int(CmpOp, i64),
     Uint(CmpOp, u64),
     IntIn(AHashSet<i64>),
@@ -217,14 +218,17 @@ fn ip_of(v: Value<'_>) -> Option<IpAddr> {
 
 impl Test {
     /// True if value `v` (of type `ty`) passes. `buf` is scratch space.
+    #[inline]
     pub(crate) fn holds(&self, v: Value<'_>, ty: FieldType, buf: &mut Vec<u8>) -> bool {
         match self {
             Test::False => false,
+            Test::Bytes(CmpOp::Eq, c) => bytes_of(v, ty).is_some_and(|b| bytes_eq(b, c)),
+            Test::Bytes(CmpOp::Ne, c) => bytes_of(v, ty).is_some_and(|b| !bytes_eq(b, c)),
             Test::Bytes(op, c) => bytes_of(v, ty).is_some_and(|b| op.apply(b, &c[..])),
-            Test::Contains(f) => bytes_of(v, ty).is_some_and(|b| f.find(b).is_some()),
+            Test::Contains(f) => bytes_of(v, ty).is_some_and(|b| find(f, b).is_some()),
             Test::IContains(n) => bytes_of(v, ty).is_some_and(|b| icontains(b, n)),
-            Test::StartsWith(c) => bytes_of(v, ty).is_some_and(|b| b.starts_with(c)),
-            Test::EndsWith(c) => bytes_of(v, ty).is_some_and(|b| b.ends_with(c)),
+            Test::StartsWith(c) => bytes_of(v, ty).is_some_and(|b| starts_with(b, c)),
+            Test::EndsWith(c) => bytes_of(v, ty).is_some_and(|b| ends_with(b, c)),
             Test::Glob(g) => bytes_of(v, ty).is_some_and(|b| g.is_match(b)),
             Test::Regex(r) => bytes_of(v, ty).is_some_and(|b| r.is_match(sanitize_utf8(b, buf))),
             Test::Pmatch(p) => bytes_of(v, ty).is_some_and(|b| p.is_match(b)),
@@ -269,12 +273,12 @@ impl Test {
             Test::Glob(_) => "fnmatch".into(),
             Test::Regex(_) => "regex (anchored)".into(),
             Test::Pmatch(_) => "path-prefix trie".into(),
-            Test::BytesIn(s) => format!("hash set of {}", s.len()),
+            Test::BytesIn(s) => format!("set of {}", s.len()),
             Test::Int(op, _) | Test::Uint(op, _) | Test::Bool(op, _) | Test::Ip(op, _) => {
                 format!("scalar {}", op.as_str())
             }
-            Test::IntIn(s) => format!("hash set of {}", s.len()),
-            Test::UintIn(s) => format!("hash set of {}", s.len()),
+            Test::IntIn(s) => format!("set of {}", s.len()),
+            Test::UintIn(s) => format!("set of {}", s.len()),
             Test::BoolIn(_) => "bool set".into(),
             Test::IpIn(s) => format!("address list of {}", s.len()),
             Test::Net(op, _) => format!("cidr {}", op.as_str()),
@@ -414,8 +418,15 @@ impl Inner {
             CheckKind::Exists => true,
             CheckKind::Test(t) => {
                 let Scratch { slots, utf8, .. } = s;
-                let vals = &slots[lhs_slot].values;
-                let ty = c.ty;
+                let cache = &slots[lhs_slot];
+                let vals = &cache.values;
+                // Strings without a NUL need no C-string cut: test them as
+                // plain bytes.
+                let ty = if c.ty == FieldType::String && !cache.nul {
+                    FieldType::Bytes
+                } else {
+                    c.ty
+                };
                 match c.mode {
                     Mode::First => vals.iter().next().is_some_and(|v| t.holds(v, ty, utf8)),
                     Mode::Any => vals.iter().any(|v| t.holds(v, ty, utf8)),
@@ -439,13 +450,32 @@ impl Inner {
 
     /// Makes operand `local` current in the cache; returns whether its
     /// extraction succeeded.
+    #[inline]
     fn load<X: FieldExtractor + ?Sized>(&self, local: u32, ev: &X, s: &mut Scratch) -> bool {
+        let slot = self.operands[local as usize].slot as usize;
+        let cache = &s.slots[slot];
+        if cache.gen == s.gen {
+            return cache.ok;
+        }
+        self.extract(local, ev, s)
+    }
+
+    /// The cache miss of [`Inner::load`]: extracts or computes the operand.
+    #[inline(never)]
+    fn extract<X: FieldExtractor + ?Sized>(&self, local: u32, ev: &X, s: &mut Scratch) -> bool {
         let op = &self.operands[local as usize];
         let slot = op.slot as usize;
-        if s.slots[slot].gen == s.gen {
-            return s.slots[slot].ok;
+        let gen = s.gen;
+        let cache = &mut s.slots[slot];
+        if let OperandKind::Field(f) = &op.kind {
+            // The common case: extract straight into the slot.
+            cache.values.clear();
+            cache.ok = ev.extract(f, &mut cache.values);
+            cache.gen = gen;
+            cache.nul = op.ty == FieldType::String && has_nul(&cache.values);
+            return cache.ok;
         }
-        let mut out = std::mem::take(&mut s.slots[slot].values);
+        let mut out = std::mem::take(&mut cache.values);
         out.clear();
         let ok = match &op.kind {
             OperandKind::Field(f) => ev.extract(f, &mut out),
@@ -552,11 +582,22 @@ impl Inner {
             }
         };
         let c = &mut s.slots[slot];
+        c.nul = op.ty == FieldType::String && has_nul(&out);
         c.values = out;
         c.ok = ok;
         c.gen = s.gen;
         ok
     }
+}
+
+/// True if some byte value holds a NUL (then string tests must cut it).
+fn has_nul(values: &Values) -> bool {
+    values.iter().any(|v| match v {
+        // A plain scan beats a memchr call on short values.
+        Value::Bytes(b) if b.len() < 32 => b.contains(&0),
+        Value::Bytes(b) => memchr::memchr(0, b).is_some(),
+        _ => false,
+    })
 }
 
 fn push_value(out: &mut Values, v: Value<'_>) {
@@ -649,6 +690,8 @@ struct SlotCache {
     /// The generation these values belong to; 0 never matches.
     gen: u64,
     ok: bool,
+    /// A string value holds a NUL byte.
+    nul: bool,
     values: Values,
 }
 
