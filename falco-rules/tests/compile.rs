@@ -907,3 +907,141 @@ fn filter_parses_and_compiles_in_one_call() {
         Err(e) => assert_eq!(e.kind(), ErrorKind::Parse),
     }
 }
+
+#[test]
+fn malformed_trees_get_errors_not_panics() {
+    use falco_rules::ast::{
+        Check, Expr, FieldRef, Modifier, Operand, Operator, Rhs, Transformer, TransformerArg,
+        TransformerKind, Value,
+    };
+    use falco_rules::Pos;
+    let field = |n: &str| {
+        Operand::Field(FieldRef {
+            name: n.into(),
+            arg: None,
+            pos: Pos::START,
+        })
+    };
+    let value = |t: &str| Value {
+        text: t.into(),
+        quoted: false,
+        pos: Pos::START,
+    };
+    let chk = |lhs: Operand, op: Operator, modifier: Option<Modifier>, rhs: Rhs| {
+        Expr::Check(Box::new(Check {
+            lhs,
+            op,
+            modifier,
+            rhs,
+            op_pos: Pos::START,
+        }))
+    };
+    let val_of = |args: Vec<TransformerArg>| {
+        Operand::Transformer(Transformer {
+            kind: TransformerKind::Val,
+            args,
+            index: None,
+            pos: Pos::START,
+        })
+    };
+    let cases: Vec<(Expr, &str)> = vec![
+        (
+            chk(
+                field("proc.name"),
+                Operator::In,
+                Some(Modifier::AnyOf),
+                Rhs::List(vec![]),
+            ),
+            "filter error: 'in' operator does not accept the 'anyof' modifier",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Exists,
+                None,
+                Rhs::Value(value("x")),
+            ),
+            "filter error: 'exists' takes no right-hand side",
+        ),
+        (
+            chk(field("proc.name"), Operator::Eq, None, Rhs::None),
+            "filter error: '=' operator requires a right-hand side",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                None,
+                Rhs::List(vec![value("a"), value("b")]),
+            ),
+            "filter error: '=' operator expects a single value, not a list",
+        ),
+        (
+            chk(
+                val_of(vec![TransformerArg::Field(FieldRef {
+                    name: "proc.name".into(),
+                    arg: None,
+                    pos: Pos::START,
+                })]),
+                Operator::Exists,
+                None,
+                Rhs::None,
+            ),
+            "filter error: 'val' can only be used on the right-hand side of a check",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                None,
+                Rhs::Operand(val_of(vec![])),
+            ),
+            "expected a field within 'val' transformer",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                Some(Modifier::AnyOf),
+                Rhs::Operand(val_of(vec![TransformerArg::Field(FieldRef {
+                    name: "proc.pname".into(),
+                    arg: None,
+                    pos: Pos::START,
+                })])),
+            ),
+            "filter error: the 'anyof' modifier needs a list of values, not a field",
+        ),
+    ];
+    for (expr, msg) in cases {
+        let e = Compiler::new(&Schema).compile(&expr).unwrap_err();
+        assert_eq!(e.message(), msg, "{expr}");
+        assert_eq!(e.kind(), ErrorKind::Compile);
+    }
+    // Empty and/or are their identities.
+    let mut scratch = Scratch::new();
+    assert!(compile(&and(vec![])).eval(&Event::new(), &mut scratch));
+    assert!(!compile(&or(vec![])).eval(&Event::new(), &mut scratch));
+    // A single-child and/or is its child.
+    assert!(compile(&and(vec![check("proc.name = a")])).eval(&ev_proc("a"), &mut scratch));
+}
+
+#[test]
+fn transformer_list_elements_must_be_strings() {
+    assert_eq!(
+        error("join(\",\", (proc.name, proc.pid)) = a").0,
+        "filter error: transformer list element 'proc.pid' has type 'INT64', expected a string"
+    );
+}
+
+#[test]
+fn bad_field_arguments_are_compile_errors_with_the_schema_message() {
+    let (m, at) = error("proc.aname[x] = bash");
+    assert_eq!(
+        (m.as_str(), at.as_str()),
+        ("invalid ancestor index x", "1:1")
+    );
+    let e = Compiler::new(&Schema)
+        .compile(&check("proc.name[1] = a"))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Compile);
+}
