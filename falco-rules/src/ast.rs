@@ -7,7 +7,8 @@
 //!
 //! Invariants:
 //! - `And` and `Or` hold at least two children.
-//! - `Not` wraps exactly one child; `not not x` is two nested `Not`s.
+//! - `Not` wraps exactly one child. As in Falco, the parser folds a chain of
+//!   `not`s to its parity (`not not x` is `x`); `not (not x)` is two nested `Not`s.
 //! - A [`Check`] whose operator is [`Operator::Exists`] has [`Rhs::None`]; every
 //!   other operator has a right-hand side.
 //!
@@ -403,12 +404,17 @@ impl Modifier {
 }
 
 /// Writes `v` as Falco prints values in canonical conditions: as is, or
-/// double-quoted with escapes when it holds a blank, `=`, a backslash, a quote,
-/// a control character or NUL (and when it is empty, so it reads back).
+/// double-quoted with escapes when it holds a space, `=`, a backslash, a quote,
+/// NUL or one of `\b \f \n \r \t` (and when it is empty, so it reads back).
+/// Other control characters are written as they are, as Falco does.
 pub fn write_value(f: &mut impl fmt::Write, v: &str) -> fmt::Result {
     let needs_quotes = v.is_empty()
-        || v.bytes()
-            .any(|b| b == b' ' || b == b'=' || b == b'\\' || b == b'"' || b == b'\'' || b < 0x20);
+        || v.bytes().any(|b| {
+            matches!(
+                b,
+                b' ' | b'=' | b'\\' | b'"' | b'\'' | 0 | 0x08 | 0x0c | b'\n' | b'\r' | b'\t'
+            )
+        });
     if !needs_quotes {
         return f.write_str(v);
     }
@@ -428,11 +434,19 @@ pub fn write_value(f: &mut impl fmt::Write, v: &str) -> fmt::Result {
     f.write_char('"')
 }
 
+/// Writes `[arg]` as Falco prints field arguments: the argument is quoted
+/// like a value when it must be, and an empty argument prints as `[""]`.
+fn write_field_arg(f: &mut impl fmt::Write, arg: &str) -> fmt::Result {
+    f.write_char('[')?;
+    write_value(f, arg)?;
+    f.write_char(']')
+}
+
 impl fmt::Display for FieldRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)?;
         if let Some(arg) = &self.arg {
-            write!(f, "[{arg}]")?;
+            write_field_arg(f, arg)?;
         }
         Ok(())
     }
@@ -449,7 +463,7 @@ impl fmt::Display for Transformer {
         }
         f.write_str(")")?;
         if let Some(idx) = &self.index {
-            write!(f, "[{idx}]")?;
+            write_field_arg(f, idx)?;
         }
         Ok(())
     }
@@ -465,7 +479,7 @@ impl fmt::Display for TransformerArg {
                 f.write_str("(")?;
                 for (i, a) in items.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(", ")?;
+                        f.write_str(",")?;
                     }
                     write!(f, "{a}")?;
                 }

@@ -5,8 +5,12 @@
 pub mod ast;
 pub mod compile;
 pub mod error;
+pub mod evttype;
 pub mod field;
+pub mod macros;
+pub mod output;
 pub mod parser;
+pub mod rules;
 
 pub use ast::{Expr, Pos};
 pub use compile::{Compiler, Filter, Program, Scratch};
