@@ -275,6 +275,7 @@ impl<'s> Compiler<'s> {
             }
             return Ok(CheckDef {
                 lhs: lhs.local,
+                lhs_slot: 0,
                 ty: lhs.ty,
                 mode: Mode::First,
                 kind: CheckKind::Exists,
@@ -311,6 +312,7 @@ impl<'s> Compiler<'s> {
                 let kind = self.field_comparison(b, &lhs, op, c.modifier, o)?;
                 return Ok(CheckDef {
                     lhs: lhs.local,
+                    lhs_slot: 0,
                     ty: lhs.ty,
                     mode,
                     kind,
@@ -344,6 +346,7 @@ impl<'s> Compiler<'s> {
         let test = build_test(op, c.modifier, consts)?;
         Ok(CheckDef {
             lhs: lhs.local,
+            lhs_slot: 0,
             ty: lhs.ty,
             mode,
             kind: CheckKind::Test(test),

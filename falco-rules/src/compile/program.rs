@@ -306,10 +306,14 @@ pub(crate) enum CheckKind {
 #[derive(Debug)]
 pub(crate) struct CheckDef {
     pub lhs: u32,
+    /// The cache slot of `lhs` (filled in by [`Program::new`]), so that a
+    /// cache hit touches neither the operand table nor the extractor.
+    pub lhs_slot: u32,
     pub ty: FieldType,
     pub mode: Mode,
     pub kind: CheckKind,
-    /// The check's canonical text, for listings.
+    /// The check's canonical text, for listings (moved out of the check
+    /// array by [`Program::new`]).
     pub text: String,
 }
 
@@ -329,6 +333,8 @@ struct Inner {
     slot_count: usize,
     code: Box<[Instr]>,
     checks: Box<[CheckDef]>,
+    /// The canonical text of each check, for listings.
+    texts: Box<[String]>,
     operands: Box<[OperandDef]>,
 }
 
@@ -349,6 +355,13 @@ impl Program {
         checks: Vec<CheckDef>,
         operands: Vec<OperandDef>,
     ) -> Program {
+        let mut checks = checks;
+        let mut texts = Vec::with_capacity(checks.len());
+        for c in &mut checks {
+            c.lhs_slot = operands[c.lhs as usize].slot;
+            // Listings only: keep the text out of the hot array.
+            texts.push(std::mem::take(&mut c.text));
+        }
         let slot_count = operands
             .iter()
             .map(|o| o.slot as usize + 1)
@@ -361,6 +374,7 @@ impl Program {
                 slot_count,
                 code: code.into(),
                 checks: checks.into(),
+                texts: texts.into(),
                 operands: operands.into(),
             }),
         }
@@ -410,10 +424,16 @@ impl Inner {
         let Some(c) = self.checks.get(i) else {
             return false;
         };
-        if !self.load(c.lhs, ev, s) {
+        let lhs_slot = c.lhs_slot as usize;
+        let cache = &s.slots[lhs_slot];
+        let ok = if cache.gen == s.gen {
+            cache.ok
+        } else {
+            self.extract(c.lhs, ev, s)
+        };
+        if !ok {
             return false;
         }
-        let lhs_slot = self.operands[c.lhs as usize].slot as usize;
         match &c.kind {
             CheckKind::Exists => true,
             CheckKind::Test(t) => {
@@ -741,7 +761,8 @@ impl fmt::Display for Program {
                 Instr::Check(i) => match p.checks.get(*i as usize) {
                     Some(c) => {
                         let lhs = &p.operands[c.lhs as usize];
-                        write!(f, "check   #{i} {}   ; lhs ${}", c.text, lhs.slot)?;
+                        let text = p.texts.get(*i as usize).map_or("", String::as_str);
+                        write!(f, "check   #{i} {text}   ; lhs ${}", lhs.slot)?;
                         match &c.kind {
                             CheckKind::Exists => write!(f, ", extraction succeeded")?,
                             CheckKind::Test(t) => write!(f, ", {}", t.describe())?,
