@@ -148,8 +148,8 @@ fn list_rules(files: &[PathBuf], cfg: &Config) -> ExitCode {
     let rules = e.ruleset().rules();
     let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4) + 2;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{:width$}{}", "Rule", "Description");
-    let _ = writeln!(out, "{:width$}{}", "----", "-----------");
+    let _ = writeln!(out, "{:width$}Description", "Rule");
+    let _ = writeln!(out, "{:width$}-----------", "----");
     for r in rules {
         if writeln!(out, "{:width$}{}", &*r.name, r.desc.trim()).is_err() {
             break;
