@@ -57,7 +57,7 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("unexpected argument '{a}'\n{USAGE}")),
         }
     }
-    if condition.is_some() == !rules.is_empty() {
+    if condition.is_some() != rules.is_empty() {
         return Err(format!("give either a CONDITION or -r RULES.yaml\n{USAGE}"));
     }
     Ok(Args {
