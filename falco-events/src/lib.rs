@@ -63,4 +63,7 @@ pub mod fields;
 pub mod table;
 
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
-pub use table::{codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType};
+pub use table::{
+    codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,
+    SyscallEventTypes,
+};

@@ -2,8 +2,10 @@
 //! evaluate them against any event source.
 #![deny(missing_docs)]
 
+pub mod alert;
 pub mod ast;
 pub mod compile;
+pub mod engine;
 pub mod error;
 pub mod evttype;
 pub mod field;
