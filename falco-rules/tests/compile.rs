@@ -1045,11 +1045,89 @@ fn malformed_trees_get_errors_not_panics() {
 }
 
 #[test]
-fn transformer_list_elements_must_be_strings() {
+fn transformer_lists_take_strings_and_numbers_as_text() {
+    let ev = Event::new()
+        .str("proc.name", "bash")
+        .with("proc.pid", vec![V::I(-42)])
+        .with("evt.count", vec![V::U(u64::MAX)])
+        .with("fd.ports", vec![V::U(80), V::U(0)]);
+    table(&[
+        (
+            "join(\",\", (proc.name, proc.pid)) = \"bash,-42\"",
+            &ev,
+            true,
+        ),
+        (
+            "join(\",\", (evt.count, fd.ports)) = \"18446744073709551615,80,0\"",
+            &ev,
+            true,
+        ),
+        ("join(\"->\", (\"aaa\")) = aaa", &ev, true),
+        ("join(\",\", ()) = \"\"", &ev, true),
+        (
+            "b64(join(\"W\", (\"YWFhL\", \"JiYg\"))) = \"aaa-bbb\"",
+            &ev,
+            true,
+        ),
+        ("len(join(\"-\", (\"aaa\", \"bbb\"))) = 7", &ev, true),
+    ]);
     assert_eq!(
-        error("join(\",\", (proc.name, proc.pid)) = a").0,
-        "filter error: transformer list element 'proc.pid' has type 'INT64', expected a string"
+        error("join(\",\", (proc.name, fd.sip)) = a").0,
+        "filter error: transformer list element 'fd.sip' has type 'IPADDR', expected a string or a number"
     );
+}
+
+#[test]
+fn getopt_follows_libs_cases() {
+    let ev = Event::new();
+    table(&[
+        (r#"getopt(("-n",""), "n") intersects ("n")"#, &ev, true),
+        (
+            r#"getopt(("-nt", "hello"), "nt:") intersects ("n", "t", "hello")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("-thello"), "t:") intersects ("t", "hello")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("-n", "--", "-t"), "nt:") intersects ("t")"#,
+            &ev,
+            false,
+        ),
+        (
+            r#"getopt(("-x", "-n"), "n") intersects ("?", "n")"#,
+            &ev,
+            true,
+        ),
+        (r#"getopt(("-x", "-n"), "n") intersects ("x")"#, &ev, false),
+        (
+            r#"getopt(("-lpe", "/bin/sh"), "lpe:") intersects ("/bin/sh")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("arg1", "-n", "arg2"), "n") intersects ("n")"#,
+            &ev,
+            false,
+        ),
+        (r#"getopt(("-", "-n"), "n") intersects ("n")"#, &ev, false),
+        (r#"getopt(("-t"), "t:") intersects ("")"#, &ev, true),
+        (r#"getopt(("-t"), ":t:") intersects ("")"#, &ev, true),
+        (r#"getopt(("-t"), "t:") intersects ("t")"#, &ev, false),
+        (r#"getopt(("--", "-n"), "n") intersects ("n")"#, &ev, false),
+        (r#"getopt(("-p8080"), "p:")[p] = 8080"#, &ev, true),
+        (r#"getopt(("-n"), "p:")[p] exists"#, &ev, false),
+    ]);
+    for bad in [
+        r#"getopt(("a"), "n", "extra") intersects ("n")"#,
+        r#"getopt("not_a_list", "n") intersects ("n")"#,
+        r#"getopt(("-n"), ("n")) intersects ("n")"#,
+    ] {
+        assert!(Compiler::new(&Schema).compile(&cond(bad)).is_err(), "{bad}");
+    }
 }
 
 #[test]
@@ -1063,4 +1141,164 @@ fn bad_field_arguments_are_compile_errors_with_the_schema_message() {
         .compile(&cond("proc.name[1] = a"))
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Compile);
+}
+
+/// libsinsp's modifier cases (`test/filterchecks/cmp_operator_modifiers.cpp`),
+/// on a process named `myexe`.
+#[test]
+fn modifiers_match_libs_cases() {
+    let ev = ev_proc("myexe");
+    let cases: &[(&str, bool)] = &[
+        ("proc.name == oneof (myexe, bash)", true),
+        ("proc.name == oneof (myexe)", true),
+        ("proc.name == oneof (bash, sh)", false),
+        ("proc.name == oneof (myexe, myexe)", false),
+        ("proc.name == anyof (myexe, bash)", true),
+        ("proc.name == anyof (bash, sh)", false),
+        ("proc.name == anyof (myexe, myexe)", true),
+        ("proc.name == allof (myexe)", true),
+        ("proc.name == allof (myexe, bash)", false),
+        ("proc.name == allof (bash, sh)", false),
+        ("proc.name == allof (myexe, myexe)", true),
+        ("proc.name != oneof (myexe, myexe, bash)", true),
+        ("proc.name != oneof (myexe, myexe)", false),
+        ("proc.name != oneof (bash, sh)", false),
+        ("proc.name != oneof (myexe, bash)", true),
+        ("proc.name != anyof (bash, sh)", true),
+        ("proc.name != anyof (myexe, bash)", true),
+        ("proc.name != allof (bash, sh)", true),
+        ("proc.name != allof (myexe, bash)", false),
+        ("proc.name contains oneof (myex, bash)", true),
+        ("proc.name contains oneof (exe)", true),
+        ("proc.name contains oneof (bash, sh)", false),
+        ("proc.name contains oneof (my, exe)", false),
+        ("proc.name contains anyof (myex, bash)", true),
+        ("proc.name contains anyof (bash, sh)", false),
+        ("proc.name contains anyof (my, exe)", true),
+        ("proc.name contains allof (my, exe)", true),
+        ("proc.name contains allof (myex, bash)", false),
+        ("proc.name contains allof (bash, sh)", false),
+        ("proc.name icontains oneof (MYEX, BASH)", true),
+        ("proc.name icontains oneof (BASH, SH)", false),
+        ("proc.name icontains oneof (MY, EXE)", false),
+        ("proc.name icontains anyof (MYEX, BASH)", true),
+        ("proc.name icontains anyof (BASH, SH)", false),
+        ("proc.name icontains anyof (MY, EXE)", true),
+        ("proc.name icontains allof (MY, EXE)", true),
+        ("proc.name icontains allof (MYEX, BASH)", false),
+        ("proc.name icontains allof (BASH, SH)", false),
+        ("proc.name startswith oneof (my, bash)", true),
+        ("proc.name startswith oneof (bash, sh)", false),
+        ("proc.name startswith oneof (my, mye)", false),
+        ("proc.name startswith anyof (my, bash)", true),
+        ("proc.name startswith anyof (bash, sh)", false),
+        ("proc.name startswith anyof (my, mye)", true),
+        ("proc.name startswith allof (my, mye)", true),
+        ("proc.name startswith allof (my, bash)", false),
+        ("proc.name startswith allof (bash, sh)", false),
+        ("proc.name endswith oneof (exe, sh)", true),
+        ("proc.name endswith oneof (sh, bash)", false),
+        ("proc.name endswith oneof (exe, yexe)", false),
+        ("proc.name endswith anyof (exe, sh)", true),
+        ("proc.name endswith anyof (sh, bash)", false),
+        ("proc.name endswith anyof (exe, yexe)", true),
+        ("proc.name endswith allof (exe, yexe)", true),
+        ("proc.name endswith allof (exe, sh)", false),
+        ("proc.name endswith allof (sh, bash)", false),
+        ("proc.name glob oneof (my*, bash)", true),
+        ("proc.name glob oneof (bash, sh*)", false),
+        ("proc.name glob oneof (my*, *exe)", false),
+        ("proc.name glob anyof (my*, bash)", true),
+        ("proc.name glob anyof (bash, sh*)", false),
+        ("proc.name glob anyof (my*, *exe)", true),
+        ("proc.name glob allof (my*, *exe)", true),
+        ("proc.name glob allof (bash, sh*)", false),
+        ("proc.name iglob oneof (MY*, BASH)", true),
+        ("proc.name iglob oneof (BASH, SH*)", false),
+        ("proc.name iglob oneof (MY*, *EXE)", false),
+        ("proc.name iglob anyof (MY*, BASH)", true),
+        ("proc.name iglob anyof (BASH, SH*)", false),
+        ("proc.name iglob anyof (MY*, *EXE)", true),
+        ("proc.name iglob allof (MY*, *EXE)", true),
+        ("proc.name iglob allof (BASH, SH*)", false),
+        ("proc.name regex oneof (my.*, b.*)", true),
+        ("proc.name regex oneof (b.*, sh.*)", false),
+        ("proc.name regex oneof (my.*, .*exe)", false),
+        ("proc.name regex anyof (my.*, b.*)", true),
+        ("proc.name regex anyof (b.*, sh.*)", false),
+        ("proc.name regex anyof (my.*, .*exe)", true),
+        ("proc.name regex allof (my.*, .*exe)", true),
+        ("proc.name regex allof (my.*, b.*)", false),
+        ("proc.name regex allof (b.*, sh.*)", false),
+        ("toupper(proc.name) == oneof (MYEXE, BASH)", true),
+        ("toupper(proc.name) == oneof (BASH, SH)", false),
+        ("toupper(proc.name) != oneof (MYEXE, BASH)", true),
+        ("toupper(proc.name) != oneof (BASH, SH)", false),
+        ("toupper(proc.name) != allof (BASH, SH)", true),
+        ("toupper(proc.name) != allof (MYEXE, BASH)", false),
+        (
+            "proc.name == oneof (myexe) and proc.name != allof (bash, sh)",
+            true,
+        ),
+        (
+            "proc.name == anyof (myexe, bash) or proc.name != oneof (myexe)",
+            true,
+        ),
+        ("proc.name == oneof ()", false),
+        ("proc.name == anyof ()", false),
+        ("proc.name == allof ()", false),
+        ("proc.name != oneof ()", false),
+        ("proc.name != anyof ()", false),
+        ("proc.name != allof ()", false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(eval(text, &ev), *want, "{text}");
+    }
+}
+
+/// libsinsp's network comparisons (`test/filter_op_net_compare.ut.cpp`): a
+/// connection from 172.40.111.222 to 142.251.111.147, then one over IPv6.
+#[test]
+fn network_comparisons_match_libs_cases() {
+    let v4 = Event::new()
+        .with("fd.ip", vec![ip("172.40.111.222"), ip("142.251.111.147")])
+        .with("fd.net", vec![ip("172.40.111.222"), ip("142.251.111.147")])
+        .with("fd.sip", vec![ip("142.251.111.147")])
+        .with("fd.cip", vec![ip("172.40.111.222")]);
+    table(&[
+        ("fd.ip == 142.251.111.147", &v4, true),
+        ("fd.sip == 142.251.111.147", &v4, true),
+        ("fd.cip == 172.40.111.222", &v4, true),
+        ("fd.ip != 142.251.111.147", &v4, false),
+        ("fd.sip != 0:0:0:0:0:0:0:1", &v4, true),
+        ("fd.sip == '0:0:0:0:0:0:0:1'", &v4, false),
+        ("fd.net == 142.0.0.0/4", &v4, true),
+        ("fd.net == 142.251.0.0/8", &v4, true),
+        ("fd.net == 142.251.111.0/16", &v4, true),
+        ("fd.net != 10.0.0.0/8", &v4, true),
+        ("fd.net != 2001:db8:abcd:0012::0/64", &v4, true),
+        ("fd.net == 10.0.0.0/8", &v4, false),
+        ("fd.net == 2001:db8:abcd:0012::0/64", &v4, false),
+        ("fd.sip == anyof (10.0.0.1, 142.251.111.147)", &v4, true),
+        ("fd.sip == anyof (10.0.0.1, 192.168.0.1)", &v4, false),
+        ("fd.sip == allof (142.251.111.147)", &v4, true),
+        ("fd.sip == allof (142.251.111.147, 10.0.0.1)", &v4, false),
+        ("fd.sip == oneof (10.0.0.1, 142.251.111.147)", &v4, true),
+        ("fd.sip != anyof (10.0.0.1)", &v4, true),
+        ("fd.sip != anyof (142.251.111.147)", &v4, false),
+        ("fd.sip != allof (10.0.0.1, 192.168.0.1)", &v4, true),
+    ]);
+    let v6 = Event::new()
+        .with("fd.ip", vec![ip("::1"), ip("2001:4860:4860::8888")])
+        .with("fd.net", vec![ip("::1"), ip("2001:4860:4860::8888")])
+        .with("fd.sip", vec![ip("2001:4860:4860::8888")]);
+    table(&[
+        ("fd.ip == 2001:4860:4860::8888", &v6, true),
+        ("fd.ip != 2001:4860:4860::8888", &v6, false),
+        ("fd.sip != 127.0.0.1", &v6, true),
+        ("fd.sip == '127.0.0.1'", &v6, false),
+        ("fd.net == 2001::0/16", &v6, true),
+        ("fd.net == 2001:4860::0/32", &v6, true),
+        ("fd.net == 2001:4860:4860::8888/48", &v6, true),
+    ]);
 }

@@ -565,10 +565,13 @@ impl<'s> Compiler<'s> {
                 let mut elems = Vec::with_capacity(items.len());
                 for item in items {
                     let i = self.arg(b, item)?;
-                    if i.ty != FieldType::String {
+                    // Numbers join the list as their decimal text (libsinsp
+                    // wraps them in a `rawnum_check`); strings and buffers as
+                    // they are.
+                    if !matches!(i.ty, FieldType::String | FieldType::Bytes) && !i.ty.is_numeric() {
                         return Err(err(
                             format!(
-                                "filter error: transformer list element '{item}' has type '{}', expected a string",
+                                "filter error: transformer list element '{item}' has type '{}', expected a string or a number",
                                 falco_type_name(i.ty)
                             ),
                             arg_pos(item),

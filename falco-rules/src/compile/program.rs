@@ -52,7 +52,8 @@ pub(crate) enum OperandKind {
     Field(Field),
     /// A quoted or numeric transformer argument.
     Literal(Box<[u8]>),
-    /// A parenthesized transformer argument list: the values of each element.
+    /// A parenthesized transformer argument list: the values of each element,
+    /// numbers as their decimal text.
     List(Box<[u32]>),
     /// `tolower`, `toupper`, `b64`, `basename`, `len` over operand `arg`.
     Unary { op: Unary, arg: u32 },
@@ -512,7 +513,12 @@ impl Inner {
                     }
                     let es = self.operands[e as usize].slot as usize;
                     for v in s.slots[es].values.iter() {
-                        push_value(&mut out, v);
+                        let mut digits = [0u8; 20];
+                        match v {
+                            Value::Int(x) => out.push_bytes(decimal_i64(x, &mut digits)),
+                            Value::Uint(x) => out.push_bytes(decimal_u64(x, &mut digits)),
+                            v => push_value(&mut out, v),
+                        }
                     }
                 }
                 ok
@@ -607,6 +613,33 @@ impl Inner {
         c.ok = ok;
         c.gen = s.gen;
         ok
+    }
+}
+
+/// The decimal text of `v`, written at the end of `buf`.
+fn decimal_u64(mut v: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    &buf[i..]
+}
+
+/// The decimal text of a signed `v` (`buf` holds 20 bytes: enough for
+/// `-9223372036854775808`).
+fn decimal_i64(v: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let len = decimal_u64(v.unsigned_abs(), buf).len();
+    let start = buf.len() - len;
+    if v < 0 {
+        buf[start - 1] = b'-';
+        &buf[start - 1..]
+    } else {
+        &buf[start..]
     }
 }
 

@@ -38,6 +38,7 @@ const FIELDS: &[(&str, FieldType, bool, FieldFlags)] = &[
     ("fd.snet", FieldType::IpNet, false, FieldFlags::NONE),
     ("fd.ip", FieldType::IpAddr, false, FieldFlags::MATCH_ANY),
     ("fd.port", FieldType::Uint16, false, FieldFlags::MATCH_ANY),
+    ("fd.net", FieldType::IpNet, false, FieldFlags::MATCH_ANY),
     (
         "proc.aname",
         FieldType::String,
