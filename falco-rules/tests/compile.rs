@@ -1302,3 +1302,38 @@ fn network_comparisons_match_libs_cases() {
         ("fd.net == 2001:4860:4860::8888/48", &v6, true),
     ]);
 }
+
+/// libsinsp's warning cases (`filter_compiler.ut.cpp`, compilation_warnings).
+#[test]
+fn warning_counts_match_libs_cases() {
+    let cases: &[(&str, usize)] = &[
+        ("proc.name = proc.pname", 1),
+        ("proc.name = 'tolower(proc.pname)'", 1),
+        ("proc.name regex syscall", 1),
+        ("proc.name regex ^syscall$", 1),
+        ("proc.name regex ^syscall", 1),
+        ("proc.name regex syscall$", 1),
+        ("proc.name regex .*syscall", 1),
+        ("proc.name regex syscall.*", 1),
+        ("proc.name regex .*syscall.*", 1),
+        ("proc.name regex .+syscall", 1),
+        ("proc.name regex syscall.+", 1),
+        ("proc.name regex .+syscall.+", 1),
+        ("proc.name regex .?syscall", 1),
+        ("proc.name regex syscall.?", 1),
+        ("proc.name regex .?syscall.?", 1),
+        ("proc.name = unknown.field", 0),
+        ("proc.name = tolower", 0),
+        ("proc.name = tolower(proc.pname)", 0),
+        ("proc.name = 'tolow(proc.pname)'", 0),
+        ("proc.name regex syscall.{1}", 0),
+        ("proc.name regex syscall\\.*", 0),
+        ("proc.name regex s.*l", 0),
+        ("proc.name regex syscal[l]?", 0),
+    ];
+    for (text, n) in cases {
+        let mut c = Compiler::new(&Schema);
+        c.compile(&cond(text)).unwrap();
+        assert_eq!(c.take_warnings().len(), *n, "{text}");
+    }
+}
