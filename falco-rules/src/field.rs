@@ -112,9 +112,10 @@ impl FieldFlags {
     /// "Any of" semantics: the extractor yields several candidate values and a
     /// check holds when **any** of them satisfies it; `!=` holds only when
     /// **all** differ. Falco's `fd.ip`/`fd.port` (client or server side) and
-    /// `proc.aname` without an argument (any ancestor) work this way. Only
-    /// `=`, `==`, `!=`, `in`, `intersects`, `exists` and the string operators
-    /// are allowed on such fields, and never with transformers.
+    /// `proc.aname` without an argument (any ancestor) work this way. Such a
+    /// field takes the operators of its type (so `fd.port > 1024` holds if
+    /// either port is above 1024, as in libs), never a transformer, and is
+    /// never compared with another field.
     pub const MATCH_ANY: FieldFlags = FieldFlags(1 << 3);
     /// The field is deprecated (a warning is given when used).
     pub const DEPRECATED: FieldFlags = FieldFlags(1 << 4);
