@@ -23,12 +23,7 @@ fn diags(r: &LoadResult) -> Vec<(String, String, usize, usize)> {
         .chain(r.warnings.iter())
         .map(|d| {
             let (_, m) = d.position();
-            (
-                d.code.name().to_string(),
-                d.message.clone(),
-                m.line as usize,
-                m.col as usize,
-            )
+            (d.code.name().to_string(), d.message.clone(), m.line, m.col)
         })
         .collect()
 }
@@ -78,7 +73,7 @@ fn every_error_of_a_file_is_reported_at_its_position() {
     let mut e = syscall_engine();
     let r = e.load_str("r.yaml", yaml);
     let got = diags(&r);
-    let want = vec![
+    let want = [
         d(
             "LOAD_ERR_COMPILE_CONDITION",
             "filter_check called with nonexistent field fd.nme",
