@@ -59,8 +59,14 @@
 
 #![deny(missing_docs)]
 
+pub mod event;
 pub mod fields;
+pub mod scap;
+pub mod source;
 pub mod table;
 
+pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
+pub use scap::{ScapReader, ScapWriter};
+pub use source::{EventSet, EventSource, SourceError, SourceStats};
 pub use table::{codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType};
