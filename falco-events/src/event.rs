@@ -1297,7 +1297,8 @@ impl<'v> EventBuilder<'v> {
 
     /// Encodes the event.
     pub fn build(&self) -> Result<OwnedEvent, BuildError> {
-        let info = table::event_info(self.code).ok_or(BuildError::UnknownType { code: self.code })?;
+        let info =
+            table::event_info(self.code).ok_or(BuildError::UnknownType { code: self.code })?;
         if self.values.len() > info.params.len() {
             return Err(BuildError::TooManyParams {
                 code: self.code,
@@ -1319,4 +1320,3 @@ impl<'v> EventBuilder<'v> {
         OwnedEvent::from_raw_params(self.ts, self.tid, self.code, &slices)
     }
 }
-

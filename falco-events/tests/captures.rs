@@ -73,10 +73,14 @@ fn raw_event_counts_match_what_sysdig_reports() {
 
 #[test]
 fn curl_google_has_the_96_open_events_sysdig_shows() {
-    let Some((_, evs)) = raw("libs_curl_google.scap") else { return };
+    let Some((_, evs)) = raw("libs_curl_google.scap") else {
+        return;
+    };
     let open = count(&evs, |e| e.name() == "open");
     assert_eq!(open, 96);
-    let enters = count(&evs, |e| e.name() == "open" && e.direction() == Direction::Enter);
+    let enters = count(&evs, |e| {
+        e.name() == "open" && e.direction() == Direction::Enter
+    });
     assert_eq!(enters, 48);
     // After conversion: the 48 enter events are kept (TOCTOU) and the 48
     // exits carry all six current parameters.
@@ -102,7 +106,9 @@ fn curl_google_has_the_96_open_events_sysdig_shows() {
 
 #[test]
 fn shb_options_are_skipped_and_the_events_are_the_same() {
-    let Some((_, a)) = raw("libs_curl_google.scap") else { return };
+    let Some((_, a)) = raw("libs_curl_google.scap") else {
+        return;
+    };
     let (_, b) = raw("libs_curl_google_comments.scap").unwrap();
     assert_eq!(a, b);
 }
@@ -118,7 +124,9 @@ fn raw_events_come_in_timestamp_order() {
 
 #[test]
 fn metadata_blocks_decode_into_typed_tables() {
-    let Some((r, _)) = raw("libs_curl_google.scap") else { return };
+    let Some((r, _)) = raw("libs_curl_google.scap") else {
+        return;
+    };
     let m = r.metadata();
     assert_eq!(m.machine.as_ref().unwrap().hostname, "ip-10-0-0-79");
     assert_eq!(m.fds.len(), 54);
@@ -126,8 +134,14 @@ fn metadata_blocks_decode_into_typed_tables() {
     assert_eq!(init.comm, "systemd");
     assert_eq!(init.exe, "/sbin/init");
     assert_eq!(init.cwd, "/");
-    assert!(init.env.iter().any(|v| v == "PATH=/sbin:/usr/sbin:/bin:/usr/bin"));
-    assert!(m.users.iter().any(|u| u.uid == 0 && u.name == "root" && u.homedir == "/root"));
+    assert!(init
+        .env
+        .iter()
+        .any(|v| v == "PATH=/sbin:/usr/sbin:/bin:/usr/bin"));
+    assert!(m
+        .users
+        .iter()
+        .any(|u| u.uid == 0 && u.name == "root" && u.homedir == "/root"));
     assert!(m.groups.iter().any(|g| g.gid == 0 && g.name == "root"));
     assert!(m
         .interfaces
@@ -160,7 +174,9 @@ fn metadata_blocks_decode_into_typed_tables() {
 
 #[test]
 fn ipv6_accept_reads_client_to_server_tuple() {
-    let Some((_, evs)) = converted("libs_single_ipv6_conn.scap") else { return };
+    let Some((_, evs)) = converted("libs_single_ipv6_conn.scap") else {
+        return;
+    };
     let accept = evs
         .iter()
         .map(|(e, _)| e.as_event())
@@ -186,13 +202,14 @@ fn ipv6_accept_reads_client_to_server_tuple() {
 fn converted_streams_hold_only_current_events() {
     let toctou = ["open", "openat", "openat2", "creat", "connect", "execve"];
     for name in CAPTURES {
-        let Some((_, evs)) = converted(name) else { return };
+        let Some((_, evs)) = converted(name) else {
+            return;
+        };
         for (e, _) in &evs {
             let e = e.as_event();
             let info = e.info();
             assert!(!info.is_old_version(), "{name}: {:?}", e);
-            if e.direction() == Direction::Enter
-                && info.category.source() == EventCategory::SYSCALL
+            if e.direction() == Direction::Enter && info.category.source() == EventCategory::SYSCALL
             {
                 assert!(toctou.contains(&e.name()), "{name}: enter event {:?}", e);
             }
@@ -202,7 +219,9 @@ fn converted_streams_hold_only_current_events() {
 
 #[test]
 fn execve_is_upgraded_to_the_current_exit_event() {
-    let Some((_, evs)) = converted("libs_curl_google.scap") else { return };
+    let Some((_, evs)) = converted("libs_curl_google.scap") else {
+        return;
+    };
     let execve = evs
         .iter()
         .map(|(e, _)| e.as_event())
@@ -225,7 +244,9 @@ fn execve_is_upgraded_to_the_current_exit_event() {
 
 #[test]
 fn socket_exit_gets_its_enter_parameters() {
-    let Some((_, evs)) = converted("libs_curl_google.scap") else { return };
+    let Some((_, evs)) = converted("libs_curl_google.scap") else {
+        return;
+    };
     let sockets: Vec<_> = evs
         .iter()
         .map(|(e, _)| e.as_event())
@@ -241,8 +262,13 @@ fn socket_exit_gets_its_enter_parameters() {
 
 #[test]
 fn container_events_become_container_json_2() {
-    let Some((_, raw_evs)) = raw("falco_open-multiple-files.scap") else { return };
-    assert_eq!(count(&raw_evs, |e| e.code() == codes::PPME_CONTAINER_JSON_E), 3);
+    let Some((_, raw_evs)) = raw("falco_open-multiple-files.scap") else {
+        return;
+    };
+    assert_eq!(
+        count(&raw_evs, |e| e.code() == codes::PPME_CONTAINER_JSON_E),
+        3
+    );
     let (_, evs) = converted("falco_open-multiple-files.scap").unwrap();
     let jsons: Vec<String> = evs
         .iter()
@@ -251,12 +277,16 @@ fn container_events_become_container_json_2() {
         .map(|e| e.param(0).unwrap().as_str().unwrap().to_string())
         .collect();
     assert_eq!(jsons.len(), 3);
-    assert!(jsons.iter().all(|j| j.starts_with('{') && j.contains("\"id\"")));
+    assert!(jsons
+        .iter()
+        .all(|j| j.starts_with('{') && j.contains("\"id\"")));
 }
 
 #[test]
 fn converter_drops_enter_events_it_merged() {
-    let Some((r, evs)) = converted("falco_cat_write.scap") else { return };
+    let Some((r, evs)) = converted("falco_cat_write.scap") else {
+        return;
+    };
     let s = r.stats();
     // 345 stored events: 307 delivered, 38 enter events consumed.
     assert_eq!(evs.len(), 307);
@@ -266,7 +296,9 @@ fn converter_drops_enter_events_it_merged() {
 
 #[test]
 fn set_event_types_filters_the_stream() {
-    let Some(path) = capture("libs_curl_google.scap") else { return };
+    let Some(path) = capture("libs_curl_google.scap") else {
+        return;
+    };
     let mut r = ScapReader::open(path).unwrap();
     r.set_event_types(&EventSet::from_codes([
         codes::PPME_SYSCALL_OPEN_X,

@@ -38,7 +38,11 @@ fn malformed_buffers_give_typed_errors() {
             good[..20].to_vec(),
             DecodeError::ShortHeader { available: 20 },
         ),
-        ("empty buffer", vec![], DecodeError::ShortHeader { available: 0 }),
+        (
+            "empty buffer",
+            vec![],
+            DecodeError::ShortHeader { available: 0 },
+        ),
         (
             "len larger than the buffer",
             {
@@ -91,7 +95,10 @@ fn malformed_buffers_give_typed_errors() {
                 set_u32(&mut b, 16, 28);
                 b
             },
-            DecodeError::LengthArrayOverflow { nparams: 2, len: 28 },
+            DecodeError::LengthArrayOverflow {
+                nparams: 2,
+                len: 28,
+            },
         ),
         (
             "parameter length overflowing the event",
@@ -137,7 +144,11 @@ fn extra_parameters_are_allowed_only_when_asked() {
     let owned = OwnedEvent::from_raw_params(1, 2, codes::PPME_SYSCALL_OPEN_X, &slices).unwrap();
     assert!(matches!(
         Event::parse(owned.as_bytes()),
-        Err(DecodeError::TooManyParams { nparams: 7, max: 6, .. })
+        Err(DecodeError::TooManyParams {
+            nparams: 7,
+            max: 6,
+            ..
+        })
     ));
     let e = Event::parse_allowing_extra(owned.as_bytes()).unwrap();
     assert_eq!(e.nparams(), 7);
@@ -154,7 +165,10 @@ fn a_buffer_longer_than_the_event_parses_the_event_only() {
     let e = Event::parse(&b).unwrap();
     assert_eq!(e.len(), 46);
     assert_eq!(e.as_bytes().len(), 46);
-    assert_eq!((e.ts(), e.tid(), e.code()), (10, 20, codes::PPME_SYSCALL_CLOSE_X));
+    assert_eq!(
+        (e.ts(), e.tid(), e.code()),
+        (10, 20, codes::PPME_SYSCALL_CLOSE_X)
+    );
 }
 
 #[test]
@@ -205,7 +219,9 @@ fn sockaddr_families_decode() {
             }),
         ),
         (
-            &[10, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0xd2, 0x04],
+            &[
+                10, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0xd2, 0x04,
+            ],
             Some(SockAddr::Inet6 {
                 addr: "2001:db8::3".parse::<Ipv6Addr>().unwrap(),
                 port: 1234,
@@ -270,7 +286,14 @@ fn fdlist_and_charbuf_arrays_decode() {
         .values([Value::Int(1), Value::FdList(&[(3, 1), (4, 4)])])
         .build()
         .unwrap();
-    let fds: Vec<(i64, u16)> = e.as_event().param(1).unwrap().as_fdlist().unwrap().iter().collect();
+    let fds: Vec<(i64, u16)> = e
+        .as_event()
+        .param(1)
+        .unwrap()
+        .as_fdlist()
+        .unwrap()
+        .iter()
+        .collect();
     assert_eq!(fds, [(3, 1), (4, 4)]);
 
     let e = EventBuilder::new(codes::PPME_SYSCALL_EXECVE_19_X)
@@ -321,7 +344,13 @@ fn large_payload_events_use_32_bit_lengths() {
         .value(Value::Str(&json))
         .build()
         .unwrap_err();
-    assert_eq!(err, BuildError::ParamTooLong { index: 0, len: 70_001 });
+    assert_eq!(
+        err,
+        BuildError::ParamTooLong {
+            index: 0,
+            len: 70_001
+        }
+    );
 }
 
 #[test]
@@ -363,5 +392,8 @@ fn owned_events_check_their_bytes() {
     assert!(OwnedEvent::from_vec(good.clone()).is_ok());
     assert!(OwnedEvent::from_vec(good[..30].to_vec()).is_err());
     let e = OwnedEvent::from_vec(good).unwrap();
-    assert_eq!(format!("{e:?}"), "Event { ts: 10, tid: 20, < close (type 5), res=0, fd=3 }");
+    assert_eq!(
+        format!("{e:?}"),
+        "Event { ts: 10, tid: 20, < close (type 5), res=0, fd=3 }"
+    );
 }

@@ -289,6 +289,9 @@ impl<R: Read> ScapReader<R> {
             return Ok(None);
         }
         let ty = u32::from_le_bytes([h[0], h[1], h[2], h[3]]);
+        if offset == 0 && ty != block::SHB {
+            return Err(ScapError::NotCapture { found: ty });
+        }
         if n < 8 {
             return Err(ScapError::Truncated {
                 block_type: ty,
@@ -414,10 +417,7 @@ impl<R: Read> ScapReader<R> {
             ty,
             block::EV_V2 | block::EVF_V2 | block::EV_V2_LARGE | block::EVF_V2_LARGE
         );
-        let with_flags = matches!(
-            ty,
-            block::EVF | block::EVF_V2 | block::EVF_V2_LARGE
-        );
+        let with_flags = matches!(ty, block::EVF | block::EVF_V2 | block::EVF_V2_LARGE);
         let off = if with_flags { 6 } else { 2 };
         let hdr = if v2 { HEADER_LEN } else { V1_HEADER_LEN };
         let Some(evt) = self.body.get(off..) else {
