@@ -123,6 +123,21 @@ fn a_truncated_file_ends_the_stream_with_a_count() {
     assert!(cuts_in_events > 0);
 }
 
+#[test]
+fn a_truncated_gzip_file_ends_the_stream_with_a_count() {
+    let Some((evs, bytes, _)) = rewrite("falco_cat_write.scap", false, true) else {
+        return;
+    };
+    for cut in [bytes.len() - 300, bytes.len() - 10, bytes.len() - 1] {
+        let mut r = ScapReader::new(&bytes[..cut]).unwrap();
+        r.set_convert(false);
+        let got = read_all(&mut r);
+        assert_eq!(&evs[..got.len()], &got[..], "cut at {cut}");
+        assert_eq!(r.stats().skipped_malformed, 1, "cut at {cut}");
+        assert!(matches!(r.stop_reason(), Some(ScapError::Truncated { .. })));
+    }
+}
+
 /// Byte offsets of the blocks of a plain capture.
 fn block_offsets(b: &[u8]) -> Vec<(usize, u32)> {
     let mut v = Vec::new();

@@ -123,6 +123,17 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
+/// A read error while reading a block: a truncated or corrupted gzip
+/// stream reads as a truncated capture; other errors stay I/O errors.
+fn cut(e: io::Error, block_type: u32, offset: u64) -> ScapError {
+    match e.kind() {
+        io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData | io::ErrorKind::InvalidInput => {
+            ScapError::Truncated { block_type, offset }
+        }
+        _ => ScapError::Io(e),
+    }
+}
+
 /// One block read from the stream.
 struct BlockHead {
     ty: u32,
@@ -284,7 +295,7 @@ impl<R: Read> ScapReader<R> {
     fn read_block(&mut self) -> Result<Option<BlockHead>, ScapError> {
         let offset = self.offset;
         let mut h = [0u8; 8];
-        let n = read_full(&mut self.input, &mut h)?;
+        let n = read_full(&mut self.input, &mut h).map_err(|e| cut(e, 0, offset))?;
         if n == 0 {
             return Ok(None);
         }
@@ -312,9 +323,11 @@ impl<R: Read> ScapReader<R> {
         // than the input holds.
         let got = (&mut self.input)
             .take(body_len as u64)
-            .read_to_end(&mut self.body)?;
+            .read_to_end(&mut self.body)
+            .map_err(|e| cut(e, ty, offset))?;
         let mut t = [0u8; 4];
-        if got < body_len || read_full(&mut self.input, &mut t)? < 4 {
+        if got < body_len || read_full(&mut self.input, &mut t).map_err(|e| cut(e, ty, offset))? < 4
+        {
             return Err(ScapError::Truncated {
                 block_type: ty,
                 offset,
@@ -440,10 +453,6 @@ impl<R: Read> ScapReader<R> {
             return None;
         }
         let loc = if v2 {
-            if Event::parse(evt).is_err() {
-                self.stats.skipped_malformed += 1;
-                return None;
-            }
             Loc::Block(off)
         } else {
             if !rebuild_v1(evt, &mut self.v1) {
@@ -452,35 +461,30 @@ impl<R: Read> ScapReader<R> {
             }
             Loc::V1
         };
-        let (loc, code) = match &mut self.converter {
-            None => (loc, code),
-            Some(conv) => {
-                let src = match loc {
-                    Loc::Block(o) => self.body.get(o..).unwrap_or(&[]),
-                    _ => &self.v1[..],
-                };
-                let Ok(e) = Event::parse(src) else {
+        let src = match loc {
+            Loc::Block(o) => self.body.get(o..).unwrap_or(&[]),
+            _ => &self.v1[..],
+        };
+        let Ok(e) = Event::parse(src) else {
+            self.stats.skipped_malformed += 1;
+            return None;
+        };
+        let (loc, code) = match self.converter.as_mut().map(|c| (c.convert(&e), c)) {
+            None | Some((Ok(Outcome::Pass), _)) => (loc, code),
+            Some((Ok(Outcome::Converted), conv)) => match conv.output() {
+                Some(o) => (Loc::Converted, o.code()),
+                None => {
                     self.stats.skipped_malformed += 1;
                     return None;
-                };
-                match conv.convert(&e) {
-                    Ok(Outcome::Pass) => (loc, code),
-                    Ok(Outcome::Converted) => match conv.output() {
-                        Some(o) => (Loc::Converted, o.code()),
-                        None => {
-                            self.stats.skipped_malformed += 1;
-                            return None;
-                        }
-                    },
-                    Ok(Outcome::Drop) => {
-                        self.stats.dropped_by_converter += 1;
-                        return None;
-                    }
-                    Err(_) => {
-                        self.stats.skipped_malformed += 1;
-                        return None;
-                    }
                 }
+            },
+            Some((Ok(Outcome::Drop), _)) => {
+                self.stats.dropped_by_converter += 1;
+                return None;
+            }
+            Some((Err(_), _)) => {
+                self.stats.skipped_malformed += 1;
+                return None;
             }
         };
         if let Some(f) = &self.filter {
