@@ -168,7 +168,9 @@ impl FromIterator<u16> for EventSet {
 
 /// Counters of a source. Every event the source read is counted exactly once
 /// in `events`, `filtered`, `dropped_by_converter`, `skipped_malformed` or
-/// `skipped_unknown`; `drops` counts events lost *before* the source saw them.
+/// `skipped_unknown` (a capture reader also counts corrupted metadata blocks
+/// in `skipped_malformed`); `drops` counts events lost *before* the source
+/// saw them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SourceStats {
     /// Events returned by `next_event`.
