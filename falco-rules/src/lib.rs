@@ -2,6 +2,7 @@
 //! evaluate them against any event source.
 #![deny(missing_docs)]
 
+pub mod alert;
 pub mod ast;
 pub mod compile;
 pub mod engine;

@@ -11,7 +11,21 @@ fn ev_proc(name: &str) -> Event {
     Event::new().str("proc.name", name)
 }
 
-/// Runs a table of (check, event, expected).
+/// Writes `v` as a condition value: bare when the grammar allows, quoted
+/// with escapes otherwise.
+fn quote(v: &str) -> String {
+    let bare = !v.is_empty()
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || "()\"'=,".contains(c));
+    if bare {
+        v.to_string()
+    } else {
+        format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// Runs a table of (condition, event, expected).
 fn table(cases: &[(&str, &Event, bool)]) {
     for (text, ev, want) in cases {
         assert_eq!(eval(text, ev), *want, "{text}");
@@ -23,7 +37,8 @@ fn string_operators() {
     let ev = Event::new()
         .str("proc.name", "bash")
         .str("fd.name", "/etc/shadow")
-        .str("proc.cmdline", "Hello World");
+        .str("proc.cmdline", "Hello World")
+        .str("proc.exe", "10");
     table(&[
         ("proc.name = bash", &ev, true),
         ("proc.name == bash", &ev, true),
@@ -31,11 +46,12 @@ fn string_operators() {
         ("proc.name = BASH", &ev, false),
         ("proc.name != bash", &ev, false),
         ("proc.name != zsh", &ev, true),
-        ("proc.name < bat", &ev, true),
-        ("proc.name < bash", &ev, false),
-        ("proc.name <= bash", &ev, true),
-        ("proc.name > bas", &ev, true),
-        ("proc.name >= bat", &ev, false),
+        // Strings order lexically (the grammar only takes numbers after < > ...).
+        ("proc.exe < 9", &ev, true),
+        ("proc.exe < 10", &ev, false),
+        ("proc.exe <= 10", &ev, true),
+        ("proc.exe > 1", &ev, true),
+        ("proc.exe >= 100", &ev, false),
         ("fd.name contains shad", &ev, true),
         ("fd.name contains SHAD", &ev, false),
         ("fd.name contains \"\"", &ev, true),
@@ -208,11 +224,11 @@ fn an_unavailable_field_makes_every_check_false() {
     ] {
         assert!(!eval(text, &ev), "{text}");
     }
-    let p = compile(&not(check("proc.name = bash")));
+    let p = compile(&cond("not proc.name = bash"));
     let mut scratch = Scratch::new();
     scratch.next_event();
     assert!(p.eval(&ev, &mut scratch), "not proc.name = bash");
-    let p = compile(&not(check("proc.name exists")));
+    let p = compile(&cond("not proc.name exists"));
     assert!(p.eval(&ev, &mut scratch), "not proc.name exists");
 }
 
@@ -360,7 +376,7 @@ fn glob_follows_fnmatch_without_flags() {
     ];
     for (pattern, value, want) in cases {
         let ev = Event::new().str("fd.name", value);
-        let text = format!("fd.name glob \"{pattern}\"");
+        let text = format!("fd.name glob {}", quote(pattern));
         assert_eq!(eval(&text, &ev), *want, "{pattern} vs {value}");
     }
 }
@@ -407,33 +423,37 @@ fn pmatch_matches_path_prefixes_by_component() {
 
 #[test]
 fn boolean_logic_short_circuits_left_to_right() {
-    let ev = ev_proc("bash").str("fd.name", "/etc/shadow");
-    let t = || check("proc.name = bash");
-    let f = || check("proc.name = zsh");
-    let cases: Vec<(falco_rules::Expr, bool)> = vec![
-        (and(vec![t(), t()]), true),
-        (and(vec![t(), f()]), false),
-        (or(vec![f(), t()]), true),
-        (or(vec![f(), f()]), false),
-        (not(t()), false),
-        (not(not(t())), true),
-        (and(vec![or(vec![f(), t()]), t()]), true),
-        (and(vec![or(vec![f(), f()]), t()]), false),
-        (or(vec![and(vec![t(), f()]), and(vec![t(), t()])]), true),
-        (not(and(vec![t(), f()])), true),
-        (not(or(vec![f(), f()])), true),
-        (or(vec![not(t()), and(vec![f(), t()]), not(f())]), true),
-        (and(vec![t(), or(vec![f(), not(t())]), t()]), false),
+    // T stands for a check that holds, F for one that does not.
+    let ev = ev_proc("bash");
+    let cases: &[(&str, bool)] = &[
+        ("T and T", true),
+        ("T and F", false),
+        ("F or T", true),
+        ("F or F", false),
+        ("not T", false),
+        ("not not T", true),
+        ("(F or T) and T", true),
+        ("(F or F) and T", false),
+        ("T and F or T and T", true),
+        ("not (T and F)", true),
+        ("not (F or F)", true),
+        ("not T or F and T or not F", true),
+        ("T and (F or not T) and T", false),
+        ("(T and (T and (F or (T and T))))", true),
+        ("not (T and not (F or not (T)))", false),
     ];
-    for (expr, want) in cases {
-        let p = compile(&expr);
+    for (text, want) in cases {
+        let text = text
+            .replace('T', "proc.name = bash")
+            .replace('F', "proc.name = zsh");
+        let p = compile(&cond(&text));
         let mut scratch = Scratch::new();
         scratch.next_event();
-        assert_eq!(p.eval(&ev, &mut scratch), want, "{expr}\n{p}");
+        assert_eq!(p.eval(&ev, &mut scratch), *want, "{text}\n{p}");
     }
     // The right side of a decided `and` is never extracted.
     let ev = ev_proc("zsh").str("fd.name", "/etc/shadow");
-    let p = compile(&and(vec![check("proc.name = bash"), check("fd.name = x")]));
+    let p = compile(&cond("proc.name = bash and fd.name = x"));
     let mut scratch = Scratch::new();
     scratch.next_event();
     assert!(!p.eval(&ev, &mut scratch));
@@ -519,10 +539,7 @@ fn field_to_field_comparisons_through_val_and_transformers() {
 #[test]
 fn macros_left_in_the_tree_are_undefined() {
     let e = Compiler::new(&Schema)
-        .compile(&and(vec![
-            check("proc.name = bash"),
-            mac("spawned_process"),
-        ]))
+        .compile(&cond("proc.name = bash and spawned_process"))
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::UndefinedMacro);
     assert_eq!(
@@ -560,7 +577,7 @@ fn unknown_fields_and_event_types_are_unknown_filter_errors() {
             "1:20",
         ),
     ] {
-        let e = Compiler::new(&Schema).compile(&check(text)).unwrap_err();
+        let e = Compiler::new(&Schema).compile(&cond(text)).unwrap_err();
         assert_eq!(
             (e.message(), e.pos().to_string().as_str()),
             (msg, at),
@@ -569,7 +586,7 @@ fn unknown_fields_and_event_types_are_unknown_filter_errors() {
         assert_eq!(e.kind(), ErrorKind::UnknownField, "{text}");
     }
     let e = Compiler::new(&Schema)
-        .compile(&check("evt.arg exists"))
+        .compile(&cond("evt.arg exists"))
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Compile);
     assert_eq!(
@@ -586,12 +603,12 @@ fn operator_type_errors_are_worded_as_falco() {
         ("proc.pid contains 1", "filter error: 'contains' operator not supported for numeric filters"),
         ("proc.pid glob 1*", "filter error: 'glob' operator not supported for numeric filters"),
         ("proc.pid pmatch (/a)", "filter error: 'pmatch' operator not supported for numeric filters"),
-        ("evt.is_open_read < true", "filter error: '<' operator not supported for numeric filters"),
-        ("evt.buffer < abc", "filter error: '<' operator not supported for buffer filters"),
+        ("evt.is_open_read < 1", "filter error: '<' operator not supported for numeric filters"),
+        ("evt.buffer < 1", "filter error: '<' operator not supported for buffer filters"),
         ("evt.buffer icontains abc", "filter error: 'icontains' operator not supported for buffer filters"),
         ("evt.buffer regex abc", "filter error: 'regex' operator not supported for buffer filters"),
         ("fd.sip contains 1", "filter error: 'contains' operator not supported for ip address and network filters"),
-        ("fd.snet < 10.0.0.0/8", "filter error: '<' operator not supported for ip address and network filters"),
+        ("fd.snet < 10", "filter error: '<' operator not supported for ip address and network filters"),
         ("fd.sip startswith oneof (1)", "filter error: 'startswith' with modifier not supported for ip address and network filters"),
         ("proc.args = a", "filter error: '=' operator not supported list filters"),
         ("proc.args contains a", "filter error: 'contains' operator not supported list filters"),
@@ -641,7 +658,7 @@ fn value_conversion_errors_are_worded_as_falco() {
             "invalid regex pattern: unclosed group",
         ),
         (
-            "proc.name regex \"\\d+\"",
+            "proc.name regex \"\\\\d+\"",
             "invalid regex pattern: invalid escape sequence: \\d",
         ),
         (
@@ -754,14 +771,14 @@ fn warnings_flag_fields_transformers_and_simple_regexes_used_as_values() {
     ];
     for (text, want) in cases {
         let mut c = Compiler::new(&Schema);
-        c.compile(&check(text)).unwrap();
+        c.compile(&cond(text)).unwrap();
         let got: Vec<String> = c.take_warnings().into_iter().map(|w| w.message).collect();
         assert_eq!(got, *want, "{text}");
     }
     let mut c = Compiler::new(&Schema);
-    c.compile(&check("proc.name = proc.pname")).unwrap();
+    c.compile(&cond("proc.name = proc.pname")).unwrap();
     assert_eq!(c.take_warnings()[0].pos.to_string(), "1:13");
-    c.compile(&check("proc.name = bash")).unwrap();
+    c.compile(&cond("proc.name = bash")).unwrap();
     assert!(
         c.take_warnings().is_empty(),
         "warnings belong to the last compile"
@@ -774,11 +791,9 @@ fn one_compiler_shares_field_slots_so_each_field_is_extracted_once_per_event() {
     let rules: Vec<Program> = (0..20)
         .map(|i| {
             compiler
-                .compile(&and(vec![
-                    check("proc.name exists"),
-                    check(&format!("proc.name != p{i}")),
-                    check("tolower(fd.name) startswith /etc"),
-                ]))
+                .compile(&cond(&format!(
+                    "proc.name exists and proc.name != p{i} and tolower(fd.name) startswith /etc"
+                )))
                 .unwrap()
         })
         .collect();
@@ -807,10 +822,10 @@ fn one_compiler_shares_field_slots_so_each_field_is_extracted_once_per_event() {
 #[test]
 fn a_scratch_shared_between_compilers_never_mixes_their_slots() {
     let a = Compiler::new(&Schema)
-        .compile(&check("proc.name = bash"))
+        .compile(&cond("proc.name = bash"))
         .unwrap();
     let b = Compiler::new(&Schema)
-        .compile(&check("fd.name = bash"))
+        .compile(&cond("fd.name = bash"))
         .unwrap();
     let ev = ev_proc("bash").str("fd.name", "/tmp");
     let mut scratch = Scratch::new();
@@ -830,14 +845,9 @@ fn programs_are_send_and_sync() {
 
 #[test]
 fn programs_print_a_listing_and_their_condition() {
-    let expr = and(vec![
-        or(vec![
-            check("proc.name in (cat, bash)"),
-            check("proc.pid > 3"),
-        ]),
-        not(check("fd.name exists")),
-    ]);
-    let p = compile(&expr);
+    let p = compile(&cond(
+        "(proc.name in (cat, bash) or proc.pid > 3) and not fd.name exists",
+    ));
     assert_eq!(
         p.condition(),
         "((proc.name in (cat, bash) or proc.pid > 3) and not fd.name exists)"
@@ -847,7 +857,7 @@ fn programs_print_a_listing_and_their_condition() {
     let expected = "\
 condition: ((proc.name in (cat, bash) or proc.pid > 3) and not fd.name exists)
 code:
-     0  check   #0 proc.name in (cat, bash)   ; lhs $0, hash set of 2
+     0  check   #0 proc.name in (cat, bash)   ; lhs $0, set of 2
      1  jtrue   -> 4
      2  check   #1 proc.pid > 3   ; lhs $1, scalar >
      3  jfalse  -> 6
@@ -864,13 +874,9 @@ operands:
 
 #[test]
 fn short_circuits_jump_straight_out_of_nested_chains() {
-    // (a and b) and c is not flattened by the parser when written with
-    // parentheses; the jump out of the inner `and` goes to the end directly.
-    let expr = and(vec![
-        and(vec![check("proc.name = a"), check("proc.name = b")]),
-        check("proc.name = c"),
-    ]);
-    let listing = compile(&expr).to_string();
+    // A parenthesized `and` stays a node of its own; the jump out of it goes
+    // to the end directly.
+    let listing = compile(&cond("(proc.name = a and proc.name = b) and proc.name = c")).to_string();
     assert!(listing.contains("     1  jfalse  -> 5\n"), "{listing}");
     assert!(listing.contains("     3  jfalse  -> 5\n"), "{listing}");
 }
@@ -880,10 +886,9 @@ fn a_scratch_stops_allocating_once_warm() {
     // Not a timing test: the same scratch serves many events and programs.
     let mut compiler = Compiler::new(&Schema);
     let p = compiler
-        .compile(&and(vec![
-            check("tolower(proc.name) in (bash)"),
-            check("proc.args intersects (-c)"),
-        ]))
+        .compile(&cond(
+            "tolower(proc.name) in (bash) and proc.args intersects (-c)",
+        ))
         .unwrap();
     let ev = ev_proc("BASH").with("proc.args", vec![s("-c")]);
     let mut scratch = Scratch::default();
@@ -895,15 +900,440 @@ fn a_scratch_stops_allocating_once_warm() {
 
 #[test]
 fn filter_parses_and_compiles_in_one_call() {
-    // Until the parser lands, Filter::new reports the parser's error.
-    match Filter::new("proc.name = bash", &Schema) {
-        Ok(f) => {
-            let mut scratch = Scratch::new();
-            assert!(f.matches(&ev_proc("bash"), &mut scratch));
-            assert!(!f.matches(&ev_proc("zsh"), &mut scratch));
-            assert!(f.warnings().is_empty());
-            assert_eq!(f.program().condition(), "proc.name = bash");
-        }
-        Err(e) => assert_eq!(e.kind(), ErrorKind::Parse),
+    let f = Filter::new("proc.name = bash and fd.name = proc.exe", &Schema).unwrap();
+    let mut scratch = Scratch::new();
+    let ev = ev_proc("bash").str("fd.name", "proc.exe");
+    assert!(f.matches(&ev, &mut scratch));
+    assert!(!f.matches(&ev_proc("zsh"), &mut scratch));
+    assert_eq!(
+        f.warnings()
+            .iter()
+            .map(|w| (w.message.as_str(), w.pos.to_string()))
+            .collect::<Vec<_>>(),
+        [(
+            "'proc.exe' may be a valid field misused as a const string value",
+            "1:32".to_string()
+        )]
+    );
+    assert_eq!(
+        f.program().condition(),
+        "(proc.name = bash and fd.name = proc.exe)"
+    );
+    let e = Filter::new("proc.name = bash and", &Schema).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Parse);
+    let e = Filter::new("proc.name = bash and proc.nope exists", &Schema).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::UnknownField);
+    assert_eq!(e.pos().to_string(), "1:22");
+}
+
+#[test]
+fn malformed_trees_get_errors_not_panics() {
+    use falco_rules::ast::{
+        Check, Expr, FieldRef, Modifier, Operand, Operator, Rhs, Transformer, TransformerArg,
+        TransformerKind, Value,
+    };
+    use falco_rules::Pos;
+    let field = |n: &str| {
+        Operand::Field(FieldRef {
+            name: n.into(),
+            arg: None,
+            pos: Pos::START,
+        })
+    };
+    let value = |t: &str| Value {
+        text: t.into(),
+        quoted: false,
+        pos: Pos::START,
+    };
+    let chk = |lhs: Operand, op: Operator, modifier: Option<Modifier>, rhs: Rhs| {
+        Expr::Check(Box::new(Check {
+            lhs,
+            op,
+            modifier,
+            rhs,
+            op_pos: Pos::START,
+        }))
+    };
+    let val_of = |args: Vec<TransformerArg>| {
+        Operand::Transformer(Transformer {
+            kind: TransformerKind::Val,
+            args,
+            index: None,
+            pos: Pos::START,
+        })
+    };
+    let cases: Vec<(Expr, &str)> = vec![
+        (
+            chk(
+                field("proc.name"),
+                Operator::In,
+                Some(Modifier::AnyOf),
+                Rhs::List(vec![]),
+            ),
+            "filter error: 'in' operator does not accept the 'anyof' modifier",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Exists,
+                None,
+                Rhs::Value(value("x")),
+            ),
+            "filter error: 'exists' takes no right-hand side",
+        ),
+        (
+            chk(field("proc.name"), Operator::Eq, None, Rhs::None),
+            "filter error: '=' operator requires a right-hand side",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                None,
+                Rhs::List(vec![value("a"), value("b")]),
+            ),
+            "filter error: '=' operator expects a single value, not a list",
+        ),
+        (
+            chk(
+                val_of(vec![TransformerArg::Field(FieldRef {
+                    name: "proc.name".into(),
+                    arg: None,
+                    pos: Pos::START,
+                })]),
+                Operator::Exists,
+                None,
+                Rhs::None,
+            ),
+            "filter error: 'val' can only be used on the right-hand side of a check",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                None,
+                Rhs::Operand(val_of(vec![])),
+            ),
+            "expected a field within 'val' transformer",
+        ),
+        (
+            chk(
+                field("proc.name"),
+                Operator::Eq,
+                Some(Modifier::AnyOf),
+                Rhs::Operand(val_of(vec![TransformerArg::Field(FieldRef {
+                    name: "proc.pname".into(),
+                    arg: None,
+                    pos: Pos::START,
+                })])),
+            ),
+            "filter error: the 'anyof' modifier needs a list of values, not a field",
+        ),
+    ];
+    for (expr, msg) in cases {
+        let e = Compiler::new(&Schema).compile(&expr).unwrap_err();
+        assert_eq!(e.message(), msg, "{expr}");
+        assert_eq!(e.kind(), ErrorKind::Compile);
+    }
+    // Empty and/or are their identities.
+    let mut scratch = Scratch::new();
+    assert!(compile(&and(vec![])).eval(&Event::new(), &mut scratch));
+    assert!(!compile(&or(vec![])).eval(&Event::new(), &mut scratch));
+    // A single-child and/or is its child.
+    assert!(compile(&and(vec![cond("proc.name = a")])).eval(&ev_proc("a"), &mut scratch));
+    let _ = (or(vec![]), not(cond("proc.name = a")), mac("m"));
+}
+
+#[test]
+fn transformer_lists_take_strings_and_numbers_as_text() {
+    let ev = Event::new()
+        .str("proc.name", "bash")
+        .with("proc.pid", vec![V::I(-42)])
+        .with("evt.count", vec![V::U(u64::MAX)])
+        .with("fd.ports", vec![V::U(80), V::U(0)]);
+    table(&[
+        (
+            "join(\",\", (proc.name, proc.pid)) = \"bash,-42\"",
+            &ev,
+            true,
+        ),
+        (
+            "join(\",\", (evt.count, fd.ports)) = \"18446744073709551615,80,0\"",
+            &ev,
+            true,
+        ),
+        ("join(\"->\", (\"aaa\")) = aaa", &ev, true),
+        ("join(\",\", ()) = \"\"", &ev, true),
+        (
+            "b64(join(\"W\", (\"YWFhL\", \"JiYg\"))) = \"aaa-bbb\"",
+            &ev,
+            true,
+        ),
+        ("len(join(\"-\", (\"aaa\", \"bbb\"))) = 7", &ev, true),
+    ]);
+    assert_eq!(
+        error("join(\",\", (proc.name, fd.sip)) = a").0,
+        "filter error: transformer list element 'fd.sip' has type 'IPADDR', expected a string or a number"
+    );
+}
+
+#[test]
+fn getopt_follows_libs_cases() {
+    let ev = Event::new();
+    table(&[
+        (r#"getopt(("-n",""), "n") intersects ("n")"#, &ev, true),
+        (
+            r#"getopt(("-nt", "hello"), "nt:") intersects ("n", "t", "hello")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("-thello"), "t:") intersects ("t", "hello")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("-n", "--", "-t"), "nt:") intersects ("t")"#,
+            &ev,
+            false,
+        ),
+        (
+            r#"getopt(("-x", "-n"), "n") intersects ("?", "n")"#,
+            &ev,
+            true,
+        ),
+        (r#"getopt(("-x", "-n"), "n") intersects ("x")"#, &ev, false),
+        (
+            r#"getopt(("-lpe", "/bin/sh"), "lpe:") intersects ("/bin/sh")"#,
+            &ev,
+            true,
+        ),
+        (
+            r#"getopt(("arg1", "-n", "arg2"), "n") intersects ("n")"#,
+            &ev,
+            false,
+        ),
+        (r#"getopt(("-", "-n"), "n") intersects ("n")"#, &ev, false),
+        (r#"getopt(("-t"), "t:") intersects ("")"#, &ev, true),
+        (r#"getopt(("-t"), ":t:") intersects ("")"#, &ev, true),
+        (r#"getopt(("-t"), "t:") intersects ("t")"#, &ev, false),
+        (r#"getopt(("--", "-n"), "n") intersects ("n")"#, &ev, false),
+        (r#"getopt(("-p8080"), "p:")[p] = 8080"#, &ev, true),
+        (r#"getopt(("-n"), "p:")[p] exists"#, &ev, false),
+    ]);
+    for bad in [
+        r#"getopt(("a"), "n", "extra") intersects ("n")"#,
+        r#"getopt("not_a_list", "n") intersects ("n")"#,
+        r#"getopt(("-n"), ("n")) intersects ("n")"#,
+    ] {
+        assert!(Compiler::new(&Schema).compile(&cond(bad)).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn bad_field_arguments_are_compile_errors_with_the_schema_message() {
+    let (m, at) = error("proc.aname[x] = bash");
+    assert_eq!(
+        (m.as_str(), at.as_str()),
+        ("invalid ancestor index x", "1:1")
+    );
+    let e = Compiler::new(&Schema)
+        .compile(&cond("proc.name[1] = a"))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Compile);
+}
+
+/// libsinsp's modifier cases (`test/filterchecks/cmp_operator_modifiers.cpp`),
+/// on a process named `myexe`.
+#[test]
+fn modifiers_match_libs_cases() {
+    let ev = ev_proc("myexe");
+    let cases: &[(&str, bool)] = &[
+        ("proc.name == oneof (myexe, bash)", true),
+        ("proc.name == oneof (myexe)", true),
+        ("proc.name == oneof (bash, sh)", false),
+        ("proc.name == oneof (myexe, myexe)", false),
+        ("proc.name == anyof (myexe, bash)", true),
+        ("proc.name == anyof (bash, sh)", false),
+        ("proc.name == anyof (myexe, myexe)", true),
+        ("proc.name == allof (myexe)", true),
+        ("proc.name == allof (myexe, bash)", false),
+        ("proc.name == allof (bash, sh)", false),
+        ("proc.name == allof (myexe, myexe)", true),
+        ("proc.name != oneof (myexe, myexe, bash)", true),
+        ("proc.name != oneof (myexe, myexe)", false),
+        ("proc.name != oneof (bash, sh)", false),
+        ("proc.name != oneof (myexe, bash)", true),
+        ("proc.name != anyof (bash, sh)", true),
+        ("proc.name != anyof (myexe, bash)", true),
+        ("proc.name != allof (bash, sh)", true),
+        ("proc.name != allof (myexe, bash)", false),
+        ("proc.name contains oneof (myex, bash)", true),
+        ("proc.name contains oneof (exe)", true),
+        ("proc.name contains oneof (bash, sh)", false),
+        ("proc.name contains oneof (my, exe)", false),
+        ("proc.name contains anyof (myex, bash)", true),
+        ("proc.name contains anyof (bash, sh)", false),
+        ("proc.name contains anyof (my, exe)", true),
+        ("proc.name contains allof (my, exe)", true),
+        ("proc.name contains allof (myex, bash)", false),
+        ("proc.name contains allof (bash, sh)", false),
+        ("proc.name icontains oneof (MYEX, BASH)", true),
+        ("proc.name icontains oneof (BASH, SH)", false),
+        ("proc.name icontains oneof (MY, EXE)", false),
+        ("proc.name icontains anyof (MYEX, BASH)", true),
+        ("proc.name icontains anyof (BASH, SH)", false),
+        ("proc.name icontains anyof (MY, EXE)", true),
+        ("proc.name icontains allof (MY, EXE)", true),
+        ("proc.name icontains allof (MYEX, BASH)", false),
+        ("proc.name icontains allof (BASH, SH)", false),
+        ("proc.name startswith oneof (my, bash)", true),
+        ("proc.name startswith oneof (bash, sh)", false),
+        ("proc.name startswith oneof (my, mye)", false),
+        ("proc.name startswith anyof (my, bash)", true),
+        ("proc.name startswith anyof (bash, sh)", false),
+        ("proc.name startswith anyof (my, mye)", true),
+        ("proc.name startswith allof (my, mye)", true),
+        ("proc.name startswith allof (my, bash)", false),
+        ("proc.name startswith allof (bash, sh)", false),
+        ("proc.name endswith oneof (exe, sh)", true),
+        ("proc.name endswith oneof (sh, bash)", false),
+        ("proc.name endswith oneof (exe, yexe)", false),
+        ("proc.name endswith anyof (exe, sh)", true),
+        ("proc.name endswith anyof (sh, bash)", false),
+        ("proc.name endswith anyof (exe, yexe)", true),
+        ("proc.name endswith allof (exe, yexe)", true),
+        ("proc.name endswith allof (exe, sh)", false),
+        ("proc.name endswith allof (sh, bash)", false),
+        ("proc.name glob oneof (my*, bash)", true),
+        ("proc.name glob oneof (bash, sh*)", false),
+        ("proc.name glob oneof (my*, *exe)", false),
+        ("proc.name glob anyof (my*, bash)", true),
+        ("proc.name glob anyof (bash, sh*)", false),
+        ("proc.name glob anyof (my*, *exe)", true),
+        ("proc.name glob allof (my*, *exe)", true),
+        ("proc.name glob allof (bash, sh*)", false),
+        ("proc.name iglob oneof (MY*, BASH)", true),
+        ("proc.name iglob oneof (BASH, SH*)", false),
+        ("proc.name iglob oneof (MY*, *EXE)", false),
+        ("proc.name iglob anyof (MY*, BASH)", true),
+        ("proc.name iglob anyof (BASH, SH*)", false),
+        ("proc.name iglob anyof (MY*, *EXE)", true),
+        ("proc.name iglob allof (MY*, *EXE)", true),
+        ("proc.name iglob allof (BASH, SH*)", false),
+        ("proc.name regex oneof (my.*, b.*)", true),
+        ("proc.name regex oneof (b.*, sh.*)", false),
+        ("proc.name regex oneof (my.*, .*exe)", false),
+        ("proc.name regex anyof (my.*, b.*)", true),
+        ("proc.name regex anyof (b.*, sh.*)", false),
+        ("proc.name regex anyof (my.*, .*exe)", true),
+        ("proc.name regex allof (my.*, .*exe)", true),
+        ("proc.name regex allof (my.*, b.*)", false),
+        ("proc.name regex allof (b.*, sh.*)", false),
+        ("toupper(proc.name) == oneof (MYEXE, BASH)", true),
+        ("toupper(proc.name) == oneof (BASH, SH)", false),
+        ("toupper(proc.name) != oneof (MYEXE, BASH)", true),
+        ("toupper(proc.name) != oneof (BASH, SH)", false),
+        ("toupper(proc.name) != allof (BASH, SH)", true),
+        ("toupper(proc.name) != allof (MYEXE, BASH)", false),
+        (
+            "proc.name == oneof (myexe) and proc.name != allof (bash, sh)",
+            true,
+        ),
+        (
+            "proc.name == anyof (myexe, bash) or proc.name != oneof (myexe)",
+            true,
+        ),
+        ("proc.name == oneof ()", false),
+        ("proc.name == anyof ()", false),
+        ("proc.name == allof ()", false),
+        ("proc.name != oneof ()", false),
+        ("proc.name != anyof ()", false),
+        ("proc.name != allof ()", false),
+    ];
+    for (text, want) in cases {
+        assert_eq!(eval(text, &ev), *want, "{text}");
+    }
+}
+
+/// libsinsp's network comparisons (`test/filter_op_net_compare.ut.cpp`): a
+/// connection from 172.40.111.222 to 142.251.111.147, then one over IPv6.
+#[test]
+fn network_comparisons_match_libs_cases() {
+    let v4 = Event::new()
+        .with("fd.ip", vec![ip("172.40.111.222"), ip("142.251.111.147")])
+        .with("fd.net", vec![ip("172.40.111.222"), ip("142.251.111.147")])
+        .with("fd.sip", vec![ip("142.251.111.147")])
+        .with("fd.cip", vec![ip("172.40.111.222")]);
+    table(&[
+        ("fd.ip == 142.251.111.147", &v4, true),
+        ("fd.sip == 142.251.111.147", &v4, true),
+        ("fd.cip == 172.40.111.222", &v4, true),
+        ("fd.ip != 142.251.111.147", &v4, false),
+        ("fd.sip != 0:0:0:0:0:0:0:1", &v4, true),
+        ("fd.sip == '0:0:0:0:0:0:0:1'", &v4, false),
+        ("fd.net == 142.0.0.0/4", &v4, true),
+        ("fd.net == 142.251.0.0/8", &v4, true),
+        ("fd.net == 142.251.111.0/16", &v4, true),
+        ("fd.net != 10.0.0.0/8", &v4, true),
+        ("fd.net != 2001:db8:abcd:0012::0/64", &v4, true),
+        ("fd.net == 10.0.0.0/8", &v4, false),
+        ("fd.net == 2001:db8:abcd:0012::0/64", &v4, false),
+        ("fd.sip == anyof (10.0.0.1, 142.251.111.147)", &v4, true),
+        ("fd.sip == anyof (10.0.0.1, 192.168.0.1)", &v4, false),
+        ("fd.sip == allof (142.251.111.147)", &v4, true),
+        ("fd.sip == allof (142.251.111.147, 10.0.0.1)", &v4, false),
+        ("fd.sip == oneof (10.0.0.1, 142.251.111.147)", &v4, true),
+        ("fd.sip != anyof (10.0.0.1)", &v4, true),
+        ("fd.sip != anyof (142.251.111.147)", &v4, false),
+        ("fd.sip != allof (10.0.0.1, 192.168.0.1)", &v4, true),
+    ]);
+    let v6 = Event::new()
+        .with("fd.ip", vec![ip("::1"), ip("2001:4860:4860::8888")])
+        .with("fd.net", vec![ip("::1"), ip("2001:4860:4860::8888")])
+        .with("fd.sip", vec![ip("2001:4860:4860::8888")]);
+    table(&[
+        ("fd.ip == 2001:4860:4860::8888", &v6, true),
+        ("fd.ip != 2001:4860:4860::8888", &v6, false),
+        ("fd.sip != 127.0.0.1", &v6, true),
+        ("fd.sip == '127.0.0.1'", &v6, false),
+        ("fd.net == 2001::0/16", &v6, true),
+        ("fd.net == 2001:4860::0/32", &v6, true),
+        ("fd.net == 2001:4860:4860::8888/48", &v6, true),
+    ]);
+}
+
+/// libsinsp's warning cases (`filter_compiler.ut.cpp`, compilation_warnings).
+#[test]
+fn warning_counts_match_libs_cases() {
+    let cases: &[(&str, usize)] = &[
+        ("proc.name = proc.pname", 1),
+        ("proc.name = 'tolower(proc.pname)'", 1),
+        ("proc.name regex syscall", 1),
+        ("proc.name regex ^syscall$", 1),
+        ("proc.name regex ^syscall", 1),
+        ("proc.name regex syscall$", 1),
+        ("proc.name regex .*syscall", 1),
+        ("proc.name regex syscall.*", 1),
+        ("proc.name regex .*syscall.*", 1),
+        ("proc.name regex .+syscall", 1),
+        ("proc.name regex syscall.+", 1),
+        ("proc.name regex .+syscall.+", 1),
+        ("proc.name regex .?syscall", 1),
+        ("proc.name regex syscall.?", 1),
+        ("proc.name regex .?syscall.?", 1),
+        ("proc.name = unknown.field", 0),
+        ("proc.name = tolower", 0),
+        ("proc.name = tolower(proc.pname)", 0),
+        ("proc.name = 'tolow(proc.pname)'", 0),
+        ("proc.name regex syscall.{1}", 0),
+        ("proc.name regex syscall\\.*", 0),
+        ("proc.name regex s.*l", 0),
+        ("proc.name regex syscal[l]?", 0),
+    ];
+    for (text, n) in cases {
+        let mut c = Compiler::new(&Schema);
+        c.compile(&cond(text)).unwrap();
+        assert_eq!(c.take_warnings().len(), *n, "{text}");
     }
 }

@@ -18,42 +18,50 @@
 //!   value passes it, and `!=` only when every candidate differs.
 //!
 //! ```
-//! use falco_rules::ast::{Check, Expr, FieldRef, Operand, Operator, Rhs, Value as AstValue};
-//! use falco_rules::{Compiler, Field, FieldError, FieldExtractor, FieldSchema, FieldType, Pos, Scratch, Values};
+//! use falco_rules::{
+//!     parse_condition, Compiler, Field, FieldError, FieldExtractor, FieldSchema, FieldType,
+//!     Scratch, Values,
+//! };
 //!
 //! struct Schema;
 //! impl FieldSchema for Schema {
 //!     fn resolve(&self, name: &str, _arg: Option<&str>) -> Result<Field, FieldError> {
 //!         match name {
 //!             "proc.name" => Ok(Field::new(0, FieldType::String)),
+//!             "proc.pid" => Ok(Field::new(1, FieldType::Int64)),
 //!             _ => Err(FieldError::Unknown(name.to_string())),
 //!         }
 //!     }
 //! }
+//!
+//! /// An event that only knows its process name.
 //! struct Event(&'static str);
 //! impl FieldExtractor for Event {
-//!     fn extract(&self, _field: &Field, out: &mut Values) -> bool {
+//!     fn extract(&self, field: &Field, out: &mut Values) -> bool {
+//!         if field.id != 0 {
+//!             return false; // unavailable: every check on it is false
+//!         }
 //!         out.push_str(self.0);
 //!         true
 //!     }
 //! }
 //!
-//! // proc.name in (cat, bash)
-//! let value = |t: &str| AstValue { text: t.into(), quoted: false, pos: Pos::START };
-//! let expr = Expr::Check(Box::new(Check {
-//!     lhs: Operand::Field(FieldRef { name: "proc.name".into(), arg: None, pos: Pos::START }),
-//!     op: Operator::In,
-//!     modifier: None,
-//!     rhs: Rhs::List(vec![value("cat"), value("bash")]),
-//!     op_pos: Pos::START,
-//! }));
 //! let mut compiler = Compiler::new(&Schema);
+//! let expr = parse_condition("proc.name in (cat, bash) and not proc.pid = 1").unwrap();
 //! let program = compiler.compile(&expr).unwrap();
+//!
 //! let mut scratch = Scratch::new();
 //! scratch.next_event();
-//! assert!(program.eval(&Event("bash"), &mut scratch));
+//! assert!(program.eval(&Event("bash"), &mut scratch)); // proc.pid is unavailable
 //! scratch.next_event();
 //! assert!(!program.eval(&Event("zsh"), &mut scratch));
+//!
+//! // Errors carry Falco's message, a kind and the position they point at.
+//! let expr = parse_condition("proc.name = bash and proc.pid contains 1").unwrap();
+//! let err = compiler.compile(&expr).unwrap_err();
+//! assert_eq!(err.message(), "filter error: 'contains' operator not supported for numeric filters");
+//! assert_eq!(err.kind(), falco_rules::ErrorKind::Compile);
+//! assert_eq!(err.pos().to_string(), "1:31");
 //! ```
 
 mod convert;
@@ -63,7 +71,7 @@ mod transform;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 use memchr::memmem;
 
 use crate::ast::{
@@ -267,6 +275,7 @@ impl<'s> Compiler<'s> {
             }
             return Ok(CheckDef {
                 lhs: lhs.local,
+                lhs_slot: 0,
                 ty: lhs.ty,
                 mode: Mode::First,
                 kind: CheckKind::Exists,
@@ -303,6 +312,7 @@ impl<'s> Compiler<'s> {
                 let kind = self.field_comparison(b, &lhs, op, c.modifier, o)?;
                 return Ok(CheckDef {
                     lhs: lhs.local,
+                    lhs_slot: 0,
                     ty: lhs.ty,
                     mode,
                     kind,
@@ -336,6 +346,7 @@ impl<'s> Compiler<'s> {
         let test = build_test(op, c.modifier, consts)?;
         Ok(CheckDef {
             lhs: lhs.local,
+            lhs_slot: 0,
             ty: lhs.ty,
             mode,
             kind: CheckKind::Test(test),
@@ -554,10 +565,13 @@ impl<'s> Compiler<'s> {
                 let mut elems = Vec::with_capacity(items.len());
                 for item in items {
                     let i = self.arg(b, item)?;
-                    if i.ty != FieldType::String {
+                    // Numbers join the list as their decimal text (libsinsp
+                    // wraps them in a `rawnum_check`); strings and buffers as
+                    // they are.
+                    if !matches!(i.ty, FieldType::String | FieldType::Bytes) && !i.ty.is_numeric() {
                         return Err(err(
                             format!(
-                                "filter error: transformer list element '{item}' has type '{}', expected a string",
+                                "filter error: transformer list element '{item}' has type '{}', expected a string or a number",
                                 falco_type_name(i.ty)
                             ),
                             arg_pos(item),
@@ -860,13 +874,10 @@ fn single_test(op: Operator, k: Const) -> Result<Test, String> {
 fn set_test(consts: Vec<Const>) -> Test {
     match consts.first() {
         None | Some(Const::Bytes(_)) => {
-            let set: AHashSet<Box<[u8]>> = consts
-                .into_iter()
-                .filter_map(|k| match k {
-                    Const::Bytes(b) => Some(b.into_boxed_slice()),
-                    _ => None,
-                })
-                .collect();
+            let set = ops::set::BytesSet::new(consts.into_iter().filter_map(|k| match k {
+                Const::Bytes(b) => Some(b.into_boxed_slice()),
+                _ => None,
+            }));
             Test::BytesIn(set)
         }
         Some(Const::Int(_)) => Test::IntIn(

@@ -24,9 +24,10 @@ use crate::ast::Operator;
 use crate::field::{Field, FieldExtractor, FieldType, IpNet, Value, Values};
 
 use super::convert::{truncate_int, truncate_uint};
-use super::ops::glob::{fnmatch, Glob};
+use super::ops::glob::{find, fnmatch, Glob};
 use super::ops::pmatch::PathSet;
-use super::ops::{icontains, sanitize_utf8};
+use super::ops::set::BytesSet;
+use super::ops::{bytes_eq, ends_with, icontains, sanitize_utf8, starts_with};
 use super::transform::{apply_unary, bytes_of, getopt, join, OptInfo, Unary};
 
 /// One instruction.
@@ -51,7 +52,8 @@ pub(crate) enum OperandKind {
     Field(Field),
     /// A quoted or numeric transformer argument.
     Literal(Box<[u8]>),
-    /// A parenthesized transformer argument list: the values of each element.
+    /// A parenthesized transformer argument list: the values of each element,
+    /// numbers as their decimal text.
     List(Box<[u32]>),
     /// `tolower`, `toupper`, `b64`, `basename`, `len` over operand `arg`.
     Unary { op: Unary, arg: u32 },
@@ -163,7 +165,7 @@ pub(crate) enum Test {
     Glob(Glob),
     Regex(Regex),
     Pmatch(PathSet),
-    BytesIn(AHashSet<Box<[u8]>>),
+    BytesIn(BytesSet),
     Int(CmpOp, i64),
     Uint(CmpOp, u64),
     IntIn(AHashSet<i64>),
@@ -217,14 +219,17 @@ fn ip_of(v: Value<'_>) -> Option<IpAddr> {
 
 impl Test {
     /// True if value `v` (of type `ty`) passes. `buf` is scratch space.
+    #[inline]
     pub(crate) fn holds(&self, v: Value<'_>, ty: FieldType, buf: &mut Vec<u8>) -> bool {
         match self {
             Test::False => false,
+            Test::Bytes(CmpOp::Eq, c) => bytes_of(v, ty).is_some_and(|b| bytes_eq(b, c)),
+            Test::Bytes(CmpOp::Ne, c) => bytes_of(v, ty).is_some_and(|b| !bytes_eq(b, c)),
             Test::Bytes(op, c) => bytes_of(v, ty).is_some_and(|b| op.apply(b, &c[..])),
-            Test::Contains(f) => bytes_of(v, ty).is_some_and(|b| f.find(b).is_some()),
+            Test::Contains(f) => bytes_of(v, ty).is_some_and(|b| find(f, b).is_some()),
             Test::IContains(n) => bytes_of(v, ty).is_some_and(|b| icontains(b, n)),
-            Test::StartsWith(c) => bytes_of(v, ty).is_some_and(|b| b.starts_with(c)),
-            Test::EndsWith(c) => bytes_of(v, ty).is_some_and(|b| b.ends_with(c)),
+            Test::StartsWith(c) => bytes_of(v, ty).is_some_and(|b| starts_with(b, c)),
+            Test::EndsWith(c) => bytes_of(v, ty).is_some_and(|b| ends_with(b, c)),
             Test::Glob(g) => bytes_of(v, ty).is_some_and(|b| g.is_match(b)),
             Test::Regex(r) => bytes_of(v, ty).is_some_and(|b| r.is_match(sanitize_utf8(b, buf))),
             Test::Pmatch(p) => bytes_of(v, ty).is_some_and(|b| p.is_match(b)),
@@ -269,12 +274,12 @@ impl Test {
             Test::Glob(_) => "fnmatch".into(),
             Test::Regex(_) => "regex (anchored)".into(),
             Test::Pmatch(_) => "path-prefix trie".into(),
-            Test::BytesIn(s) => format!("hash set of {}", s.len()),
+            Test::BytesIn(s) => format!("set of {}", s.len()),
             Test::Int(op, _) | Test::Uint(op, _) | Test::Bool(op, _) | Test::Ip(op, _) => {
                 format!("scalar {}", op.as_str())
             }
-            Test::IntIn(s) => format!("hash set of {}", s.len()),
-            Test::UintIn(s) => format!("hash set of {}", s.len()),
+            Test::IntIn(s) => format!("set of {}", s.len()),
+            Test::UintIn(s) => format!("set of {}", s.len()),
             Test::BoolIn(_) => "bool set".into(),
             Test::IpIn(s) => format!("address list of {}", s.len()),
             Test::Net(op, _) => format!("cidr {}", op.as_str()),
@@ -302,10 +307,14 @@ pub(crate) enum CheckKind {
 #[derive(Debug)]
 pub(crate) struct CheckDef {
     pub lhs: u32,
+    /// The cache slot of `lhs` (filled in by [`Program::new`]), so that a
+    /// cache hit touches neither the operand table nor the extractor.
+    pub lhs_slot: u32,
     pub ty: FieldType,
     pub mode: Mode,
     pub kind: CheckKind,
-    /// The check's canonical text, for listings.
+    /// The check's canonical text, for listings (moved out of the check
+    /// array by [`Program::new`]).
     pub text: String,
 }
 
@@ -325,6 +334,8 @@ struct Inner {
     slot_count: usize,
     code: Box<[Instr]>,
     checks: Box<[CheckDef]>,
+    /// The canonical text of each check, for listings.
+    texts: Box<[String]>,
     operands: Box<[OperandDef]>,
 }
 
@@ -345,6 +356,13 @@ impl Program {
         checks: Vec<CheckDef>,
         operands: Vec<OperandDef>,
     ) -> Program {
+        let mut checks = checks;
+        let mut texts = Vec::with_capacity(checks.len());
+        for c in &mut checks {
+            c.lhs_slot = operands[c.lhs as usize].slot;
+            // Listings only: keep the text out of the hot array.
+            texts.push(std::mem::take(&mut c.text));
+        }
         let slot_count = operands
             .iter()
             .map(|o| o.slot as usize + 1)
@@ -357,6 +375,7 @@ impl Program {
                 slot_count,
                 code: code.into(),
                 checks: checks.into(),
+                texts: texts.into(),
                 operands: operands.into(),
             }),
         }
@@ -406,16 +425,29 @@ impl Inner {
         let Some(c) = self.checks.get(i) else {
             return false;
         };
-        if !self.load(c.lhs, ev, s) {
+        let lhs_slot = c.lhs_slot as usize;
+        let cache = &s.slots[lhs_slot];
+        let ok = if cache.gen == s.gen {
+            cache.ok
+        } else {
+            self.extract(c.lhs, ev, s)
+        };
+        if !ok {
             return false;
         }
-        let lhs_slot = self.operands[c.lhs as usize].slot as usize;
         match &c.kind {
             CheckKind::Exists => true,
             CheckKind::Test(t) => {
                 let Scratch { slots, utf8, .. } = s;
-                let vals = &slots[lhs_slot].values;
-                let ty = c.ty;
+                let cache = &slots[lhs_slot];
+                let vals = &cache.values;
+                // Strings without a NUL need no C-string cut: test them as
+                // plain bytes.
+                let ty = if c.ty == FieldType::String && !cache.nul {
+                    FieldType::Bytes
+                } else {
+                    c.ty
+                };
                 match c.mode {
                     Mode::First => vals.iter().next().is_some_and(|v| t.holds(v, ty, utf8)),
                     Mode::Any => vals.iter().any(|v| t.holds(v, ty, utf8)),
@@ -439,13 +471,32 @@ impl Inner {
 
     /// Makes operand `local` current in the cache; returns whether its
     /// extraction succeeded.
+    #[inline]
     fn load<X: FieldExtractor + ?Sized>(&self, local: u32, ev: &X, s: &mut Scratch) -> bool {
+        let slot = self.operands[local as usize].slot as usize;
+        let cache = &s.slots[slot];
+        if cache.gen == s.gen {
+            return cache.ok;
+        }
+        self.extract(local, ev, s)
+    }
+
+    /// The cache miss of [`Inner::load`]: extracts or computes the operand.
+    #[inline(never)]
+    fn extract<X: FieldExtractor + ?Sized>(&self, local: u32, ev: &X, s: &mut Scratch) -> bool {
         let op = &self.operands[local as usize];
         let slot = op.slot as usize;
-        if s.slots[slot].gen == s.gen {
-            return s.slots[slot].ok;
+        let gen = s.gen;
+        let cache = &mut s.slots[slot];
+        if let OperandKind::Field(f) = &op.kind {
+            // The common case: extract straight into the slot.
+            cache.values.clear();
+            cache.ok = ev.extract(f, &mut cache.values);
+            cache.gen = gen;
+            cache.nul = op.ty == FieldType::String && has_nul(&cache.values);
+            return cache.ok;
         }
-        let mut out = std::mem::take(&mut s.slots[slot].values);
+        let mut out = std::mem::take(&mut cache.values);
         out.clear();
         let ok = match &op.kind {
             OperandKind::Field(f) => ev.extract(f, &mut out),
@@ -462,7 +513,12 @@ impl Inner {
                     }
                     let es = self.operands[e as usize].slot as usize;
                     for v in s.slots[es].values.iter() {
-                        push_value(&mut out, v);
+                        let mut digits = [0u8; 20];
+                        match v {
+                            Value::Int(x) => out.push_bytes(decimal_i64(x, &mut digits)),
+                            Value::Uint(x) => out.push_bytes(decimal_u64(x, &mut digits)),
+                            v => push_value(&mut out, v),
+                        }
                     }
                 }
                 ok
@@ -552,11 +608,49 @@ impl Inner {
             }
         };
         let c = &mut s.slots[slot];
+        c.nul = op.ty == FieldType::String && has_nul(&out);
         c.values = out;
         c.ok = ok;
         c.gen = s.gen;
         ok
     }
+}
+
+/// The decimal text of `v`, written at the end of `buf`.
+fn decimal_u64(mut v: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    &buf[i..]
+}
+
+/// The decimal text of a signed `v` (`buf` holds 20 bytes: enough for
+/// `-9223372036854775808`).
+fn decimal_i64(v: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let len = decimal_u64(v.unsigned_abs(), buf).len();
+    let start = buf.len() - len;
+    if v < 0 {
+        buf[start - 1] = b'-';
+        &buf[start - 1..]
+    } else {
+        &buf[start..]
+    }
+}
+
+/// True if some byte value holds a NUL (then string tests must cut it).
+fn has_nul(values: &Values) -> bool {
+    values.iter().any(|v| match v {
+        // A plain scan beats a memchr call on short values.
+        Value::Bytes(b) if b.len() < 32 => b.contains(&0),
+        Value::Bytes(b) => memchr::memchr(0, b).is_some(),
+        _ => false,
+    })
 }
 
 fn push_value(out: &mut Values, v: Value<'_>) {
@@ -649,6 +743,8 @@ struct SlotCache {
     /// The generation these values belong to; 0 never matches.
     gen: u64,
     ok: bool,
+    /// A string value holds a NUL byte.
+    nul: bool,
     values: Values,
 }
 
@@ -698,7 +794,8 @@ impl fmt::Display for Program {
                 Instr::Check(i) => match p.checks.get(*i as usize) {
                     Some(c) => {
                         let lhs = &p.operands[c.lhs as usize];
-                        write!(f, "check   #{i} {}   ; lhs ${}", c.text, lhs.slot)?;
+                        let text = p.texts.get(*i as usize).map_or("", String::as_str);
+                        write!(f, "check   #{i} {text}   ; lhs ${}", lhs.slot)?;
                         match &c.kind {
                             CheckKind::Exists => write!(f, ", extraction succeeded")?,
                             CheckKind::Test(t) => write!(f, ", {}", t.describe())?,

@@ -1,19 +1,15 @@
-//! Test support: a small field schema, a HashMap-backed event that counts
-//! extractions, and a reader for one check written as text
-//! (`proc.name in (cat, bash)`) until the real parser lands on `main`.
+//! Test support: a small field schema and a HashMap-backed event that counts
+//! extractions.
 #![allow(dead_code)]
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use falco_rules::ast::{
-    Check, Expr, FieldRef, Modifier, Operand, Operator, Rhs, Transformer, TransformerArg,
-    TransformerKind, Value as AstValue,
-};
+use falco_rules::ast::Expr;
 use falco_rules::{
-    Compiler, Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType,
-    IpNet, Pos, Program, Scratch, Values,
+    parse_condition, Compiler, Field, FieldArg, FieldError, FieldExtractor, FieldFlags,
+    FieldSchema, FieldType, IpNet, Pos, Program, Scratch, Values,
 };
 
 /// (name, type, is_list, flags)
@@ -42,6 +38,7 @@ const FIELDS: &[(&str, FieldType, bool, FieldFlags)] = &[
     ("fd.snet", FieldType::IpNet, false, FieldFlags::NONE),
     ("fd.ip", FieldType::IpAddr, false, FieldFlags::MATCH_ANY),
     ("fd.port", FieldType::Uint16, false, FieldFlags::MATCH_ANY),
+    ("fd.net", FieldType::IpNet, false, FieldFlags::MATCH_ANY),
     (
         "proc.aname",
         FieldType::String,
@@ -193,225 +190,9 @@ impl FieldExtractor for Event {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Reading one check from text.
-
-struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn pos(&self) -> Pos {
-        Pos::at(self.text, self.at)
-    }
-    fn rest(&self) -> &'a str {
-        &self.text[self.at..]
-    }
-    fn blanks(&mut self) {
-        while self.rest().starts_with([' ', '\t', '\n']) {
-            self.at += 1;
-        }
-    }
-    fn eat(&mut self, s: &str) -> bool {
-        if self.rest().starts_with(s) {
-            self.at += s.len();
-            true
-        } else {
-            false
-        }
-    }
-    fn word(&mut self, stop: &[char]) -> &'a str {
-        let r = self.rest();
-        let n = r
-            .find(|c: char| c.is_whitespace() || stop.contains(&c))
-            .unwrap_or(r.len());
-        self.at += n;
-        &r[..n]
-    }
-    fn quoted(&mut self) -> Option<String> {
-        let q = self
-            .rest()
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')?;
-        self.at += 1;
-        let r = self.rest();
-        let end = r.find(q).expect("unterminated quote");
-        self.at += end + 1;
-        Some(r[..end].to_string())
-    }
-    fn value(&mut self) -> AstValue {
-        self.blanks();
-        let pos = self.pos();
-        match self.quoted() {
-            Some(text) => AstValue {
-                text,
-                quoted: true,
-                pos,
-            },
-            None => AstValue {
-                text: self.word(&['(', ')', ',', '=']).to_string(),
-                quoted: false,
-                pos,
-            },
-        }
-    }
-    fn field(&mut self) -> FieldRef {
-        self.blanks();
-        let pos = self.pos();
-        let name = self
-            .word(&['[', '(', ')', ',', '=', '!', '<', '>'])
-            .to_string();
-        let arg = if self.eat("[") {
-            let r = self.rest();
-            let end = r.find(']').expect("missing ]");
-            self.at += end + 1;
-            Some(r[..end].to_string())
-        } else {
-            None
-        };
-        FieldRef { name, arg, pos }
-    }
-    fn is_transformer(&self) -> Option<TransformerKind> {
-        let r = self.rest();
-        let open = r.find('(')?;
-        TransformerKind::from_name(&r[..open]).filter(|_| !r[..open].contains(' '))
-    }
-    fn transformer(&mut self, kind: TransformerKind) -> Transformer {
-        let pos = self.pos();
-        self.at += kind.name().len() + 1;
-        let mut args = Vec::new();
-        loop {
-            self.blanks();
-            if self.eat(")") {
-                break;
-            }
-            args.push(self.targ());
-            self.blanks();
-            self.eat(",");
-        }
-        let index = if self.eat("[") {
-            let r = self.rest();
-            let end = r.find(']').unwrap();
-            self.at += end + 1;
-            Some(r[..end].to_string())
-        } else {
-            None
-        };
-        Transformer {
-            kind,
-            args,
-            index,
-            pos,
-        }
-    }
-    fn targ(&mut self) -> TransformerArg {
-        self.blanks();
-        if let Some(k) = self.is_transformer() {
-            return TransformerArg::Transformer(self.transformer(k));
-        }
-        if self.rest().starts_with('(') {
-            self.at += 1;
-            let mut items = Vec::new();
-            loop {
-                self.blanks();
-                if self.eat(")") {
-                    break;
-                }
-                items.push(self.targ());
-                self.blanks();
-                self.eat(",");
-            }
-            return TransformerArg::List(items);
-        }
-        let pos = self.pos();
-        if let Some(text) = self.quoted() {
-            return TransformerArg::Str(AstValue {
-                text,
-                quoted: true,
-                pos,
-            });
-        }
-        if self
-            .rest()
-            .starts_with(|c: char| c.is_ascii_digit() || c == '-')
-        {
-            let text = self.word(&[',', ')']).to_string();
-            return TransformerArg::Num(AstValue {
-                text,
-                quoted: false,
-                pos,
-            });
-        }
-        TransformerArg::Field(self.field())
-    }
-    fn operand(&mut self) -> Operand {
-        self.blanks();
-        match self.is_transformer() {
-            Some(k) => Operand::Transformer(self.transformer(k)),
-            None => Operand::Field(self.field()),
-        }
-    }
-}
-
-/// Reads one check such as `proc.name startswith oneof (/a, /b)`,
-/// `tolower(proc.name) = val(proc.pname)` or `fd.name exists`.
-pub fn check(text: &str) -> Expr {
-    let mut r = Reader { text, at: 0 };
-    let lhs = r.operand();
-    r.blanks();
-    let op_pos = r.pos();
-    let op = ["==", "!=", "<=", ">=", "=", "<", ">"]
-        .into_iter()
-        .find(|o| r.eat(o))
-        .map(|o| Operator::from_str_op(o).unwrap())
-        .unwrap_or_else(|| {
-            let w = r.word(&['(']);
-            Operator::from_str_op(w).unwrap_or_else(|| panic!("bad operator {w:?} in {text:?}"))
-        });
-    r.blanks();
-    let mut modifier = None;
-    for m in ["oneof ", "anyof ", "allof "] {
-        if r.rest().starts_with(m) {
-            r.at += m.len();
-            modifier = Modifier::from_name(m.trim());
-        }
-    }
-    r.blanks();
-    let rhs = if op == Operator::Exists {
-        Rhs::None
-    } else if r.is_transformer().is_some() {
-        Rhs::Operand(r.operand())
-    } else if r.rest().starts_with('(') {
-        r.at += 1;
-        let mut items = Vec::new();
-        loop {
-            r.blanks();
-            if r.eat(")") {
-                break;
-            }
-            items.push(r.value());
-            r.blanks();
-            r.eat(",");
-        }
-        Rhs::List(items)
-    } else {
-        Rhs::Value(r.value())
-    };
-    r.blanks();
-    assert!(
-        r.rest().is_empty(),
-        "unread text {:?} in {text:?}",
-        r.rest()
-    );
-    Expr::Check(Box::new(Check {
-        lhs,
-        op,
-        modifier,
-        rhs,
-        op_pos,
-    }))
+/// Parses a condition (panics on a parse error: the tests' conditions are valid).
+pub fn cond(text: &str) -> Expr {
+    parse_condition(text).unwrap_or_else(|e| panic!("{text:?}: {} at {}", e.message(), e.pos()))
 }
 
 pub fn and(xs: Vec<Expr>) -> Expr {
@@ -436,17 +217,17 @@ pub fn compile(expr: &Expr) -> Program {
         .unwrap_or_else(|e| panic!("{expr}: {e}"))
 }
 
-/// Compiles one check and evaluates it on `ev` with a fresh scratch.
+/// Compiles a condition and evaluates it on `ev` with a fresh scratch.
 pub fn eval(text: &str, ev: &Event) -> bool {
-    let p = compile(&check(text));
+    let p = compile(&cond(text));
     let mut scratch = Scratch::new();
     scratch.next_event();
     p.eval(ev, &mut scratch)
 }
 
-/// The compile error of one check: (message, line:col).
+/// The compile error of a condition: (message, line:col).
 pub fn error(text: &str) -> (String, String) {
-    match Compiler::new(&Schema).compile(&check(text)) {
+    match Compiler::new(&Schema).compile(&cond(text)) {
         Ok(_) => panic!("{text:?} compiled"),
         Err(e) => (e.message().to_string(), e.pos().to_string()),
     }

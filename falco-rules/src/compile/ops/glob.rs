@@ -11,10 +11,13 @@
 //! The matcher interprets the pattern directly; it never allocates. `*` is
 //! handled by the classic single-backtrack-point algorithm, which is exact
 //! here because every other pattern element matches exactly one byte, and
-//! runs in O(pattern × value) at worst. [`Glob`] adds fast paths for the
-//! common shapes (`lit`, `lit*`, `*lit`, `*lit*`).
+//! runs in O(pattern × value) at worst. [`Glob`] matches patterns whose only
+//! wildcard is `*` (`/etc/*`, `*.log`, `/usr/*/bin/*`) with prefix, suffix
+//! and substring searches instead.
 
 use memchr::memmem;
+
+use super::{bytes_eq, ends_with, starts_with};
 
 /// A compiled glob pattern.
 #[derive(Clone, Debug)]
@@ -26,10 +29,16 @@ pub(crate) struct Glob {
 
 #[derive(Clone, Debug)]
 enum Shape {
+    /// No wildcard at all.
     Exact(Box<[u8]>),
-    Prefix(Box<[u8]>),
-    Suffix(Box<[u8]>),
-    Contains(Box<memmem::Finder<'static>>),
+    /// Only `*` wildcards: `prefix*mid1*mid2*suffix`. The value must start
+    /// with `prefix`, end with `suffix` (without overlapping it), and hold the
+    /// middle parts in order in between; finding each leftmost is exact.
+    Stars {
+        prefix: Box<[u8]>,
+        middles: Box<[memmem::Finder<'static>]>,
+        suffix: Box<[u8]>,
+    },
     General,
 }
 
@@ -52,31 +61,69 @@ impl Glob {
     #[inline]
     pub(crate) fn is_match(&self, value: &[u8]) -> bool {
         match &self.shape {
-            Shape::Exact(l) => value == &l[..],
-            Shape::Prefix(l) => value.starts_with(l),
-            Shape::Suffix(l) => value.ends_with(l),
-            Shape::Contains(f) => f.find(value).is_some(),
+            Shape::Exact(l) => bytes_eq(value, l),
+            Shape::Stars {
+                prefix,
+                middles,
+                suffix,
+            } => {
+                if value.len() < prefix.len() + suffix.len()
+                    || !starts_with(value, prefix)
+                    || !ends_with(value, suffix)
+                {
+                    return false;
+                }
+                let mut rest = &value[prefix.len()..value.len() - suffix.len()];
+                for f in middles.iter() {
+                    match find(f, rest) {
+                        Some(at) => rest = &rest[at + f.needle().len()..],
+                        None => return false,
+                    }
+                }
+                true
+            }
             Shape::General => fnmatch(&self.pattern, value, self.casefold),
         }
     }
 }
 
-/// Recognizes patterns made of one literal and stars at its ends.
+/// Substring search: a plain scan on short haystacks (where a prebuilt
+/// searcher's setup dominates), the searcher on long ones.
+#[inline]
+pub(crate) fn find(f: &memmem::Finder<'_>, hay: &[u8]) -> Option<usize> {
+    let n = f.needle();
+    if hay.len() < 64 {
+        let Some((&first, rest)) = n.split_first() else {
+            return Some(0);
+        };
+        if hay.len() < n.len() {
+            return None;
+        }
+        (0..=hay.len() - n.len())
+            .find(|&i| hay[i] == first && bytes_eq(&hay[i + 1..i + n.len()], rest))
+    } else {
+        f.find(hay)
+    }
+}
+
+/// Recognizes patterns whose only wildcard is `*`.
 fn classify(p: &[u8]) -> Shape {
-    let lead = p.first() == Some(&b'*');
-    let trail = p.len() > usize::from(lead) && p.last() == Some(&b'*');
-    let start = usize::from(lead);
-    let end = p.len() - usize::from(trail);
-    let mid = &p[start..end.max(start)];
-    if mid.iter().any(|b| matches!(b, b'*' | b'?' | b'[' | b'\\')) {
+    if p.iter().any(|b| matches!(b, b'?' | b'[' | b'\\')) {
         return Shape::General;
     }
-    let lit: Box<[u8]> = mid.into();
-    match (lead, trail) {
-        (false, false) => Shape::Exact(lit),
-        (false, true) => Shape::Prefix(lit),
-        (true, false) => Shape::Suffix(lit),
-        (true, true) => Shape::Contains(Box::new(memmem::Finder::new(&lit[..]).into_owned())),
+    let parts: Vec<&[u8]> = p.split(|&b| b == b'*').collect();
+    match parts.as_slice() {
+        [only] => Shape::Exact((*only).into()),
+        [first, mid @ .., last] => Shape::Stars {
+            prefix: (*first).into(),
+            middles: mid
+                .iter()
+                .filter(|m| !m.is_empty())
+                .map(|m| memmem::Finder::new(m).into_owned())
+                .collect(),
+            suffix: (*last).into(),
+        },
+        [] => Shape::Exact(Box::default()),
     }
 }
 
@@ -262,5 +309,63 @@ fn class_matches(name: &[u8], c: u8, casefold: bool) -> bool {
         b"upper" => c.is_ascii_uppercase() || (casefold && c.is_ascii_lowercase()),
         b"xdigit" => c.is_ascii_hexdigit(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn star_only_fast_path_agrees_with_fnmatch() {
+        let patterns = [
+            "",
+            "*",
+            "**",
+            "a",
+            "a*",
+            "*a",
+            "*a*",
+            "ab*ba",
+            "a*b*c",
+            "*a*b*",
+            "/etc/*sh*",
+            "/usr/*/bin/*",
+            "*.log",
+            "a**b",
+            "*aa*aa*",
+        ];
+        let values = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "aba",
+            "abba",
+            "abcba",
+            "abc",
+            "axbxc",
+            "aXbYc",
+            "/etc/shadow",
+            "/etc/passwd",
+            "/usr/local/bin/x",
+            "/usr/bin",
+            "x.log",
+            "x.log.1",
+            "aaaa",
+            "aaa",
+            "aaXaa",
+            "baab",
+        ];
+        for p in patterns {
+            let g = Glob::new(p.as_bytes(), false);
+            for v in values {
+                assert_eq!(
+                    g.is_match(v.as_bytes()),
+                    fnmatch(p.as_bytes(), v.as_bytes(), false),
+                    "{p:?} vs {v:?}"
+                );
+            }
+        }
     }
 }

@@ -2,8 +2,51 @@
 
 pub(crate) mod glob;
 pub(crate) mod pmatch;
+pub(crate) mod set;
 
 use regex::bytes::{Regex, RegexBuilder};
+
+/// Byte-string equality that stays inline for short strings (word loads
+/// instead of a `memcmp` call, whose fixed cost dominates on the short
+/// values conditions compare).
+#[inline]
+pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], at: usize| {
+            s.get(at..at + 8)
+                .and_then(|w| w.first_chunk::<8>())
+                .map(|w| u64::from_ne_bytes(*w))
+        };
+        word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8)
+    } else if (4..8).contains(&n) {
+        let word = |s: &[u8], at: usize| {
+            s.get(at..at + 4)
+                .and_then(|w| w.first_chunk::<4>())
+                .map(|w| u32::from_ne_bytes(*w))
+        };
+        word(a, 0) == word(b, 0) && word(a, n - 4) == word(b, n - 4)
+    } else if n < 4 {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    } else {
+        a == b
+    }
+}
+
+/// `hay` starts with `p` (see [`bytes_eq`]).
+#[inline]
+pub(crate) fn starts_with(hay: &[u8], p: &[u8]) -> bool {
+    hay.get(..p.len()).is_some_and(|h| bytes_eq(h, p))
+}
+
+/// `hay` ends with `p` (see [`bytes_eq`]).
+#[inline]
+pub(crate) fn ends_with(hay: &[u8], p: &[u8]) -> bool {
+    hay.len() >= p.len() && bytes_eq(&hay[hay.len() - p.len()..], p)
+}
 
 /// `strcasestr`: ASCII case-insensitive substring search. `needle` must
 /// already be lower case.
@@ -197,6 +240,29 @@ pub(crate) fn sanitize_utf8<'a>(value: &'a [u8], out: &'a mut Vec<u8>) -> &'a [u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_comparisons_agree_with_slices() {
+        let words: Vec<Vec<u8>> = (0..40u8)
+            .map(|n| (0..n).map(|i| b'a' + i % 3).collect())
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(bytes_eq(a, b), a == b);
+                assert_eq!(starts_with(a, b), a.starts_with(b));
+                assert_eq!(ends_with(a, b), a.ends_with(b));
+                let mut c = a.clone();
+                if let Some(x) = c.last_mut() {
+                    *x = b'z';
+                    assert!(!bytes_eq(&c, a));
+                }
+                if let Some(x) = c.first_mut() {
+                    *x = b'z';
+                    assert!(!bytes_eq(a, &c));
+                }
+            }
+        }
+    }
 
     #[test]
     fn icontains_folds_ascii() {
