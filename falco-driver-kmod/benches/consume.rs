@@ -3,7 +3,7 @@
 //!
 //! Each iteration fills the rings (not timed) with ~62-byte events, about
 //! the 58-byte average the libs maintainers measured on a busy host, then
-//! times draining them with `Kmod::next_event` (oldest first across CPUs,
+//! times draining them with `Kmod::next_raw_event` (oldest first across CPUs,
 //! every event's framing and parameter lengths checked). The baseline,
 //! measured in the same run, is a plain `memcpy` of the same bytes.
 //!
@@ -104,14 +104,14 @@ fn bench(c: &mut Criterion) {
             bytes,
         } = setup(cpus);
         g.throughput(Throughput::Elements(n_events as u64));
-        g.bench_function(format!("next_event/{cpus}cpu"), |b| {
+        g.bench_function(format!("next_raw_event/{cpus}cpu"), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     fill(&driver, &evs);
                     let start = Instant::now();
                     let mut n = 0usize;
-                    while let Some(e) = kmod.next_event().expect("next") {
+                    while let Some(e) = kmod.next_raw_event().expect("next") {
                         n += black_box(e).len();
                     }
                     total += start.elapsed();

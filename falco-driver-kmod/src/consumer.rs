@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use falco_events::event::Event;
+use falco_events::source::{EventSet, EventSource, SourceError, SourceStats};
 use falco_events::table;
 
 use crate::abi::{
@@ -37,6 +39,9 @@ pub struct KmodConfig {
     pub interest: Interest,
     /// Start capturing as soon as the consumer is open.
     pub start_capture: bool,
+    /// How long [`EventSource::next_event`] waits for an event before it
+    /// returns `Ok(None)` (the raw [`Kmod::next_raw_event`] never waits).
+    pub poll_timeout: Duration,
 }
 
 impl Default for KmodConfig {
@@ -48,6 +53,7 @@ impl Default for KmodConfig {
             buffer_bytes_dim: None,
             interest: Interest::all(),
             start_capture: true,
+            poll_timeout: Duration::from_millis(100),
         }
     }
 }
@@ -61,7 +67,8 @@ pub struct KmodStats {
     pub driver: RingCounters,
     /// The module's counters of each ring, in device order.
     pub per_cpu: Vec<RingCounters>,
-    /// Events handed out by [`Kmod::next_event`].
+    /// Events handed out by [`Kmod::next_raw_event`] and
+    /// [`EventSource::next_event`].
     pub n_consumed: u64,
     /// Events skipped because their length array or parameters do not add
     /// up to their length (or they claim more than 32 parameters).
@@ -71,6 +78,12 @@ pub struct KmodStats {
     pub n_truncated: u64,
     /// Bytes skipped for malformed and truncated events.
     pub bytes_skipped: u64,
+    /// Events of types newer than the event table, skipped by the
+    /// [`EventSource`] stream (the raw stream hands them out).
+    pub n_unknown: u64,
+    /// Events the [`EventSource`] stream left out because their type is not
+    /// in the set given to [`EventSource::set_event_types`].
+    pub n_filtered: u64,
 }
 
 impl KmodStats {
@@ -121,7 +134,8 @@ impl Ring {
 ///
 /// Open it with [`Kmod::open`] (real devices) or [`Kmod::from_devices`]
 /// (any [`Device`], e.g. the [simulated](crate::sim) one), then call
-/// [`next_event`](Kmod::next_event) in a loop. See the
+/// [`next_raw_event`](Kmod::next_raw_event) (raw bytes) or
+/// [`EventSource::next_event`] (decoded views) in a loop. See the
 /// [crate documentation](crate) for an example.
 pub struct Kmod<D: Device = FalcoDevice> {
     devices: Vec<D>,
@@ -134,6 +148,26 @@ pub struct Kmod<D: Device = FalcoDevice> {
     n_malformed: u64,
     n_truncated: u64,
     bytes_skipped: u64,
+    n_unknown: u64,
+    n_filtered: u64,
+    /// What [`EventSource::next_event`] returns.
+    wanted: EventSet,
+    /// How long [`EventSource::next_event`] waits for an event.
+    poll_timeout: Duration,
+    /// The CPU number of each ring.
+    cpus: Vec<u16>,
+    last_ring: Option<usize>,
+    /// An error of [`EventSource::set_event_types`], reported by the next
+    /// [`EventSource::next_event`].
+    pending_error: Option<KmodError>,
+}
+
+/// Where an event lies: ring and offset in its double mapping.
+#[derive(Clone, Copy, Debug)]
+struct At {
+    ring: usize,
+    offset: usize,
+    len: usize,
 }
 
 impl<D: Device> std::fmt::Debug for Kmod<D> {
@@ -210,6 +244,7 @@ impl Kmod<FalcoDevice> {
 
         let (online, possible) = online_cpus();
         let mut devices = Vec::with_capacity(online);
+        let mut cpus = Vec::with_capacity(online);
         for cpu in 0..possible {
             if devices.len() == online {
                 break;
@@ -218,7 +253,10 @@ impl Kmod<FalcoDevice> {
                 .device_dir
                 .join(format!("{}{}", config.device_name, cpu));
             match FalcoDevice::open(&path) {
-                Ok(d) => devices.push(d),
+                Ok(d) => {
+                    devices.push(d);
+                    cpus.push(u16::try_from(cpu).unwrap_or(u16::MAX));
+                }
                 Err(e) if e.raw_os_error() == Some(libc::ENODEV) => continue,
                 Err(e) if e.raw_os_error() == Some(libc::EBUSY) => {
                     return Err(KmodError::TooManyConsumers {
@@ -248,7 +286,9 @@ impl Kmod<FalcoDevice> {
             buffer_bytes_dim: Some(dim),
             ..config.clone()
         };
-        Kmod::from_devices(devices, &config)
+        let mut k = Kmod::from_devices(devices, &config)?;
+        k.cpus = cpus;
+        Ok(k)
     }
 }
 
@@ -353,6 +393,7 @@ impl<D: Device> Kmod<D> {
             });
         }
 
+        let n_rings = rings.len();
         let mut k = Kmod {
             devices,
             rings,
@@ -364,6 +405,13 @@ impl<D: Device> Kmod<D> {
             n_malformed: 0,
             n_truncated: 0,
             bytes_skipped: 0,
+            n_unknown: 0,
+            n_filtered: 0,
+            wanted: EventSet::all(),
+            poll_timeout: config.poll_timeout,
+            cpus: (0..).take(n_rings).collect(),
+            last_ring: None,
+            pending_error: None,
         };
         if config.start_capture {
             k.start_capture()?;
@@ -529,6 +577,8 @@ impl<D: Device> Kmod<D> {
             n_malformed: self.n_malformed,
             n_truncated: self.n_truncated,
             bytes_skipped: self.bytes_skipped,
+            n_unknown: self.n_unknown,
+            n_filtered: self.n_filtered,
         }
     }
 
@@ -547,7 +597,9 @@ impl<D: Device> Kmod<D> {
 
     /// The next event, oldest first across every CPU, as the raw bytes the
     /// module wrote (header, length array, parameters); `Ok(None)` when
-    /// every ring is empty for now (see [`wait`](Kmod::wait)).
+    /// every ring is empty for now (see [`wait`](Kmod::wait)). The
+    /// [`EventSource`] implementation is the same stream, as decoded
+    /// [`Event`] views, filtered by event type.
     ///
     /// The bytes are read in place from the ring (no copy). They stay valid
     /// until the next call, which is when the consumer gives their space
@@ -565,37 +617,54 @@ impl<D: Device> Kmod<D> {
     /// is skipped and counted ([`KmodStats`]). Neither panics nor stops
     /// the stream. Event types this crate does not know (a newer schema)
     /// are handed out with their header checked only.
-    pub fn next_event(&mut self) -> Result<Option<&[u8]>, KmodError> {
+    pub fn next_raw_event(&mut self) -> Result<Option<&[u8]>, KmodError> {
+        let Some(at) = self.advance()? else {
+            return Ok(None);
+        };
+        self.n_consumed += 1;
+        Ok(Some(self.bytes_at(at)))
+    }
+
+    /// Moves to the next event (oldest first) and returns where it is.
+    fn advance(&mut self) -> Result<Option<At>, KmodError> {
         self.release_consumed();
         let mut best = self.oldest();
         if best.is_none() {
             self.refill()?;
             best = self.oldest();
         }
-        let Some(i) = best else {
+        let Some(ring) = best else {
             return Ok(None);
         };
-        let Some(ring) = self.rings.get_mut(i) else {
+        let Some(r) = self.rings.get_mut(ring) else {
             return Ok(None);
         };
-        let Some((_, len)) = ring.next else {
+        let Some((_, len)) = r.next else {
             return Ok(None);
         };
-        let offset = ring.start + ring.pos;
-        ring.pos += len;
-        self.n_consumed += 1;
-        self.peek(i);
-        let ring = &self.rings[i];
-        // SAFETY: offset + len <= start + block len <= 2 * size (peek
-        // checked len against the block); the bytes lie in [tail, head),
-        // which the producer does not write until release_consumed moves
-        // tail, and that needs `&mut self`, so not while the slice lives.
-        Ok(Some(unsafe { ring.mem.bytes(offset, len) }))
+        let offset = r.start + r.pos;
+        r.pos += len;
+        self.peek(ring);
+        self.last_ring = Some(ring);
+        Ok(Some(At { ring, offset, len }))
+    }
+
+    /// The bytes of an event [`advance`](Self::advance) just returned.
+    fn bytes_at(&self, at: At) -> &[u8] {
+        let Some(r) = self.rings.get(at.ring) else {
+            return &[];
+        };
+        // SAFETY: `at` comes from advance: offset + len <= start + block
+        // len <= 2 * size (peek checked len against the block), and the
+        // bytes lie in [tail, head), which the producer does not write until
+        // release_consumed moves tail. That needs `&mut self`, so it cannot
+        // happen while the returned slice (borrowing self) lives.
+        unsafe { r.mem.bytes(at.offset, at.len) }
     }
 
     /// Waits up to `timeout` for an event to be readable, sleeping between
     /// checks from 500 µs doubling up to 30 ms (libscap's back-off). True
-    /// if [`next_event`](Kmod::next_event) has something to return.
+    /// if [`next_raw_event`](Kmod::next_raw_event) has something to return.
     pub fn wait(&mut self, timeout: Duration) -> bool {
         const START: Duration = Duration::from_micros(500);
         const MAX: Duration = Duration::from_millis(30);
@@ -709,6 +778,87 @@ impl<D: Device> Kmod<D> {
                 }
             }
         }
+    }
+}
+
+fn source_error(e: KmodError) -> SourceError {
+    SourceError::Io(io::Error::other(e))
+}
+
+/// The module's events as [`Event`] views, for the engine.
+///
+/// - Events come oldest first across CPUs, zero-copy, as from
+///   [`Kmod::next_raw_event`]; each is decoded with
+///   [`Event::parse_allowing_extra`] (a newer module may append parameters).
+/// - `Ok(None)` means no event arrived within
+///   [`KmodConfig::poll_timeout`]; call again.
+/// - Event types newer than the table are skipped
+///   ([`SourceStats::skipped_unknown`]); malformed and truncated events are
+///   skipped ([`SourceStats::skipped_malformed`]); kernel-side drops are
+///   [`SourceStats::drops`].
+/// - [`set_event_types`](EventSource::set_event_types) selects the
+///   syscalls and tracepoints that produce those types in the module
+///   ([`Interest::from_event_codes`]), and filters what still comes out
+///   (e.g. the enter events of the TOCTOU syscalls). An ioctl error there is
+///   returned by the next `next_event`.
+impl<D: Device> EventSource for Kmod<D> {
+    fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
+        if let Some(e) = self.pending_error.take() {
+            return Err(source_error(e));
+        }
+        let mut waited = false;
+        let at = loop {
+            match self.advance().map_err(source_error)? {
+                Some(at) => {
+                    let code =
+                        EventHeader::parse(self.bytes_at(at)).map_or(u16::MAX, |h| h.event_type);
+                    if code >= table::PPM_EVENT_MAX || table::event_info(code).is_none() {
+                        self.n_unknown += 1;
+                    } else if !self.wanted.contains(code) {
+                        self.n_filtered += 1;
+                    } else {
+                        break at;
+                    }
+                }
+                None if !waited && !self.poll_timeout.is_zero() => {
+                    waited = true;
+                    if !self.wait(self.poll_timeout) {
+                        return Ok(None);
+                    }
+                }
+                None => return Ok(None),
+            }
+        };
+        self.n_consumed += 1;
+        // The ring check (check_event) accepts exactly what
+        // parse_allowing_extra accepts for known types, so this does not
+        // fail; if it did, the error says why.
+        Event::parse_allowing_extra(self.bytes_at(at))
+            .map(Some)
+            .map_err(SourceError::Decode)
+    }
+
+    fn stats(&self) -> SourceStats {
+        let s = Kmod::stats(self);
+        SourceStats {
+            events: s.n_consumed,
+            drops: s.n_drops(),
+            skipped_malformed: s.n_malformed + s.n_truncated,
+            skipped_unknown: s.n_unknown,
+            filtered: s.n_filtered,
+            dropped_by_converter: 0,
+        }
+    }
+
+    fn set_event_types(&mut self, types: &EventSet) {
+        self.wanted = types.clone();
+        if let Err(e) = self.set_interest(Interest::from_event_codes(types.iter())) {
+            self.pending_error = Some(e);
+        }
+    }
+
+    fn last_cpu(&self) -> Option<u16> {
+        self.cpus.get(self.last_ring?).copied()
     }
 }
 

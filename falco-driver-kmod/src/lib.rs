@@ -67,7 +67,7 @@
 //! cpu0.emit(&encode_event(150, 1, 307, &[&fd]))?;
 //!
 //! let mut seen = Vec::new();
-//! while let Some(bytes) = kmod.next_event()? {
+//! while let Some(bytes) = kmod.next_raw_event()? {
 //!     let h = EventHeader::parse(bytes).unwrap();
 //!     seen.push((h.ts, h.tid));
 //! }

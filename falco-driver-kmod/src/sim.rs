@@ -27,7 +27,7 @@
 //! let fd = 3i64.to_ne_bytes();
 //! driver.producer(1).unwrap().emit(&encode_event(20, 7, 3, &[&fd])).unwrap();
 //! driver.producer(0).unwrap().emit(&encode_event(10, 7, 3, &[&fd])).unwrap();
-//! let first = kmod.next_event().unwrap().unwrap().to_vec();
+//! let first = kmod.next_raw_event().unwrap().unwrap().to_vec();
 //! assert_eq!(&first[..8], &10u64.to_ne_bytes()); // the older one, from CPU 0
 //! ```
 

@@ -42,7 +42,7 @@ fn event(ts: u64, tid: u64, seq: u64, pad: usize) -> Vec<u8> {
 
 fn drain(kmod: &mut Kmod<falco_driver_kmod::sim::SimDevice>) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    while let Some(e) = kmod.next_event().expect("next_event") {
+    while let Some(e) = kmod.next_raw_event().expect("next_event") {
         out.push(e.to_vec());
     }
     out
@@ -149,20 +149,20 @@ fn tail_moves_only_after_the_whole_block_is_consumed_and_released() {
         p.emit(&event(i, 1, i, 10)).unwrap();
     }
     let used = p.used();
-    assert!(kmod.next_event().unwrap().is_some());
-    assert!(kmod.next_event().unwrap().is_some());
+    assert!(kmod.next_raw_event().unwrap().is_some());
+    assert!(kmod.next_raw_event().unwrap().is_some());
     assert_eq!(
         p.used(),
         used,
         "the module may not overwrite events still being read"
     );
-    assert!(kmod.next_event().unwrap().is_some());
+    assert!(kmod.next_raw_event().unwrap().is_some());
     assert_eq!(
         p.used(),
         used,
         "the last event handed out is still borrowed"
     );
-    assert!(kmod.next_event().unwrap().is_none());
+    assert!(kmod.next_raw_event().unwrap().is_none());
     assert_eq!(p.used(), 0);
 }
 
@@ -185,7 +185,7 @@ fn a_producer_thread_wrapping_many_times_loses_and_corrupts_nothing() {
     });
     let mut next = 0u64;
     while next < N {
-        match kmod.next_event().unwrap() {
+        match kmod.next_raw_event().unwrap() {
             Some(bytes) => {
                 assert_eq!(bytes, event(next, 9, next, (next % 97) as usize).as_slice());
                 next += 1;
@@ -200,7 +200,7 @@ fn a_producer_thread_wrapping_many_times_loses_and_corrupts_nothing() {
     assert_eq!(s.n_consumed, N);
     assert_eq!(s.driver.n_drops_buffer, retries);
     assert_eq!(s.n_malformed + s.n_truncated, 0);
-    assert!(kmod.next_event().unwrap().is_none());
+    assert!(kmod.next_raw_event().unwrap().is_none());
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn producer_threads_on_several_cpus_keep_each_cpu_in_order() {
     let mut next = [0u64; 3];
     let mut total = 0;
     loop {
-        match kmod.next_event().unwrap() {
+        match kmod.next_raw_event().unwrap() {
             Some(bytes) => {
                 let h = EventHeader::parse(bytes).unwrap();
                 let cpu = h.tid as usize;
@@ -538,8 +538,16 @@ fn random_bytes_in_the_ring_never_panic() {
             }
             p.write_raw(&junk).unwrap();
         }
-        while let Some(e) = kmod.next_event().unwrap() {
+        while let Some(e) = kmod.next_raw_event().unwrap() {
             assert!(e.len() >= EVENT_HEADER_LEN);
+            // What the ring check lets through, the event decoder accepts
+            // (the EventSource stream relies on it).
+            let h = EventHeader::parse(e).unwrap();
+            if falco_events::table::event_info(h.event_type).is_some() {
+                if let Err(err) = falco_events::Event::parse_allowing_extra(e) {
+                    panic!("ring check passed an event the decoder refuses: {err}");
+                }
+            }
         }
     }
     let s = kmod.stats();
@@ -617,7 +625,7 @@ fn wait_times_out_on_empty_rings_and_wakes_for_an_event() {
         p.emit(&event(1, 1, 1, 1)).unwrap();
     });
     assert!(kmod.wait(Duration::from_secs(5)));
-    assert!(kmod.next_event().unwrap().is_some());
+    assert!(kmod.next_raw_event().unwrap().is_some());
     t.join().unwrap();
 }
 
@@ -649,4 +657,123 @@ fn without_the_module_open_says_it_is_not_loaded() {
         "{err:?}"
     );
     assert!(err.to_string().contains("/falco0: "), "{err}");
+}
+
+mod event_source {
+    use super::*;
+    use falco_events::source::{EventSet, EventSource};
+
+    fn source(driver: &SimDriver) -> Kmod<falco_driver_kmod::sim::SimDevice> {
+        let cfg = KmodConfig {
+            poll_timeout: Duration::from_millis(20),
+            ..config(SMALL)
+        };
+        Kmod::from_devices(driver.devices(), &cfg).unwrap()
+    }
+
+    #[test]
+    fn events_come_out_decoded_oldest_first_with_their_cpu() {
+        let driver = SimDriver::new(2, SMALL).unwrap();
+        let mut src = source(&driver);
+        driver
+            .producer(1)
+            .unwrap()
+            .emit(&event(10, 7, 3, 4))
+            .unwrap();
+        driver
+            .producer(0)
+            .unwrap()
+            .emit(&event(20, 8, 4, 4))
+            .unwrap();
+        let mut seen = Vec::new();
+        while let Some(e) = src.next_event().unwrap() {
+            let fd = e.param(0).and_then(|p| p.as_i64());
+            seen.push((e.ts(), e.tid(), e.name(), fd));
+            let cpu = src.last_cpu();
+            seen.last_mut().unwrap().1 += 100 * u64::from(cpu.unwrap());
+        }
+        assert_eq!(
+            seen,
+            [(10, 107, "openat", Some(3)), (20, 8, "openat", Some(4))]
+        );
+        let st = EventSource::stats(&src);
+        assert_eq!((st.events, st.drops, st.skipped_malformed), (2, 0, 0));
+    }
+
+    #[test]
+    fn set_event_types_selects_syscalls_in_the_module_and_filters_the_rest() {
+        let driver = SimDriver::new(1, SMALL).unwrap();
+        let mut src = source(&driver);
+        let codes = falco_events::table::codes_for_name("openat");
+        src.set_event_types(&EventSet::from_codes(codes.iter().copied()));
+        assert_eq!(driver.state_snapshot().enabled_syscalls(), [257]);
+
+        let p = driver.producer(0).unwrap();
+        let close = encode_event(
+            1,
+            1,
+            PPME_SYSCALL_CLOSE_X,
+            &[&0i64.to_ne_bytes(), &3i64.to_ne_bytes()],
+        );
+        p.emit(&close).unwrap();
+        p.emit(&event(2, 1, 5, 4)).unwrap();
+        let mut future = event(3, 1, 6, 4);
+        future[20..22].copy_from_slice(&9000u16.to_ne_bytes());
+        p.write_raw(&future).unwrap();
+        let mut bad = event(4, 1, 7, 4);
+        bad[EVENT_HEADER_LEN] ^= 1;
+        p.write_raw(&bad).unwrap();
+
+        let e = src.next_event().unwrap().expect("the openat event");
+        assert_eq!((e.ts(), e.name()), (2, "openat"));
+        assert!(src.next_event().unwrap().is_none());
+        let st = EventSource::stats(&src);
+        assert_eq!(
+            (
+                st.events,
+                st.filtered,
+                st.skipped_unknown,
+                st.skipped_malformed
+            ),
+            (1, 1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn an_ioctl_error_in_set_event_types_comes_out_of_next_event() {
+        let driver = SimDriver::new(1, SMALL).unwrap();
+        let mut src = source(&driver);
+        driver.remove_ioctl(falco_driver_kmod::abi::Ioctl::EnableSyscall);
+        src.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPENAT_2_X]));
+        let err = src.next_event().unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("PPM_IOCTL_ENABLE_SYSCALL failed on /sim/dev/falco0"),
+            "{err}"
+        );
+        assert!(src.next_event().unwrap().is_none(), "reported once");
+    }
+
+    #[test]
+    fn next_event_waits_the_poll_timeout_then_returns_none() {
+        let driver = SimDriver::new(1, SMALL).unwrap();
+        let mut src = source(&driver);
+        let start = std::time::Instant::now();
+        assert!(src.next_event().unwrap().is_none());
+        assert!(start.elapsed() >= Duration::from_millis(20));
+        let p = driver.producer(0).unwrap();
+        let t = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(5));
+            p.emit(&event(1, 1, 1, 1)).unwrap();
+        });
+        let cfg_wait = std::time::Instant::now();
+        let got = loop {
+            if let Some(e) = src.next_event().unwrap() {
+                break e.ts();
+            }
+            assert!(cfg_wait.elapsed() < Duration::from_secs(5));
+        };
+        assert_eq!(got, 1);
+        t.join().unwrap();
+    }
 }
