@@ -4,7 +4,8 @@
 //! Each iteration fills the rings (not timed) with ~62-byte events, about
 //! the 58-byte average the libs maintainers measured on a busy host, then
 //! times draining them with `Kmod::next_raw_event` (oldest first across CPUs,
-//! every event's framing and parameter lengths checked). The baseline,
+//! every event's framing and parameter lengths checked), and through the
+//! `EventSource` interface (plus decoding into `Event` views). The baseline,
 //! measured in the same run, is a plain `memcpy` of the same bytes.
 //!
 //! Run: `cargo bench -p falco-driver-kmod --bench consume`
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use falco_driver_kmod::sim::{encode_event, Emitted, SimDevice, SimDriver};
 use falco_driver_kmod::{Kmod, KmodConfig};
+use falco_events::source::EventSource;
 use falco_events::table::codes::{PPME_SYSCALL_CLOSE_X, PPME_SYSCALL_OPENAT_2_X};
 
 const RING: usize = 8 * 1024 * 1024;
@@ -67,6 +69,7 @@ fn setup(cpus: usize) -> Setup {
     let driver = SimDriver::new(cpus, RING).expect("simulated module");
     let config = KmodConfig {
         buffer_bytes_dim: Some(RING),
+        poll_timeout: Duration::ZERO,
         ..KmodConfig::default()
     };
     let kmod = Kmod::from_devices(driver.devices(), &config).expect("open");
@@ -113,6 +116,24 @@ fn bench(c: &mut Criterion) {
                     let mut n = 0usize;
                     while let Some(e) = kmod.next_raw_event().expect("next") {
                         n += black_box(e).len();
+                    }
+                    total += start.elapsed();
+                    assert_eq!(n, bytes);
+                }
+                total
+            })
+        });
+        // The same through the engine's interface: each event also decoded
+        // into an Event view (parameter offsets) and type-filtered.
+        g.bench_function(format!("event_source/{cpus}cpu"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    fill(&driver, &evs);
+                    let start = Instant::now();
+                    let mut n = 0usize;
+                    while let Some(e) = EventSource::next_event(&mut kmod).expect("next") {
+                        n += black_box(e).len() as usize;
                     }
                     total += start.elapsed();
                     assert_eq!(n, bytes);

@@ -597,3 +597,102 @@ impl EventHeader {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ioctl_requests_are_io_s_n_as_in_ppm_events_public_h() {
+        // (name in libs, n) for every request the module still defines.
+        let libs = [
+            ("PPM_IOCTL_DISABLE_DROPPING_MODE", 2),
+            ("PPM_IOCTL_ENABLE_DROPPING_MODE", 3),
+            ("PPM_IOCTL_SET_SNAPLEN", 4),
+            ("PPM_IOCTL_DISABLE_DYNAMIC_SNAPLEN", 8),
+            ("PPM_IOCTL_ENABLE_DYNAMIC_SNAPLEN", 9),
+            ("PPM_IOCTL_GET_VTID", 10),
+            ("PPM_IOCTL_GET_VPID", 11),
+            ("PPM_IOCTL_GET_CURRENT_TID", 12),
+            ("PPM_IOCTL_GET_CURRENT_PID", 13),
+            ("PPM_IOCTL_GET_PROCLIST", 16),
+            ("PPM_IOCTL_GET_N_TRACEPOINT_HIT", 20),
+            ("PPM_IOCTL_GET_DRIVER_VERSION", 21),
+            ("PPM_IOCTL_SET_FULLCAPTURE_PORT_RANGE", 22),
+            ("PPM_IOCTL_SET_STATSD_PORT", 23),
+            ("PPM_IOCTL_GET_API_VERSION", 24),
+            ("PPM_IOCTL_GET_SCHEMA_VERSION", 25),
+            ("PPM_IOCTL_ENABLE_SYSCALL", 29),
+            ("PPM_IOCTL_DISABLE_SYSCALL", 30),
+            ("PPM_IOCTL_ENABLE_TP", 31),
+            ("PPM_IOCTL_DISABLE_TP", 32),
+            ("PPM_IOCTL_ENABLE_DROPFAILED", 33),
+            ("PPM_IOCTL_DISABLE_DROPFAILED", 34),
+        ];
+        let ours: Vec<(&str, u8)> = Ioctl::ALL.iter().map(|i| (i.name(), i.number())).collect();
+        assert_eq!(ours, libs);
+        for (name, n) in libs {
+            let i = Ioctl::from_number(n).unwrap();
+            assert_eq!(i.name(), name);
+            if cfg!(any(target_arch = "x86_64", target_arch = "aarch64")) {
+                assert_eq!(i.request(), 0x7300 | u32::from(n), "{name}");
+            }
+        }
+        // Retired numbers are not requests.
+        for n in [0, 1, 5, 6, 7, 14, 15, 17, 18, 19, 26, 27, 28, 35] {
+            assert_eq!(Ioctl::from_number(n), None, "{n}");
+        }
+    }
+
+    #[test]
+    fn ring_info_fields_sit_at_the_modules_offsets() {
+        // Fill a 128-byte image the way the module's struct would be laid
+        // out (u32 head, u32 tail, then 15 u64 counters), read it back.
+        let mut words = [0u64; 16];
+        words[0] = u64::from_ne_bytes({
+            let mut b = [0u8; 8];
+            b[..4].copy_from_slice(&1000u32.to_ne_bytes());
+            b[4..].copy_from_slice(&24u32.to_ne_bytes());
+            b
+        });
+        for (i, w) in words.iter_mut().enumerate().skip(1) {
+            *w = 100 + i as u64;
+        }
+        // SAFETY: [u64; 16] has the size and alignment of RingBufferInfo,
+        // whose fields are all atomics (any bit pattern is valid).
+        let info = unsafe { &*(words.as_ptr().cast::<RingBufferInfo>()) };
+        assert_eq!(info.head.load(Ordering::Relaxed), 1000);
+        assert_eq!(info.tail.load(Ordering::Relaxed), 24);
+        let c = info.counters();
+        assert_eq!(c.n_evts, 101);
+        assert_eq!(c.n_drops_buffer, 102);
+        assert_eq!(c.n_drops_buffer_clone_fork_exit, 103);
+        assert_eq!(c.n_drops_buffer_proc_exit, 112);
+        assert_eq!(c.n_drops_pf, 113);
+        assert_eq!(c.n_preemptions, 114);
+        assert_eq!(c.n_context_switches, 115);
+        assert_eq!(c.n_drops(), 102 + 113);
+    }
+
+    #[test]
+    fn versions_unpack_as_ppm_api_version_h_packs_them() {
+        // PPM_API_VERSION(10, 1, 0) = 10 << 44 | 1 << 24.
+        assert_eq!(CURRENT_API_VERSION.packed(), (10u64 << 44) | (1 << 24));
+        assert_eq!(
+            Version::from_packed((4u64 << 44) | (5 << 24) | 1),
+            CURRENT_SCHEMA_VERSION
+        );
+        // libscap's semver rule.
+        let cases = [
+            (Version::new(10, 0, 0), true),
+            (Version::new(10, 0, 5), true),
+            (Version::new(10, 7, 0), true),
+            (Version::new(9, 99, 99), false),
+            (Version::new(11, 0, 0), false),
+        ];
+        for (v, ok) in cases {
+            assert_eq!(v.satisfies(MIN_API_VERSION), ok, "{v}");
+        }
+        assert!(!Version::new(4, 2, 99).satisfies(MIN_SCHEMA_VERSION));
+    }
+}

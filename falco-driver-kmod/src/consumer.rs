@@ -833,9 +833,10 @@ impl<D: Device> EventSource for Kmod<D> {
         // The ring check (check_event) accepts exactly what
         // parse_allowing_extra accepts for known types, so this does not
         // fail; if it did, the error says why.
-        Event::parse_allowing_extra(self.bytes_at(at))
-            .map(Some)
-            .map_err(SourceError::Decode)
+        match Event::parse_allowing_extra(self.bytes_at(at)) {
+            Ok(e) => Ok(Some(e)),
+            Err(e) => Err(SourceError::Decode(e)),
+        }
     }
 
     fn stats(&self) -> SourceStats {

@@ -20,7 +20,9 @@
 //! - [`Device`]: one per-CPU device, with the real implementation
 //!   [`FalcoDevice`] (`ioctl(2)` and `mmap(2)` on `/dev/falcoN`) and the
 //!   simulated one [`sim::SimDevice`];
-//! - [`Kmod`]: the consumer, the same code over either;
+//! - [`Kmod`]: the consumer, the same code over either; it implements
+//!   [`falco_events::EventSource`], so the engine reads the module like a
+//!   capture file;
 //! - [`Interest`]: which syscalls to ask for, from names or from a
 //!   ruleset's event codes;
 //! - [`sim`]: a simulated module, byte for byte the memory layout and ioctl
@@ -77,6 +79,32 @@
 //! assert_eq!(stats.driver.n_evts, 3);
 //! assert_eq!(stats.n_drops(), 0);
 //! assert_eq!(stats.n_consumed, 3);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The engine's view: [`EventSource`](falco_events::EventSource), with
+//! decoded events and the rules' event types selecting what the module
+//! produces:
+//!
+//! ```
+//! use falco_driver_kmod::sim::{encode_event, SimDriver};
+//! use falco_driver_kmod::{Kmod, KmodConfig};
+//! use falco_events::source::{EventSet, EventSource};
+//! use falco_events::table::codes::{PPME_SYSCALL_CLOSE_X, PPME_SYSCALL_OPENAT_2_X};
+//!
+//! let driver = SimDriver::new(1, 64 * 1024)?;
+//! let config = KmodConfig { buffer_bytes_dim: Some(64 * 1024), ..KmodConfig::default() };
+//! let mut source = Kmod::from_devices(driver.devices(), &config)?;
+//! source.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPENAT_2_X]));
+//! assert_eq!(driver.state_snapshot().enabled_syscalls(), [257]); // openat only
+//!
+//! let cpu0 = driver.producer(0).unwrap();
+//! cpu0.emit(&encode_event(1, 9, PPME_SYSCALL_CLOSE_X, &[&0i64.to_ne_bytes()]))?;
+//! cpu0.emit(&encode_event(2, 9, PPME_SYSCALL_OPENAT_2_X, &[&3i64.to_ne_bytes()]))?;
+//! let evt = source.next_event()?.expect("an event");
+//! assert_eq!((evt.name(), evt.ts()), ("openat", 2));
+//! assert_eq!(evt.param(0).and_then(|p| p.as_i64()), Some(3));
+//! assert_eq!(source.stats().n_filtered, 1); // the close exit
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
