@@ -35,7 +35,11 @@ pub struct KmodConfig {
     /// if it differs. `None`: the module's current value is read (8 MiB if
     /// it cannot be).
     pub buffer_bytes_dim: Option<usize>,
-    /// The syscalls and tracepoints to capture (from the rules).
+    /// The syscalls and tracepoints to capture (from the rules; see also
+    /// [`EventSource::set_event_types`]). The default is every syscall and
+    /// the `sched_process_exit` and `signal_deliver` tracepoints, but not
+    /// `sched_switch` nor the page-fault tracepoints, whose volume is large
+    /// and which no default Falco rule reads.
     pub interest: Interest,
     /// Start capturing as soon as the consumer is open.
     pub start_capture: bool,
@@ -51,7 +55,15 @@ impl Default for KmodConfig {
             device_name: "falco".to_string(),
             module_parameters: PathBuf::from("/sys/module/falco/parameters"),
             buffer_bytes_dim: None,
-            interest: Interest::all(),
+            interest: {
+                let mut i = Interest::all();
+                for n in ["sched_switch", "page_fault_user", "page_fault_kernel"] {
+                    if let Some(c) = table::ppm_sc_code(n) {
+                        i.remove(c);
+                    }
+                }
+                i
+            },
             start_capture: true,
             poll_timeout: Duration::from_millis(100),
         }

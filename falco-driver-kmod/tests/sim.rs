@@ -407,6 +407,34 @@ fn the_rules_event_types_select_the_syscalls_and_tracepoints() {
 }
 
 #[test]
+fn the_default_capture_is_every_syscall_but_not_the_heavy_tracepoints() {
+    let driver = SimDriver::new(1, SMALL).unwrap();
+    let kmod = open(&driver, SMALL);
+    let st = driver.state_snapshot();
+    assert!(
+        st.enabled_syscalls().len() > 300,
+        "{}",
+        st.enabled_syscalls().len()
+    );
+    assert_eq!(
+        st.tracepoints,
+        [
+            Tracepoint::SysEnter,
+            Tracepoint::SysExit,
+            Tracepoint::SchedProcExit,
+            Tracepoint::SignalDeliver,
+            Tracepoint::SchedProcFork,
+            Tracepoint::SchedProcExec
+        ]
+    );
+    // The consumer can move to another thread (the daemon reads there).
+    fn is_send<T: Send>() {}
+    is_send::<Kmod<falco_driver_kmod::sim::SimDevice>>();
+    is_send::<Kmod<falco_driver_kmod::FalcoDevice>>();
+    drop(kmod);
+}
+
+#[test]
 fn consumer_settings_reach_the_module_and_bad_values_are_its_errors() {
     let driver = SimDriver::new(1, SMALL).unwrap();
     let mut kmod = open(&driver, SMALL);
