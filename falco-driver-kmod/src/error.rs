@@ -116,7 +116,7 @@ pub enum KmodError {
     },
 
     /// Mapping a ring buffer or its info page failed.
-    #[error("cannot map the {what} of {}: {source} (if memory is short, use a smaller buffer size)", path.display())]
+    #[error("cannot map the {what} of {}: {source} (the size must be the module's g_buffer_bytes_dim; if memory is short, use a smaller one)", path.display())]
     Map {
         /// The device.
         path: PathBuf,

@@ -290,6 +290,14 @@ impl SimDriver {
             .unwrap_or_default()
     }
 
+    /// Overwrites CPU `cpu`'s shared `head`, as a corrupted info page (or a
+    /// module with another buffer size) would show it.
+    pub fn corrupt_head(&self, cpu: usize, head: u32) {
+        if let Some(r) = self.rings.get(cpu) {
+            r.info().head.store(head, Ordering::Release);
+        }
+    }
+
     /// Sets the page-fault drop and preemption counters of CPU `cpu`, which
     /// the simulated producer never raises by itself.
     pub fn add_fault_drops(&self, cpu: usize, n_drops_pf: u64, n_preemptions: u64) {

@@ -619,6 +619,21 @@ fn events_of_unknown_types_and_large_payloads_are_framed_correctly() {
 }
 
 #[test]
+fn a_head_outside_the_ring_is_an_error_not_a_wild_read() {
+    let driver = SimDriver::new(2, SMALL).unwrap();
+    let mut kmod = open(&driver, SMALL);
+    driver.corrupt_head(1, SMALL as u32 + 8);
+    let err = kmod.next_raw_event().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "ring buffer of /sim/dev/falco1 is corrupt: head {}, tail 0, size {SMALL}",
+            SMALL + 8
+        )
+    );
+}
+
+#[test]
 fn the_modules_counters_are_summed_over_cpus() {
     let driver = SimDriver::new(3, SMALL).unwrap();
     let kmod = open(&driver, SMALL);
