@@ -21,6 +21,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod json;
+pub mod outputs;
 
 pub use falco_rules as rules;
