@@ -166,3 +166,30 @@ fn a_local_file_disables_a_rule() {
 ";
     assert_eq!(fired(Some(local), CAT_SHADOW), Vec::<String>::new());
 }
+
+#[test]
+fn the_local_file_example_of_the_rules_readme_loads_cleanly() {
+    let readme = include_str!("../rules/README.md");
+    let start = readme.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let len = readme[start..].find("```").expect("end of the block");
+    let local = &readme[start..start + len];
+    let mut e = Engine::new(
+        Arc::new(SyscallFields::new()),
+        Some(Arc::new(SyscallEventTypes)),
+    );
+    let r = e.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES);
+    assert!(r.successful(), "{}", r.render());
+    let r = e.load_str("falco_rules.local.yaml", local);
+    assert!(r.successful() && !r.has_warnings(), "{}", r.render());
+    let rules = e.ruleset().rules();
+    let shell = rules
+        .iter()
+        .find(|r| &*r.name == "Shell started in container")
+        .expect("rule");
+    assert_eq!(shell.priority, Priority::Warning);
+    let write = rules
+        .iter()
+        .find(|r| &*r.name == "Write below etc or root")
+        .expect("rule");
+    assert!(!write.enabled);
+}
