@@ -665,13 +665,13 @@ pub fn expand_env(value: &str, env: &dyn Fn(&str) -> Option<String>) -> String {
                 out.push_str(&v);
             }
             rest = &body[end + 1..];
-        } else if tail.starts_with("$${") {
-            if !tail.contains('}') {
+        } else if let Some(after) = tail.strip_prefix("$${") {
+            if !after.contains('}') {
                 out.push_str(tail);
                 return out;
             }
             out.push_str("${");
-            rest = &tail[3..];
+            rest = after;
         } else {
             out.push('$');
             rest = &tail[1..];
@@ -1073,7 +1073,6 @@ const KEYS: &[(&str, Known)] = &[
     ("modern_bpf", Known::FalcoOnly),
     ("syscall_drop_failed_exit", Known::FalcoOnly),
     ("metadata_download", Known::FalcoOnly),
-    ("stdout_output.keep_alive", Known::FalcoOnly),
 ];
 
 fn known(path: &str) -> Option<Known> {
