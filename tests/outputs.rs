@@ -462,3 +462,25 @@ fn shutdown_writes_everything_queued() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_unreachable_http_endpoint_is_logged_with_its_url() {
+    // A port nobody listens on: bind, note the port, close.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let c = http_config(&format!("http://127.0.0.1:{port}/"), "");
+    let log = Arc::new(Keep::default());
+    let q = OutputQueue::from_config(&c, log.clone()).expect("outputs");
+    q.push(alert(0, "x"));
+    q.shutdown();
+    let lines = log.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].1.starts_with(&format!(
+            "http: cannot connect to http://127.0.0.1:{port}: "
+        )),
+        "{lines:?}"
+    );
+}

@@ -127,6 +127,16 @@ impl HttpOutput {
     }
 
     fn connect(&self) -> io::Result<BufReader<TcpStream>> {
+        self.connect_any().map_err(|e| {
+            let t = &self.target;
+            io::Error::new(
+                e.kind(),
+                format!("cannot connect to http://{}: {e}", t.host_header),
+            )
+        })
+    }
+
+    fn connect_any(&self) -> io::Result<BufReader<TcpStream>> {
         let t = &self.target;
         let mut last = io::Error::new(
             io::ErrorKind::NotFound,

@@ -101,15 +101,24 @@ impl Default for Syslog {
 }
 
 /// The syslog output: each alert at its priority's severity.
+///
+/// When the socket cannot be reached (a container without `/dev/log`), the
+/// first failure is reported and later ones are silent until a message gets
+/// through again, so the log is not flooded with one error per alert (Falco's
+/// `syslog(3)` fails silently).
 #[derive(Debug)]
 pub struct SyslogOutput {
     syslog: Syslog,
+    failing: bool,
 }
 
 impl SyslogOutput {
     /// An output to `syslog`.
     pub fn new(syslog: Syslog) -> SyslogOutput {
-        SyslogOutput { syslog }
+        SyslogOutput {
+            syslog,
+            failing: false,
+        }
     }
 }
 
@@ -119,7 +128,17 @@ impl Output for SyslogOutput {
     }
 
     fn write(&mut self, msg: &Message) -> io::Result<()> {
-        self.syslog.send(msg.priority, &msg.text)
+        match self.syslog.send(msg.priority, &msg.text) {
+            Ok(()) => {
+                self.failing = false;
+                Ok(())
+            }
+            Err(_) if self.failing => Ok(()),
+            Err(e) => {
+                self.failing = true;
+                Err(e)
+            }
+        }
     }
 }
 
@@ -158,5 +177,20 @@ mod tests {
         let s = Syslog::with_path("/nonexistent/log");
         let e = s.send(Priority::Warning, "x").expect_err("no socket");
         assert!(e.to_string().contains("/nonexistent/log"), "{e}");
+    }
+
+    #[test]
+    fn an_unreachable_socket_is_reported_once_not_per_alert() {
+        let mut o = SyslogOutput::new(Syslog::with_path("/nonexistent/log"));
+        let m = Message {
+            time_ns: 0,
+            priority: Priority::Warning,
+            rule: "r".into(),
+            source: "syscall".into(),
+            text: "x".into(),
+        };
+        assert!(o.write(&m).is_err());
+        assert!(o.write(&m).is_ok());
+        assert!(o.write(&m).is_ok());
     }
 }
