@@ -15,12 +15,14 @@
 //! 1. the YAML file is parsed and `${VAR}` in every scalar value is replaced
 //!    by the environment variable (an unset variable gives the empty string;
 //!    `$${VAR}` gives a literal `${VAR}`), see [`expand_env`];
-//! 2. each `-o key=value` sets one node: `key` is a dotted path
+//! 2. with [`Config::load`], the files `config_files` names (by default
+//!    `/etc/falco/config.d`, where falcoctl writes) are merged in;
+//! 3. each `-o key=value` sets one node: `key` is a dotted path
 //!    (`engine.kind`, `file_output.filename`), `[N]` indexes a sequence,
 //!    `[]` appends to one (`-o rules_files[]=/etc/falco/extra.yaml`), `\.`
 //!    escapes a dot; a value in braces (`-o 'http_output={enabled: true}'`)
 //!    is parsed as YAML, anything else is a string;
-//! 3. the keys are read and checked.
+//! 4. the keys are read and checked.
 //!
 //! Where Falco is weak we do better: a value of the wrong type is an error
 //! naming the key and its `line:column` (Falco silently takes the default),
@@ -462,24 +464,42 @@ pub struct Loaded {
 }
 
 impl Config {
-    /// Reads the configuration file `path`, then applies the `-o` options.
+    /// Reads the configuration file `path`, merges the files its
+    /// `config_files` names (see [`Config::load_with_env`]), then applies the
+    /// `-o` options.
     pub fn load(path: &Path, options: &[String]) -> Result<Loaded, ConfigError> {
+        Config::load_with_env(path, options, &|v| std::env::var(v).ok())
+    }
+
+    /// As [`Config::load`], with `env` looking up the variables of `${VAR}`.
+    ///
+    /// `config_files` works as in Falco: each entry is a path, or a mapping
+    /// `{path: P, strategy: append|override|add-only}`; a directory stands for
+    /// its regular files in name order; paths that do not exist are skipped.
+    /// Each included file is merged key by key at the top level: `append`
+    /// (the default) appends sequences and replaces other values, `override`
+    /// replaces, `add-only` only adds keys not set yet. `-o config_files...`
+    /// options are applied before the merge, every other `-o` after it.
+    pub fn load_with_env(
+        path: &Path,
+        options: &[String],
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Loaded, ConfigError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::one(
-                "",
-                format!("cannot read config file: {e}"),
-                Origin::File {
-                    name: name.as_str().into(),
-                    mark: None,
-                },
-            )
-        })?;
-        Config::from_yaml(&name, &text, options)
+        let mut root = read_tree(path, env)?;
+        let (include_opts, other_opts): (Vec<String>, Vec<String>) = options
+            .iter()
+            .cloned()
+            .partition(|o| o.starts_with(CONFIG_FILES_KEY));
+        apply_options(&mut root, &include_opts)?;
+        merge_config_files(&mut root, path, &name, env)?;
+        apply_options(&mut root, &other_opts)?;
+        decode(&root)
     }
 
     /// Parses configuration YAML `text` (named `name` in diagnostics), then
-    /// applies the `-o` options.
+    /// applies the `-o` options. `config_files` is not followed (as Falco
+    /// does for configuration given as text).
     pub fn from_yaml(name: &str, text: &str, options: &[String]) -> Result<Loaded, ConfigError> {
         Config::from_yaml_with_env(name, text, options, &|v| std::env::var(v).ok())
     }
@@ -492,35 +512,7 @@ impl Config {
         options: &[String],
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Loaded, ConfigError> {
-        let file = SourceFile::new(name, text);
-        let docs = parse_documents(&file).map_err(|e| {
-            ConfigError::one(
-                "",
-                format!("invalid YAML: {}", e.message),
-                Origin::File {
-                    name: name.into(),
-                    mark: Some(e.mark),
-                },
-            )
-        })?;
-        let name: Arc<str> = name.into();
-        let mut root = match docs.into_iter().find(|d| !d.is_null()) {
-            None => Item::empty_map(Origin::File {
-                name: name.clone(),
-                mark: None,
-            }),
-            Some(doc) => {
-                let item = Item::from_node(&doc, &name, env);
-                if !matches!(item.value, Value::Map(_)) {
-                    return Err(ConfigError::one(
-                        "",
-                        "the configuration must be a mapping of keys to values".into(),
-                        item.origin,
-                    ));
-                }
-                item
-            }
-        };
+        let mut root = parse_tree(name, text, env)?;
         apply_options(&mut root, options)?;
         decode(&root)
     }
@@ -855,6 +847,182 @@ fn parse_key_path(key: &str) -> Result<Vec<Step>, String> {
     Ok(steps)
 }
 
+/// The key of Falco's configuration includes.
+const CONFIG_FILES_KEY: &str = "config_files";
+
+/// Reads and parses a configuration file.
+fn read_tree(path: &Path, env: &dyn Fn(&str) -> Option<String>) -> Result<Item, ConfigError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        ConfigError::one(
+            "",
+            format!("cannot read config file: {e}"),
+            Origin::File {
+                name: name.as_str().into(),
+                mark: None,
+            },
+        )
+    })?;
+    parse_tree(&name, &text, env)
+}
+
+/// Parses configuration text into a tree (an empty file is an empty
+/// mapping).
+fn parse_tree(
+    name: &str,
+    text: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Item, ConfigError> {
+    let file = SourceFile::new(name, text);
+    let docs = parse_documents(&file).map_err(|e| {
+        ConfigError::one(
+            "",
+            format!("invalid YAML: {}", e.message),
+            Origin::File {
+                name: name.into(),
+                mark: Some(e.mark),
+            },
+        )
+    })?;
+    let name: Arc<str> = name.into();
+    match docs.into_iter().find(|d| !d.is_null()) {
+        None => Ok(Item::empty_map(Origin::File { name, mark: None })),
+        Some(doc) => {
+            let item = Item::from_node(&doc, &name, env);
+            if !matches!(item.value, Value::Map(_)) {
+                return Err(ConfigError::one(
+                    "",
+                    "the configuration must be a mapping of keys to values".into(),
+                    item.origin,
+                ));
+            }
+            Ok(item)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strategy {
+    Append,
+    Override,
+    AddOnly,
+}
+
+/// Merges the files `config_files` names into `root` (see
+/// [`Config::load_with_env`]). The included values keep their own file
+/// positions, so the decoder's errors and warnings point into them.
+fn merge_config_files(
+    root: &mut Item,
+    main: &Path,
+    main_name: &str,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    let Some(list) = root.get(CONFIG_FILES_KEY).cloned() else {
+        return Ok(());
+    };
+    let err = |item: &Item, m: String| {
+        ConfigError::one(
+            CONFIG_FILES_KEY,
+            format!("'{CONFIG_FILES_KEY}': {m}"),
+            item.origin.clone(),
+        )
+    };
+    let entries: Vec<Item> = match list.value {
+        Value::Null => Vec::new(),
+        Value::Seq(items) => items,
+        _ => vec![list.clone()],
+    };
+    let mut files: Vec<(PathBuf, Strategy)> = Vec::new();
+    for e in &entries {
+        let (path, strategy) = match &e.value {
+            Value::Null => continue,
+            Value::Scalar(p) => (p.clone(), Strategy::Append),
+            Value::Map(_) => {
+                let Some(Value::Scalar(p)) = e.get("path").map(|p| &p.value) else {
+                    return Err(err(e, "an entry must have a 'path'".into()));
+                };
+                let strategy = match e.get("strategy").map(|s| &s.value) {
+                    None | Some(Value::Null) => Strategy::Append,
+                    Some(Value::Scalar(s)) if s == "append" => Strategy::Append,
+                    Some(Value::Scalar(s)) if s == "override" => Strategy::Override,
+                    Some(Value::Scalar(s)) if s == "add-only" => Strategy::AddOnly,
+                    Some(_) => {
+                        return Err(err(
+                            e,
+                            "'strategy' must be one of append, override, add-only".into(),
+                        ))
+                    }
+                };
+                (p.clone(), strategy)
+            }
+            Value::Seq(_) => {
+                return Err(err(
+                    e,
+                    "expected a path or a mapping, found a sequence".into(),
+                ))
+            }
+        };
+        let p = PathBuf::from(&path);
+        if p == main {
+            return Err(err(
+                e,
+                format!("Config error: '{CONFIG_FILES_KEY}' directive tried to recursively include main config file: {main_name}."),
+            ));
+        }
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|d| d.path())
+                .filter(|f| f.is_file())
+                .collect();
+            v.sort();
+            files.extend(v.into_iter().map(|f| (f, strategy)));
+        } else if meta.is_file() {
+            files.push((p, strategy));
+        }
+    }
+    for (path, strategy) in files {
+        let included = read_tree(&path, env)?;
+        let Value::Map(pairs) = included.value else {
+            continue;
+        };
+        for (key, value) in pairs {
+            if key == CONFIG_FILES_KEY {
+                return Err(ConfigError::one(
+                    CONFIG_FILES_KEY,
+                    format!(
+                        "Config error: '{CONFIG_FILES_KEY}' directive in included config file {}.",
+                        path.display()
+                    ),
+                    value.key_origin,
+                ));
+            }
+            let Value::Map(root_pairs) = &mut root.value else {
+                continue;
+            };
+            let slot = root_pairs.iter_mut().find(|(k, _)| *k == key);
+            match (strategy, slot) {
+                (_, None) => root_pairs.push((key, value)),
+                (Strategy::AddOnly, Some(_)) => {}
+                (Strategy::Append, Some((_, old))) => {
+                    if let (Value::Seq(items), Value::Seq(more)) = (&mut old.value, &value.value) {
+                        items.extend(more.iter().cloned());
+                    } else {
+                        *old = value;
+                    }
+                }
+                (Strategy::Override, Some((_, old))) => *old = value,
+            }
+        }
+    }
+    Ok(())
+}
+
 fn apply_options(root: &mut Item, options: &[String]) -> Result<(), ConfigError> {
     let mut errors = Vec::new();
     for opt in options {
@@ -1049,7 +1217,7 @@ const KEYS: &[(&str, Known)] = &[
     ("log_stderr", Known::Ours),
     ("log_syslog", Known::Ours),
     ("syscall_buf_size_preset", Known::Ours),
-    ("config_files", Known::FalcoOnly),
+    ("config_files", Known::Ours),
     ("watch_config_files", Known::FalcoOnly),
     ("capture", Known::FalcoOnly),
     ("load_plugins", Known::FalcoOnly),

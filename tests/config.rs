@@ -116,3 +116,126 @@ fn default_rules_search_falls_back_to_the_bundled_rules() {
         assert_eq!(sources, [RulesSource::Bundled]);
     }
 }
+
+/// A fresh directory for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("falco-config-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("mkdir");
+    d
+}
+
+#[test]
+fn config_files_merge_a_directory_in_name_order() {
+    let dir = temp_dir("include");
+    let d = dir.join("config.d");
+    std::fs::create_dir_all(&d).expect("mkdir");
+    std::fs::write(
+        dir.join("falco.yaml"),
+        format!(
+            "config_files:\n  - {}\n  - {}/missing.yaml\nrules_files: [/a.yaml]\njson_output: false\nengine:\n  kind: modern_ebpf\n  modern_ebpf: {{buf_size_preset: 7}}\n",
+            d.display(),
+            dir.display()
+        ),
+    )
+    .expect("write");
+    // Sequences append, other top-level values are replaced whole.
+    std::fs::write(
+        d.join("20-json.yaml"),
+        "json_output: true\nrules_files: [/c.yaml]\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("10-engine.yaml"),
+        "engine:\n  kind: kmod\nrules_files: [/b.yaml]\n",
+    )
+    .expect("write");
+    let l = Config::load(&dir.join("falco.yaml"), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let c = l.config;
+    assert!(c.json_output);
+    assert_eq!(c.engine.kind, EngineKind::Kmod);
+    // The whole `engine` mapping was replaced: its other keys are defaults.
+    assert_eq!(c.engine.modern_ebpf.buf_size_preset, 4);
+    assert_eq!(
+        c.rules_files,
+        [PathBuf::from("/a.yaml"), "/b.yaml".into(), "/c.yaml".into()]
+    );
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_files_strategies_override_and_add_only() {
+    let dir = temp_dir("strategies");
+    std::fs::write(
+        dir.join("over.yaml"),
+        "rules_files: [/x.yaml]\npriority: error\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("add.yaml"),
+        "priority: critical\nlog_level: debug\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("falco.yaml"),
+        format!(
+            "config_files:\n  - path: {0}/over.yaml\n    strategy: override\n  - path: {0}/add.yaml\n    strategy: add-only\nrules_files: [/a.yaml]\n",
+            dir.display()
+        ),
+    )
+    .expect("write");
+    let c = Config::load(&dir.join("falco.yaml"), &[])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .config;
+    assert_eq!(c.rules_files, [PathBuf::from("/x.yaml")]);
+    assert_eq!(c.priority, falco::rules::rules::Priority::Error);
+    assert_eq!(c.log_level, falco::rules::rules::Priority::Debug);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn errors_in_included_files_point_into_them_and_options_apply_last() {
+    let dir = temp_dir("include-errors");
+    let inc = dir.join("inc.yaml");
+    std::fs::write(&inc, "json_output: maybe\n").expect("write");
+    std::fs::write(dir.join("falco.yaml"), "json_output: true\n").expect("write");
+    // `-o config_files=...` includes a file before the other options apply.
+    let opt = format!("config_files={}", inc.display());
+    let e = Config::load(&dir.join("falco.yaml"), &[opt.clone()]).expect_err("bad value");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:1:14: error: 'json_output': expected a boolean (true or false), found 'maybe'",
+            inc.display()
+        )
+    );
+    let c = Config::load(&dir.join("falco.yaml"), &[opt, "json_output=false".into()])
+        .unwrap_or_else(|e| panic!("{e}"))
+        .config;
+    assert!(!c.json_output);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn config_files_cannot_recurse() {
+    let dir = temp_dir("recurse");
+    let main = dir.join("falco.yaml");
+    std::fs::write(&main, format!("config_files: [{}]\n", main.display())).expect("write");
+    let e = Config::load(&main, &[]).expect_err("recursion");
+    assert!(
+        e.to_string()
+            .contains("tried to recursively include main config file"),
+        "{e}"
+    );
+    let inc = dir.join("inc.yaml");
+    std::fs::write(&inc, "config_files: [/etc/other]\n").expect("write");
+    std::fs::write(&main, format!("config_files: [{}]\n", inc.display())).expect("write");
+    let e = Config::load(&main, &[]).expect_err("nested");
+    assert!(
+        e.to_string()
+            .contains("'config_files' directive in included config file"),
+        "{e}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
