@@ -202,7 +202,8 @@ fn errors_in_included_files_point_into_them_and_options_apply_last() {
     std::fs::write(dir.join("falco.yaml"), "json_output: true\n").expect("write");
     // `-o config_files=...` includes a file before the other options apply.
     let opt = format!("config_files={}", inc.display());
-    let e = Config::load(&dir.join("falco.yaml"), &[opt.clone()]).expect_err("bad value");
+    let e =
+        Config::load(&dir.join("falco.yaml"), std::slice::from_ref(&opt)).expect_err("bad value");
     assert_eq!(
         e.to_string(),
         format!(
