@@ -240,3 +240,22 @@ fn config_files_cannot_recurse() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn mangled_config_files_give_errors_never_panics() {
+    let text = std::fs::read_to_string(dist_yaml()).expect("read");
+    let chars: Vec<char> = text.chars().collect();
+    let mut errors = 0;
+    for i in (0..chars.len()).step_by(37) {
+        for insert in ["", ":", "[", "\"", "\n  x: ", "${"] {
+            let mut m: String = chars[..i].iter().collect();
+            m.push_str(insert);
+            m.extend(chars[i + 1..].iter());
+            if Config::from_yaml("falco.yaml", &m, &[]).is_err() {
+                errors += 1;
+            }
+        }
+    }
+    // Many of the mangled files are wrong, and each said so as a value.
+    assert!(errors > 20, "{errors}");
+}
