@@ -297,8 +297,17 @@ pub struct StdoutOutput {
 impl StdoutOutput {
     /// Standard output; with `buffered`, flushed only on [`Output::flush`]
     /// (or when the buffer fills), otherwise after every alert.
+    ///
+    /// Writes go to a duplicate of file descriptor 1, so that `buffered`
+    /// really buffers (the standard library's stdout flushes at every line
+    /// break) and each unbuffered alert is one `write`.
     pub fn new(buffered: bool) -> StdoutOutput {
-        StdoutOutput::to_writer(Box::new(io::stdout()), buffered)
+        use std::os::fd::AsFd;
+        let out: Box<dyn Write + Send> = match io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => Box::new(std::fs::File::from(fd)),
+            Err(_) => Box::new(io::stdout()),
+        };
+        StdoutOutput::to_writer(out, buffered)
     }
 
     /// The same output to any writer.
