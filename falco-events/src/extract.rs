@@ -1002,7 +1002,11 @@ fn push_joined(out: &mut Values, items: &[String]) {
     out.push_str(&items.join(" "));
 }
 
-fn local_remote(fd: &Fd) -> Option<(IpAddr, u16, IpAddr, u16)> {
+/// (local ip, local port, remote ip, remote port) of a connected socket:
+/// the client side is local when its address belongs to the host (libs'
+/// rule); unavailable before the socket took a role.
+fn local_remote(st: &HostState, fd: &Fd) -> Option<(IpAddr, u16, IpAddr, u16)> {
+    fd.server_role?;
     match fd.sock? {
         SockAddrs::Tuple {
             cip,
@@ -1010,10 +1014,10 @@ fn local_remote(fd: &Fd) -> Option<(IpAddr, u16, IpAddr, u16)> {
             sip,
             sport,
         } => {
-            if fd.server_role == Some(true) {
-                Some((sip, sport, cip, cport))
-            } else {
+            if st.is_local_ip(cip) {
                 Some((cip, cport, sip, sport))
+            } else {
+                Some((sip, sport, cip, cport))
             }
         }
         SockAddrs::Server { .. } => None,
@@ -1134,7 +1138,7 @@ impl<'a> EventContext<'a> {
                 None => return false,
             },
             EvtCategory => {
-                out.push_str(e.info().category.class_name());
+                out.push_str(self.category());
                 return true;
             }
             EvtArgs => {
@@ -1161,19 +1165,30 @@ impl<'a> EventContext<'a> {
                 }
                 return push_raw(&p, field.ty, out);
             }
-            EvtBuffer | EvtBuflen => {
+            EvtBuffer => {
                 let Some(p) = e
                     .param_by_name("data")
                     .filter(|p| p.ty() == ParamType::ByteBuf)
                 else {
                     return false;
                 };
-                if k == EvtBuffer {
-                    out.push_bytes(p.as_bytes());
-                } else {
-                    out.push_uint(p.len() as u64);
-                }
+                out.push_bytes(p.as_bytes());
                 return true;
+            }
+            EvtBuflen => {
+                // The return value of an I/O event on a known fd.
+                use table::EventCategory as C;
+                let io = matches!(
+                    e.info().category.class(),
+                    C::IO_READ | C::IO_WRITE | C::IO_OTHER
+                );
+                return match self.result() {
+                    Some(r) if io && r >= 0 && self.fd.is_some() => {
+                        out.push_uint(r as u64);
+                        true
+                    }
+                    _ => false,
+                };
             }
             EvtRes => match self.result() {
                 Some(r) if r >= 0 => {
@@ -1685,11 +1700,21 @@ impl<'a> EventContext<'a> {
                 FdType::Unix => out.push_str("unix"),
                 _ => return false,
             },
-            FdIsServer => match fd.sock {
-                Some(SockAddrs::Server { .. }) => out.push_bool(true),
-                Some(SockAddrs::Tuple { .. }) => out.push_bool(fd.server_role == Some(true)),
-                None => return false,
-            },
+            FdIsServer => {
+                // A listening socket is a server; a connection is when its
+                // server side is an address of this host (an unconnected
+                // socket checks the unspecified address, as libs does).
+                let v = match fd.sock {
+                    Some(SockAddrs::Server { .. }) => true,
+                    Some(SockAddrs::Tuple { sip, .. }) => self.state.is_local_ip(sip),
+                    None => match fd.ty {
+                        FdType::Ipv4 => self.state.is_local_ip(IpAddr::from([0u8; 4])),
+                        FdType::Ipv6 => self.state.is_local_ip(IpAddr::from([0u8; 16])),
+                        _ => false,
+                    },
+                };
+                out.push_bool(v);
+            }
             FdConnected => {
                 if !fd.is_ip_socket() {
                     return false;
@@ -1749,7 +1774,7 @@ impl<'a> EventContext<'a> {
             (FdSport, SockAddrs::Tuple { sport, .. }) => out.push_uint(u64::from(sport)),
             (FdSport, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
             (FdLip | FdRip | FdLport | FdRport | FdLnet | FdRnet, SockAddrs::Tuple { .. }) => {
-                let Some((lip, lport, rip, rport)) = local_remote(fd) else {
+                let Some((lip, lport, rip, rport)) = local_remote(self.state, fd) else {
                     return false;
                 };
                 match k {
@@ -1764,6 +1789,30 @@ impl<'a> EventContext<'a> {
             _ => return false,
         }
         true
+    }
+
+    /// `evt.category` as libs names it: I/O events take the class of their
+    /// fd (file, net, ipc, or unknown).
+    fn category(&self) -> &'static str {
+        use table::EventCategory as C;
+        let cat = self.event.info().category;
+        match cat.class() {
+            C::IO_READ | C::IO_WRITE | C::IO_OTHER => match self.fd.map(|f| f.ty) {
+                Some(FdType::File | FdType::Directory) => "file",
+                Some(FdType::Ipv4 | FdType::Ipv6) => "net",
+                Some(
+                    FdType::Pipe
+                    | FdType::Unix
+                    | FdType::Event
+                    | FdType::Signalfd
+                    | FdType::Inotify,
+                ) => "ipc",
+                _ => "unknown",
+            },
+            C::IPC => "IPC",
+            C::UNKNOWN => "unknown",
+            _ => cat.class_name(),
+        }
     }
 
     /// `evt.type`: the event name; for the generic syscall events, the

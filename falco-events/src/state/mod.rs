@@ -323,6 +323,9 @@ pub struct HostState {
     pub groups: HashMap<u32, String>,
     /// The host name (from the capture's machine info, or the live host).
     pub hostname: String,
+    /// Addresses of the host's network interfaces (from the capture's
+    /// interface list); `fd.is_server`, `fd.lip`, ... compare against them.
+    pub interfaces: Vec<IpAddr>,
     /// Lazily created threads are looked up in `/proc` (live sources).
     pub live: bool,
     /// Counters.
@@ -435,7 +438,19 @@ impl HostState {
         if let Some(mi) = &m.machine {
             s.hostname = mi.hostname.clone();
         }
+        s.interfaces = m.interfaces.iter().map(|i| i.addr).collect();
         s
+    }
+
+    /// True if `ip` belongs to the host, as libs decides it: an IPv4
+    /// address equal to an interface's, an IPv6 address in the /64 of an
+    /// interface's.
+    pub fn is_local_ip(&self, ip: IpAddr) -> bool {
+        self.interfaces.iter().any(|i| match (i, ip) {
+            (IpAddr::V4(a), IpAddr::V4(b)) => *a == b,
+            (IpAddr::V6(a), IpAddr::V6(b)) => a.octets()[..8] == b.octets()[..8],
+            _ => false,
+        })
     }
 
     /// The thread `tid`.
@@ -1049,11 +1064,23 @@ impl HostState {
         };
         let mut f = Fd::new(ty, "");
         if f.is_ip_socket() {
-            // SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3 (low bits of type).
-            f.l4proto = match p_u64(e, "type").unwrap_or(0) & 0xf {
-                1 => L4Proto::Tcp,
-                2 => L4Proto::Udp,
-                3 => L4Proto::Raw,
+            // From the protocol, or for IPPROTO_IP from the socket type
+            // (SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3), as libs' add_socket.
+            let sock_type = p_u64(e, "type").unwrap_or(0);
+            let raw = sock_type & 0xff == 3;
+            f.l4proto = match p_u64(e, "proto").unwrap_or(0) {
+                6 if raw => L4Proto::Raw,
+                6 => L4Proto::Tcp,
+                17 if raw => L4Proto::Raw,
+                17 => L4Proto::Udp,
+                0 => match sock_type & 0xff {
+                    1 => L4Proto::Tcp,
+                    2 => L4Proto::Udp,
+                    _ => L4Proto::Unknown,
+                },
+                1 if raw => L4Proto::Raw,
+                1 => L4Proto::Icmp,
+                255 => L4Proto::Raw,
                 _ => L4Proto::Unknown,
             };
         }
@@ -1163,19 +1190,26 @@ impl HostState {
         let Some(f) = table.get_mut(&fd) else {
             return true;
         };
+        // The name is the address as given; a port makes it a server socket.
         match addr {
             Some(SockAddr::Inet { addr, port }) => {
-                f.sock = Some(SockAddrs::Server {
-                    ip: IpAddr::V4(addr),
-                    port,
-                });
+                if port > 0 {
+                    f.sock = Some(SockAddrs::Server {
+                        ip: IpAddr::V4(addr),
+                        port,
+                    });
+                    f.server_role = Some(true);
+                }
                 f.name = format!("{addr}:{port}");
             }
             Some(SockAddr::Inet6 { addr, port }) => {
-                f.sock = Some(SockAddrs::Server {
-                    ip: IpAddr::V6(addr),
-                    port,
-                });
+                if port > 0 {
+                    f.sock = Some(SockAddrs::Server {
+                        ip: IpAddr::V6(addr),
+                        port,
+                    });
+                    f.server_role = Some(true);
+                }
                 f.name = format!("{addr}:{port}");
             }
             Some(SockAddr::Unix { path }) => f.name = String::from_utf8_lossy(path).into_owned(),
