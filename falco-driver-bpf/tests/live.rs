@@ -1,0 +1,474 @@
+//! Live tests: load the probe on this kernel, make a child (or this thread)
+//! do something, and check the events the probe writes, byte for byte.
+//!
+//! They need root (or CAP_BPF + CAP_PERFMON) and a kernel with BTF. Without
+//! them each test prints why and passes as skipped, except under CI
+//! (`CI=true`), where a missing privilege is a failure.
+
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use falco_driver_bpf::{BpfProbe, ProbeConfig, ProbeError, RawEvent};
+
+const OPENAT_E: u16 = 306;
+const OPENAT_X: u16 = 307;
+const EXECVE_X: u16 = 293;
+const CLONE_X: u16 = 223;
+const CONNECT_E: u16 = 22;
+const CONNECT_X: u16 = 23;
+const ACCEPT4_X: u16 = 389;
+const CLOSE_X: u16 = 5;
+const PROCEXIT_E: u16 = 186;
+
+const PPM_O_RDONLY: u64 = 1;
+const PPM_AT_FDCWD: i64 = -100;
+const PPM_AF_INET: u8 = 2;
+
+fn open_probe(config: ProbeConfig) -> Option<BpfProbe> {
+    match BpfProbe::open(config) {
+        Ok(p) => Some(p),
+        Err(
+            e @ (ProbeError::NotRoot { .. }
+            | ProbeError::NoBtf { .. }
+            | ProbeError::BpfNotPermitted { .. }
+            | ProbeError::Unsupported { .. }),
+        ) => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("CI must run the live BPF tests: {e}");
+            }
+            eprintln!("skipped: {e}");
+            None
+        }
+        Err(e) => panic!("opening the probe: {e}"),
+    }
+}
+
+fn small_config() -> ProbeConfig {
+    ProbeConfig::default()
+        .with_buf_size_preset(2)
+        .expect("preset 2 exists")
+}
+
+/// Owned copy of an event (the probe's slice lives until the next call).
+#[derive(Clone, Debug)]
+struct Ev {
+    tid: u64,
+    ty: u16,
+    bytes: Vec<u8>,
+}
+
+impl Ev {
+    fn raw(&self) -> RawEvent<'_> {
+        RawEvent::parse(&self.bytes).expect("well-formed event")
+    }
+}
+
+/// Collects events until `done` says the wanted ones are in, or 10 s pass.
+fn collect(
+    probe: &mut BpfProbe,
+    keep: impl Fn(&Ev) -> bool,
+    done: impl Fn(&[Ev]) -> bool,
+) -> Vec<Ev> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut out = Vec::new();
+    while Instant::now() < deadline {
+        let Some(bytes) = probe.next_event_timeout(Duration::from_millis(100)) else {
+            if done(&out) {
+                break;
+            }
+            continue;
+        };
+        let raw = RawEvent::parse(bytes).unwrap_or_else(|| panic!("malformed event: {bytes:?}"));
+        let ev = Ev {
+            tid: raw.tid,
+            ty: raw.event_type,
+            bytes: bytes.to_vec(),
+        };
+        if keep(&ev) {
+            out.push(ev);
+            if done(&out) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn gettid() -> u64 {
+    // SAFETY: gettid has no preconditions.
+    unsafe { libc::gettid() as u64 }
+}
+
+fn find(events: &[Ev], ty: u16) -> Option<&Ev> {
+    events.iter().find(|e| e.ty == ty)
+}
+
+/// Every event matches the parameter count of falco-events' table.
+fn check_table(events: &[Ev]) {
+    for e in events {
+        let info = falco_events::event_info(e.ty).expect("known event code");
+        assert_eq!(
+            e.raw().params.len(),
+            info.params.len(),
+            "{} params",
+            info.name
+        );
+    }
+}
+
+#[test]
+fn a_child_opening_etc_shadow_produces_openat_enter_and_exit() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let child = Command::new("/bin/cat")
+        .arg("/etc/shadow")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn cat");
+    let pid = child.id() as u64;
+    let is_shadow =
+        |e: &Ev| e.raw().str(if e.ty == OPENAT_E { 1 } else { 2 }) == Some("/etc/shadow");
+    let events = collect(
+        &mut probe,
+        |e| e.tid == pid && (e.ty == OPENAT_E || e.ty == OPENAT_X) && is_shadow(e),
+        |evs| find(evs, OPENAT_E).is_some() && find(evs, OPENAT_X).is_some(),
+    );
+    let _ = { child }.wait();
+    check_table(&events);
+
+    let enter = find(&events, OPENAT_E).expect("openat enter event").raw();
+    assert_eq!(enter.int(0), Some(PPM_AT_FDCWD), "dirfd");
+    assert_eq!(enter.str(1), Some("/etc/shadow"));
+    assert_eq!(
+        enter.uint(2).map(|f| f & 3),
+        Some(PPM_O_RDONLY),
+        "flags: read-only"
+    );
+    assert_eq!(enter.uint(3), Some(0), "mode without O_CREAT");
+
+    let exit = find(&events, OPENAT_X).expect("openat exit event").raw();
+    assert_eq!(exit.tid, pid);
+    let fd = exit.int(0).expect("fd");
+    assert!(fd >= 3, "fd {fd}");
+    assert_eq!(exit.int(1), Some(PPM_AT_FDCWD), "dirfd");
+    assert_eq!(exit.str(2), Some("/etc/shadow"));
+    assert_eq!(exit.uint(3).map(|f| f & 3), Some(PPM_O_RDONLY));
+    let meta = std::fs::metadata("/etc/shadow").expect("stat");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(exit.uint(6), Some(meta.ino()), "ino");
+    assert!(
+        exit.ts > 1_600_000_000_000_000_000,
+        "ts is epoch ns: {}",
+        exit.ts
+    );
+}
+
+#[test]
+fn creating_a_file_sets_o_creat_mode_and_f_created() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let path = std::env::temp_dir().join(format!("falco-bpf-creat-{}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let tid = gettid();
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o640)
+            .open(&path)
+            .expect("create");
+    }
+    let name = path.to_str().expect("utf-8 temp path").to_string();
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == OPENAT_X && e.raw().str(2) == Some(name.as_str()),
+        |evs| !evs.is_empty(),
+    );
+    let _ = std::fs::remove_file(&path);
+    let exit = events.first().expect("openat exit").raw();
+    let flags = exit.uint(3).expect("flags");
+    const PPM_O_WRONLY: u64 = 1 << 1;
+    const PPM_O_CREAT: u64 = 1 << 2;
+    const PPM_O_EXCL: u64 = 1 << 5;
+    const PPM_O_CLOEXEC: u64 = 1 << 12;
+    const PPM_O_F_CREATED: u64 = 1 << 14;
+    assert_eq!(
+        flags,
+        PPM_O_WRONLY | PPM_O_CREAT | PPM_O_EXCL | PPM_O_CLOEXEC | PPM_O_F_CREATED,
+        "flags {flags:#x}"
+    );
+    assert_eq!(exit.uint(4), Some(0o640), "mode");
+}
+
+#[test]
+fn a_child_running_bin_true_produces_execve_with_exe_args_cwd_and_parent() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let child = Command::new("/bin/true")
+        .args(["first", "second"])
+        .current_dir("/tmp")
+        .spawn()
+        .expect("spawn true");
+    let pid = child.id() as u64;
+    let events = collect(
+        &mut probe,
+        |e| e.tid == pid && e.ty == EXECVE_X,
+        |evs| !evs.is_empty(),
+    );
+    let _ = { child }.wait();
+    check_table(&events);
+    let e = events.first().expect("execve event").raw();
+    let info = falco_events::event_info(EXECVE_X).expect("execve in table");
+    let p = |name: &str| info.param_index(name).expect(name);
+    assert_eq!(e.int(p("res")), Some(0));
+    assert_eq!(e.str(p("exe")), Some("/bin/true"));
+    assert_eq!(e.params[p("args")], b"first\0second\0");
+    assert_eq!(e.int(p("tid")), Some(pid as i64));
+    assert_eq!(e.int(p("pid")), Some(pid as i64));
+    assert_eq!(
+        e.int(p("ptid")),
+        Some(std::process::id() as i64),
+        "parent is this test process"
+    );
+    assert_eq!(e.str(p("cwd")), Some("/tmp"));
+    assert_eq!(e.str(p("comm")), Some("true"));
+    assert_eq!(e.str(p("filename")), Some("/bin/true"));
+    assert_eq!(
+        e.str(p("trusted_exepath")),
+        Some("/usr/bin/true").or(e.str(p("trusted_exepath")))
+    );
+    assert!(e.uint(p("fdlimit")).unwrap_or(0) > 0, "fdlimit");
+    assert!(e.uint(p("vm_size")).unwrap_or(0) > 0, "vm_size");
+    let env = e.params[p("env")];
+    assert!(
+        env.split(|b| *b == 0).any(|kv| kv.starts_with(b"PATH=")),
+        "env has PATH"
+    );
+    let cgroups = e.params[p("cgroups")];
+    assert!(
+        cgroups.starts_with(b"cpuset="),
+        "cgroups: {:?}",
+        String::from_utf8_lossy(cgroups)
+    );
+    let exepath = e.str(p("trusted_exepath")).expect("trusted_exepath");
+    assert!(exepath.ends_with("/true"), "{exepath}");
+    let want_ino = {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata("/bin/true").expect("stat").ino()
+    };
+    assert_eq!(e.uint(p("exe_ino")), Some(want_ino));
+}
+
+#[test]
+fn a_failed_execve_is_reported_from_sys_exit_with_its_errno() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    let path = c"/nonexistent/falco-bpf-test";
+    let argv = [path.as_ptr(), std::ptr::null()];
+    let envp = [std::ptr::null::<libc::c_char>()];
+    // SAFETY: valid NUL-terminated path and NULL-terminated argv/envp; the
+    // call fails (no such file), so this process keeps running.
+    let rc = unsafe { libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
+    assert_eq!(rc, -1);
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == EXECVE_X,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("execve event").raw();
+    assert_eq!(e.int(0), Some(-(libc::ENOENT as i64)));
+    assert_eq!(e.str(30), Some("/nonexistent/falco-bpf-test"), "filename");
+}
+
+#[test]
+fn a_fork_reports_the_child_tid_in_the_parent_and_the_child() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let parent_tid = gettid();
+    // SAFETY: the child only calls the async-signal-safe _exit.
+    let child = unsafe { libc::fork() };
+    if child == 0 {
+        // SAFETY: ends the forked child at once.
+        unsafe { libc::_exit(7) };
+    }
+    assert!(child > 0, "fork failed");
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    unsafe { libc::waitpid(child, &mut status, 0) };
+    let child = child as u64;
+    let events = collect(
+        &mut probe,
+        |e| {
+            (e.tid == parent_tid && e.ty == CLONE_X && e.raw().int(0) == Some(child as i64))
+                || (e.tid == child && (e.ty == CLONE_X || e.ty == PROCEXIT_E))
+        },
+        |evs| evs.len() >= 3,
+    );
+    check_table(&events);
+    let in_parent = events
+        .iter()
+        .find(|e| e.tid == parent_tid)
+        .expect("clone exit in the parent")
+        .raw();
+    assert_eq!(in_parent.int(0), Some(child as i64), "res = child tid");
+    assert_eq!(in_parent.int(3), Some(parent_tid as i64), "tid");
+    let in_child = events
+        .iter()
+        .find(|e| e.tid == child && e.ty == CLONE_X)
+        .expect("clone exit in the child")
+        .raw();
+    assert_eq!(in_child.int(0), Some(0), "res = 0 in the child");
+    assert_eq!(in_child.int(3), Some(child as i64), "tid");
+    assert_eq!(in_child.int(4), Some(child as i64), "pid");
+    assert_eq!(in_child.int(5), Some(std::process::id() as i64), "ptid");
+    let exit = events
+        .iter()
+        .find(|e| e.ty == PROCEXIT_E)
+        .expect("procexit of the child")
+        .raw();
+    assert_eq!(exit.int(0), Some(7 << 8), "status");
+    assert_eq!(exit.int(1), Some(7), "ret");
+    assert_eq!(exit.uint(2), Some(0), "sig");
+}
+
+#[test]
+fn a_tcp_connect_carries_the_socket_tuple() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let listener = TcpListener::bind("127.0.0.1:0").expect("listen");
+    let server_port = listener.local_addr().expect("addr").port();
+    let tid = gettid();
+    let client = TcpStream::connect(("127.0.0.1", server_port)).expect("connect");
+    let client_port = client.local_addr().expect("addr").port();
+    let (mut accepted, _) = listener.accept().expect("accept");
+    drop(client);
+    let mut buf = [0u8; 1];
+    let _ = accepted.read(&mut buf);
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && matches!(e.ty, CONNECT_E | CONNECT_X | ACCEPT4_X),
+        |evs| {
+            find(evs, CONNECT_E).is_some()
+                && find(evs, CONNECT_X).is_some()
+                && find(evs, ACCEPT4_X).is_some()
+        },
+    );
+    check_table(&events);
+    let mut tuple = vec![PPM_AF_INET];
+    tuple.extend_from_slice(&[127, 0, 0, 1]);
+    tuple.extend_from_slice(&client_port.to_le_bytes());
+    tuple.extend_from_slice(&[127, 0, 0, 1]);
+    tuple.extend_from_slice(&server_port.to_le_bytes());
+    let mut addr = vec![PPM_AF_INET, 127, 0, 0, 1];
+    addr.extend_from_slice(&server_port.to_le_bytes());
+
+    let enter = find(&events, CONNECT_E).expect("connect enter").raw();
+    assert_eq!(enter.params[1], addr.as_slice(), "enter addr");
+    let exit = find(&events, CONNECT_X).expect("connect exit").raw();
+    assert_eq!(exit.int(0), Some(0), "res");
+    assert_eq!(exit.params[1], tuple.as_slice(), "tuple client -> server");
+    assert_eq!(exit.int(2), enter.int(0), "fd");
+    assert_eq!(exit.params[3], addr.as_slice(), "addr");
+    let accept = find(&events, ACCEPT4_X).expect("accept4 exit").raw();
+    assert!(accept.int(0).unwrap_or(-1) >= 0, "accepted fd");
+    assert_eq!(
+        accept.params[1],
+        tuple.as_slice(),
+        "accept tuple reads client -> server too"
+    );
+}
+
+#[test]
+fn a_tiny_buffer_with_a_paused_consumer_counts_drops() {
+    let config = ProbeConfig {
+        buffer_bytes: 16 * 1024,
+        keep_state_syscalls: false,
+        ..ProbeConfig::default()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    probe
+        .set_interesting(["openat", "close"])
+        .expect("set_interesting");
+    // Events written before the narrowing took effect (the map updates of
+    // set_interesting are bpf syscalls) are older than this.
+    let t0 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after the epoch")
+        .as_nanos() as u64;
+    for _ in 0..2000 {
+        let _ = std::fs::File::open("/etc/hostname");
+    }
+    let stats = probe.stats().expect("stats");
+    assert!(stats.n_drops_buffer > 0, "{stats:?}");
+    assert!(stats.n_evts >= 4000, "{stats:?}");
+    let count = |name| {
+        stats
+            .per_syscall
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| *c)
+            .unwrap_or(0)
+    };
+    assert!(
+        count("openat") >= 2000 && count("close") >= 2000,
+        "{stats:?}"
+    );
+    // What did fit is still well-formed, and only openat/close come through.
+    let mut seen = 0;
+    while let Some(bytes) = probe.next_event() {
+        let e = RawEvent::parse(bytes).expect("well-formed");
+        if e.ts < t0 {
+            continue;
+        }
+        assert!(
+            matches!(e.event_type, OPENAT_E | OPENAT_X | CLOSE_X),
+            "type {}",
+            e.event_type
+        );
+        seen += 1;
+    }
+    assert!(seen > 0);
+}
+
+#[test]
+fn set_interesting_narrows_the_events_and_names_what_it_cannot_capture() {
+    let config = ProbeConfig {
+        keep_state_syscalls: false,
+        ..small_config()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    let uncovered = probe
+        .set_interesting(["close", "read", "not_a_syscall"])
+        .expect("set_interesting");
+    assert_eq!(
+        uncovered,
+        vec!["read".to_string(), "not_a_syscall".to_string()]
+    );
+    let tid = gettid();
+    let _ = std::fs::File::open("/etc/hostname");
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid,
+        |evs| find(evs, CLOSE_X).is_some(),
+    );
+    assert!(
+        find(&events, CLOSE_X).is_some(),
+        "close still comes through"
+    );
+    assert!(find(&events, OPENAT_X).is_none(), "openat is off");
+}
