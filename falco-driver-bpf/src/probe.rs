@@ -157,6 +157,12 @@ pub struct BpfProbe {
     interesting: BTreeSet<u32>,
 }
 
+// SAFETY: the libbpf objects behind the skeleton, the links and the ring
+// mappings are not tied to the thread that created them; every access goes
+// through `&self`/`&mut self`, so moving the probe to another thread (e.g. a
+// consumer thread) is sound. It is not `Sync`.
+unsafe impl Send for BpfProbe {}
+
 impl std::fmt::Debug for BpfProbe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BpfProbe")
