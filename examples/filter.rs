@@ -1,2 +1,204 @@
-//! Placeholder replaced when the compiler lands.
-fn main() {}
+//! `filter`: evaluate one Falco condition over JSON events.
+//!
+//! ```text
+//! filter --schema SCHEMA.json 'CONDITION'  < events.jsonl
+//! filter --schema SCHEMA.json -r RULES.yaml [-r RULES.yaml...] < events.jsonl
+//! ```
+//!
+//! SCHEMA.json maps field names to types (`string`, `bytebuf`, `uint64`,
+//! `int64`, `bool`, `ipaddr`, `ipnet`, `list`). Each line of standard input is
+//! one event, a JSON object keyed by field name (`proc.aname[2]` is its own
+//! key; an absent key is an unavailable field). For each line, `true` or
+//! `false` is printed.
+//!
+//! With `-r`, the rules files are loaded in order (Falco's semantics) and, for
+//! each line, one JSON array of the Falco JSON alerts that fire is printed, in
+//! rule order (`[]` when none). An event's `evt.time` key (nanoseconds), when
+//! present, is the alert time; otherwise the current time is used.
+//!
+//! Exit codes: 0 on success; 2 for a bad condition or rules file (the message, with its
+//! line:column in the condition, goes to stderr and nothing to stdout); 1 for
+//! other errors (bad schema, unreadable input, a line that is not a JSON object).
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use std::sync::Arc;
+
+use falco::json::{JsonEvent, JsonSchema};
+use falco::rules::alert::{Alert, AlertFormat};
+use falco::rules::engine::{Engine, RuleMatching};
+use falco::rules::{Filter, Scratch};
+
+const USAGE: &str = "usage: filter --schema SCHEMA.json 'CONDITION' < EVENTS.jsonl
+       filter --schema SCHEMA.json -r RULES.yaml [-r RULES.yaml...] < EVENTS.jsonl";
+
+struct Args {
+    schema: String,
+    condition: Option<String>,
+    rules: Vec<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut schema = None;
+    let mut condition = None;
+    let mut rules = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--schema" => schema = Some(it.next().ok_or("--schema needs a file")?),
+            "-r" => rules.push(it.next().ok_or("-r needs a rules file")?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            s if s.starts_with("--schema=") => schema = Some(s["--schema=".len()..].to_string()),
+            s if s.starts_with("--") && condition.is_none() && s.len() > 2 => {
+                return Err(format!("unknown option '{s}'\n{USAGE}"))
+            }
+            _ if condition.is_none() => condition = Some(a),
+            _ => return Err(format!("unexpected argument '{a}'\n{USAGE}")),
+        }
+    }
+    if condition.is_some() != rules.is_empty() {
+        return Err(format!("give either a CONDITION or -r RULES.yaml\n{USAGE}"));
+    }
+    Ok(Args {
+        schema: schema.ok_or_else(|| format!("missing --schema\n{USAGE}"))?,
+        condition,
+        rules,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let schema_text = match std::fs::read_to_string(&args.schema) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", args.schema);
+            return ExitCode::from(1);
+        }
+    };
+    let schema = match JsonSchema::from_json(&schema_text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: {e}", args.schema);
+            return ExitCode::from(1);
+        }
+    };
+    if !args.rules.is_empty() {
+        return run_rules(schema, &args.rules);
+    }
+    let condition = args.condition.unwrap_or_default();
+    let filter = match Filter::new(&condition, &schema) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{}: error: {}", e.pos(), e.message());
+            return ExitCode::from(2);
+        }
+    };
+    for w in filter.warnings() {
+        eprintln!("{}: warning: {}", w.pos, w.message);
+    }
+
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut scratch = Scratch::new();
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("stdin: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let event = match JsonEvent::parse(&schema, &line) {
+            Ok(ev) => ev,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("stdin:{}:{}: not a JSON object: {e}", n + 1, e.column());
+                return ExitCode::from(1);
+            }
+        };
+        let r = filter.matches(&event, &mut scratch);
+        if writeln!(out, "{r}").is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `-r` mode: alerts per event line.
+fn run_rules(schema: JsonSchema, files: &[String]) -> ExitCode {
+    let schema = Arc::new(schema);
+    let mut engine = Engine::new(schema.clone(), None);
+    engine.set_rule_matching(RuleMatching::All);
+    let mut failed = false;
+    for f in files {
+        let r = engine.load_file(std::path::Path::new(f));
+        eprint!("{}", r.render());
+        failed |= !r.successful();
+    }
+    if failed {
+        return ExitCode::from(2);
+    }
+    let ruleset = engine.ruleset().clone();
+    let fmt = AlertFormat::default();
+    let stdin = io::stdin();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut scratch = Scratch::new();
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("stdin: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let event = match JsonEvent::parse(&schema, &line) {
+            Ok(ev) => ev,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("stdin:{}:{}: not a JSON object: {e}", n + 1, e.column());
+                return ExitCode::from(1);
+            }
+        };
+        let time_ns = event
+            .object()
+            .get("evt.time")
+            .and_then(|v| v.as_u64())
+            .unwrap_or_else(now_ns);
+        let hits = ruleset.matching(None, &event, &mut scratch);
+        let alerts: Vec<String> = hits
+            .iter()
+            .map(|&i| Alert::new(&ruleset.rules()[i], &event, time_ns).json(&fmt))
+            .collect();
+        if writeln!(out, "[{}]", alerts.join(",")).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn now_ns() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}

@@ -1,4 +1,26 @@
-//! The `falco` facade: a Falco-compatible runtime security engine.
+//! `falco`: a Falco-compatible runtime security engine, as a library.
+//!
+//! This facade re-exports the crates of the workspace and holds the small
+//! pieces that tie them together:
+//!
+//! - [`rules`] (the `falco-rules` crate): Falco's condition language and rules
+//!   files — parse, compile to bytecode, evaluate against any event source.
+//! - [`json`]: events as JSON objects, the smallest complete event source (what
+//!   the `filter` example reads).
+//!
+//! ```
+//! use falco::json::{JsonEvent, JsonSchema};
+//! use falco::rules::{Filter, Scratch};
+//!
+//! let schema = JsonSchema::from_json(r#"{"proc.name": "string", "proc.args": "list"}"#)?;
+//! let filter = Filter::new("proc.name in (bash, sh) and proc.args intersects (-c)", &schema)
+//!     .map_err(|e| format!("{}: {}", e.pos(), e))?;
+//! let event = JsonEvent::parse(&schema, r#"{"proc.name": "bash", "proc.args": ["-c", "id"]}"#)?;
+//! assert!(filter.matches(&event, &mut Scratch::new()));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![deny(missing_docs)]
+
+pub mod json;
 
 pub use falco_rules as rules;

@@ -50,6 +50,7 @@ mod error;
 mod probe;
 mod raw;
 mod ring;
+mod source;
 mod syscalls;
 
 #[allow(

@@ -126,6 +126,13 @@ impl ProbeStats {
     }
 }
 
+/// What the `EventSource` side counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SourceCounts {
+    pub events: u64,
+    pub skipped_malformed: u64,
+}
+
 /// The modern eBPF probe, loaded and attached.
 ///
 /// Events are Falco's binary layout (26-byte header, u16 length array,
@@ -151,8 +158,10 @@ pub struct BpfProbe {
     skel: ProbeSkel<'static>,
     _object: Box<MaybeUninit<OpenObject>>,
     pending: Option<(usize, u64)>,
+    pending_rec: Option<Record>,
     settings_flags: u32,
     snaplen: u32,
+    pub(crate) counts: SourceCounts,
     keep_state: bool,
     interesting: BTreeSet<u32>,
 }
@@ -390,7 +399,9 @@ impl BpfProbe {
             skel,
             _object: object,
             pending: None,
+            pending_rec: None,
             settings_flags: 0,
+            counts: SourceCounts::default(),
             snaplen: config.snaplen,
             keep_state: config.keep_state_syscalls,
             interesting: BTreeSet::new(),
@@ -546,7 +557,12 @@ impl BpfProbe {
                 wanted.insert(nr);
             }
         }
-        for nr in 0..SYSCALL_TABLE_SIZE {
+        // The map updates below are bpf(2) calls: switch bpf itself first,
+        // so that narrowing the set does not add events of its own.
+        const BPF_NR: u32 = 321;
+        let order =
+            std::iter::once(BPF_NR).chain((0..SYSCALL_TABLE_SIZE).filter(|nr| *nr != BPF_NR));
+        for nr in order {
             let on = u8::from(wanted.contains(&nr));
             let was = u8::from(self.interesting.contains(&nr));
             if on != was || self.interesting.is_empty() {
@@ -593,6 +609,7 @@ impl BpfProbe {
         }
         let (ring, rec, _) = best?;
         self.pending = Some((ring, rec.advance));
+        self.pending_rec = Some(rec);
         Some((ring, rec))
     }
 
@@ -621,6 +638,13 @@ impl BpfProbe {
             std::thread::sleep(wait.min(deadline - now));
             wait = (wait * 2).min(Duration::from_millis(30));
         }
+    }
+
+    /// The event returned last, if it is still held (not yet released).
+    pub(crate) fn current(&self) -> Option<&[u8]> {
+        let (ring, _) = self.pending?;
+        let rec = self.pending_rec?;
+        Some(self.rings.get(ring)?.sample(rec))
     }
 
     /// Number of ring buffers.

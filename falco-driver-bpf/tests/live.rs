@@ -472,3 +472,46 @@ fn set_interesting_narrows_the_events_and_names_what_it_cannot_capture() {
     );
     assert!(find(&events, OPENAT_X).is_none(), "openat is off");
 }
+
+#[test]
+fn the_probe_is_an_event_source_of_falco_events() {
+    use falco_events::{EventSet, EventSource};
+    let config = ProbeConfig {
+        keep_state_syscalls: false,
+        ..small_config()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    let source: &mut dyn EventSource = &mut probe;
+    source.set_event_types(&EventSet::from_codes([OPENAT_X]));
+    let child = Command::new("/bin/cat")
+        .arg("/etc/shadow")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("spawn cat");
+    let pid = child.id() as u64;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut found = None;
+    while Instant::now() < deadline && found.is_none() {
+        let Some(evt) = source.next_event().expect("live source") else {
+            continue;
+        };
+        // Other processes run on this machine: look at the child only.
+        if evt.tid() != pid {
+            continue;
+        }
+        // The probe turns syscalls on, so openat's enter event comes too.
+        assert_eq!(evt.name(), "openat", "only openat was asked for");
+        if evt.code() != OPENAT_X {
+            continue;
+        }
+        let name = evt.param_by_name("name").map(|p| p.as_bytes().to_vec());
+        if evt.tid() == pid && name.as_deref() == Some(b"/etc/shadow\0".as_slice()) {
+            found = Some(evt.name());
+        }
+    }
+    let _ = { child }.wait();
+    assert_eq!(found, Some("openat"));
+    assert!(source.stats().events > 0);
+}

@@ -14,8 +14,20 @@
 //!   against it at load time. `container.*` and `k8s.*`, which Falco gets from
 //!   its container plugin, are built in.
 //!
-//! Decoding events, capture files, host state (threads, fds, users,
-//! containers) and value extraction build on these tables elsewhere.
+//! - [`event`]: one event in Falco's binary layout: a zero-copy [`Event`]
+//!   view checked against the table, typed [`Param`] access (integers,
+//!   strings, socket addresses and tuples, fd lists, argv/env arrays, dynamic
+//!   parameters) and an [`EventBuilder`] for owned events.
+//! - [`source`]: the [`EventSource`] trait every event source implements
+//!   (capture reader, kernel module, eBPF probe), the [`EventSet`] of wanted
+//!   event types and the [`SourceStats`] counters.
+//! - [`scap`]: `.scap` capture files: a reader for every format version
+//!   (plain or gzip, with the machine, process, fd, user and interface
+//!   tables they carry), a writer that writes as libscap does, and the
+//!   converter that upgrades old enter/exit captures to current events.
+//!
+//! Host state (threads, fds, users, containers) and value extraction build
+//! on these elsewhere.
 //!
 //! # Example
 //!
@@ -59,8 +71,17 @@
 
 #![deny(missing_docs)]
 
+pub mod event;
 pub mod fields;
+pub mod scap;
+pub mod source;
 pub mod table;
 
+pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
-pub use table::{codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType};
+pub use scap::{ScapReader, ScapWriter};
+pub use source::{EventSet, EventSource, SourceError, SourceStats};
+pub use table::{
+    codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,
+    SyscallEventTypes,
+};

@@ -802,3 +802,36 @@ pub fn poll_flag_names() -> &'static [FlagName] {
 
 #[cfg(test)]
 mod tests;
+
+/// The syscall event numbering as seen by the rule engine: lets
+/// `falco_rules` compute each rule's event-type set and index rules by event
+/// code.
+///
+/// ```
+/// use falco_events::table::SyscallEventTypes;
+/// use falco_rules::evttype::{event_set, EventTypes};
+///
+/// let e = falco_rules::parse_condition("evt.type in (open, openat) and fd.name = /etc/shadow")?;
+/// let set = event_set(&e, &SyscallEventTypes)?;
+/// let names: Vec<&str> = set.iter().filter_map(|c| SyscallEventTypes.name_of(c)).collect();
+/// assert!(names.iter().all(|n| *n == "open" || *n == "openat"));
+/// # Ok::<(), falco_rules::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SyscallEventTypes;
+
+impl falco_rules::evttype::EventTypes for SyscallEventTypes {
+    fn num_codes(&self) -> usize {
+        PPM_EVENT_MAX as usize
+    }
+
+    fn codes_for_name(&self, name: &str, out: &mut falco_rules::evttype::EventSet) {
+        for &c in evttype_codes(name) {
+            out.insert(c);
+        }
+    }
+
+    fn name_of(&self, code: u16) -> Option<&str> {
+        event_info(code).map(|e| e.name)
+    }
+}

@@ -46,6 +46,7 @@ pub enum FieldType {
 
 impl FieldType {
     /// True for the integer types.
+    #[inline]
     pub fn is_numeric(self) -> bool {
         matches!(
             self,
@@ -61,6 +62,7 @@ impl FieldType {
     }
 
     /// True for the signed integer types.
+    #[inline]
     pub fn is_signed(self) -> bool {
         matches!(
             self,
@@ -110,14 +112,16 @@ impl FieldFlags {
     /// "Any of" semantics: the extractor yields several candidate values and a
     /// check holds when **any** of them satisfies it; `!=` holds only when
     /// **all** differ. Falco's `fd.ip`/`fd.port` (client or server side) and
-    /// `proc.aname` without an argument (any ancestor) work this way. Only
-    /// `=`, `==`, `!=`, `in`, `intersects`, `exists` and the string operators
-    /// are allowed on such fields, and never with transformers.
+    /// `proc.aname` without an argument (any ancestor) work this way. Such a
+    /// field takes the operators of its type (so `fd.port > 1024` holds if
+    /// either port is above 1024, as in libs), never a transformer, and is
+    /// never compared with another field.
     pub const MATCH_ANY: FieldFlags = FieldFlags(1 << 3);
     /// The field is deprecated (a warning is given when used).
     pub const DEPRECATED: FieldFlags = FieldFlags(1 << 4);
 
     /// True if every flag of `other` is set in `self`.
+    #[inline]
     pub fn contains(self, other: FieldFlags) -> bool {
         self.0 & other.0 == other.0
     }
@@ -242,6 +246,7 @@ impl IpNet {
     }
 
     /// True if `ip` is inside this network (false across address families).
+    #[inline]
     pub fn contains(&self, ip: &IpAddr) -> bool {
         match (self.addr, ip) {
             (IpAddr::V4(n), IpAddr::V4(a)) => {
@@ -313,27 +318,32 @@ impl Values {
     }
 
     /// Removes every value, keeping the allocated capacity.
+    #[inline]
     pub fn clear(&mut self) {
         self.arena.clear();
         self.slots.clear();
     }
 
     /// Number of values.
+    #[inline]
     pub fn len(&self) -> usize {
         self.slots.len()
     }
 
     /// True if there are no values.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
     /// Pushes a string value.
+    #[inline]
     pub fn push_str(&mut self, s: &str) {
         self.push_bytes(s.as_bytes());
     }
 
     /// Pushes a byte-buffer (or raw string) value.
+    #[inline]
     pub fn push_bytes(&mut self, b: &[u8]) {
         let start = self.arena.len() as u32;
         self.arena.extend_from_slice(b);
@@ -341,26 +351,31 @@ impl Values {
     }
 
     /// Pushes a signed integer.
+    #[inline]
     pub fn push_int(&mut self, v: i64) {
         self.slots.push(Slot::Int(v));
     }
 
     /// Pushes an unsigned integer.
+    #[inline]
     pub fn push_uint(&mut self, v: u64) {
         self.slots.push(Slot::Uint(v));
     }
 
     /// Pushes a boolean.
+    #[inline]
     pub fn push_bool(&mut self, v: bool) {
         self.slots.push(Slot::Bool(v));
     }
 
     /// Pushes an IP address.
+    #[inline]
     pub fn push_ip(&mut self, v: IpAddr) {
         self.slots.push(Slot::Ip(v));
     }
 
     /// Pushes an IP network.
+    #[inline]
     pub fn push_net(&mut self, v: IpNet) {
         self.slots.push(Slot::Net(v));
     }
@@ -369,6 +384,7 @@ impl Values {
     ///
     /// # Panics
     /// If `i >= self.len()`.
+    #[inline]
     pub fn get(&self, i: usize) -> Value<'_> {
         match self.slots[i] {
             Slot::Bytes(s, e) => Value::Bytes(&self.arena[s as usize..e as usize]),
@@ -381,6 +397,7 @@ impl Values {
     }
 
     /// Iterates over the values in order.
+    #[inline]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'_>> + '_ {
         (0..self.slots.len()).map(move |i| self.get(i))
     }

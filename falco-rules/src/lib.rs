@@ -2,7 +2,10 @@
 //! evaluate them against any event source.
 #![deny(missing_docs)]
 
+pub mod alert;
 pub mod ast;
+pub mod compile;
+pub mod engine;
 pub mod error;
 pub mod evttype;
 pub mod field;
@@ -12,6 +15,7 @@ pub mod parser;
 pub mod rules;
 
 pub use ast::{Expr, Pos};
+pub use compile::{Compiler, Filter, Program, Scratch};
 pub use error::{Error, ErrorKind, Warning};
 pub use field::{
     Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,

@@ -71,6 +71,49 @@ fn loop_error(name: &str, pos: Pos) -> Error {
     )
 }
 
+/// Calls `f` on every position inside `expr` (nodes, operands, values,
+/// transformer arguments), so a caller can re-base positions, e.g. to record
+/// which text a node of an expanded macro came from.
+pub fn for_each_pos_mut(expr: &mut Expr, f: &mut dyn FnMut(&mut Pos)) {
+    use crate::ast::{Operand, Rhs, Transformer, TransformerArg};
+
+    fn transformer(t: &mut Transformer, f: &mut dyn FnMut(&mut Pos)) {
+        f(&mut t.pos);
+        for a in &mut t.args {
+            arg(a, f);
+        }
+    }
+    fn arg(a: &mut TransformerArg, f: &mut dyn FnMut(&mut Pos)) {
+        match a {
+            TransformerArg::Field(x) => f(&mut x.pos),
+            TransformerArg::Transformer(t) => transformer(t, f),
+            TransformerArg::Str(v) | TransformerArg::Num(v) => f(&mut v.pos),
+            TransformerArg::List(xs) => xs.iter_mut().for_each(|x| arg(x, f)),
+        }
+    }
+    fn operand(o: &mut Operand, f: &mut dyn FnMut(&mut Pos)) {
+        match o {
+            Operand::Field(x) => f(&mut x.pos),
+            Operand::Transformer(t) => transformer(t, f),
+        }
+    }
+    match expr {
+        Expr::And(xs) | Expr::Or(xs) => xs.iter_mut().for_each(|x| for_each_pos_mut(x, f)),
+        Expr::Not(x) => for_each_pos_mut(x, f),
+        Expr::Macro { pos, .. } => f(pos),
+        Expr::Check(c) => {
+            operand(&mut c.lhs, f);
+            f(&mut c.op_pos);
+            match &mut c.rhs {
+                Rhs::None => {}
+                Rhs::Value(v) => f(&mut v.pos),
+                Rhs::List(vs) => vs.iter_mut().for_each(|v| f(&mut v.pos)),
+                Rhs::Operand(o) => operand(o, f),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,227 @@
+//! The example programs' contracts: `filter` and `falco -V`, run as a user
+//! runs them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The path of an example binary built by `cargo test`.
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile> directory");
+    let p = dir.join("examples").join(name);
+    assert!(
+        p.exists(),
+        "{} not built (cargo test builds examples)",
+        p.display()
+    );
+    p
+}
+
+fn data(file: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/data")
+        .join(file)
+        .display()
+        .to_string()
+}
+
+fn run(bin: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(example(bin))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("example starts");
+    // The program may exit before reading its input (a bad condition): a
+    // broken pipe here is expected then.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
+    child.wait_with_output().expect("example runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const EVENTS: &str = r#"{"proc.name": "cat", "fd.name": "/etc/shadow", "user.uid": 0}
+{"proc.name": "sshd", "fd.name": "/etc/shadow"}
+{"fd.name": "/etc/passwd", "proc.args": ["-c", "ls"]}
+"#;
+
+#[test]
+fn filter_prints_true_or_false_per_event_line() {
+    let schema = data("schema.json");
+    let cases: &[(&str, &str)] = &[
+        ("proc.name = cat", "true\nfalse\nfalse\n"),
+        // An unavailable field makes every check false, `!=` included...
+        ("proc.name != cat", "false\ntrue\nfalse\n"),
+        // ...while `not` inverts.
+        ("not proc.name = cat", "false\ntrue\ntrue\n"),
+        ("proc.name exists", "true\ntrue\nfalse\n"),
+        (
+            "fd.name startswith /etc/ and user.uid = 0",
+            "true\nfalse\nfalse\n",
+        ),
+        ("proc.args intersects (-c, -x)", "false\nfalse\ntrue\n"),
+        ("proc.args in (-c, ls)", "false\nfalse\ntrue\n"),
+        ("fd.name glob '/etc/*w*'", "true\ntrue\ntrue\n"),
+    ];
+    for (cond, want) in cases {
+        let o = run("filter", &["--schema", &schema, cond], EVENTS);
+        assert!(o.status.success(), "{cond}: {}", stderr(&o));
+        assert_eq!(stdout(&o), *want, "condition: {cond}");
+    }
+}
+
+#[test]
+fn filter_rejects_a_bad_condition_with_exit_2_and_a_position() {
+    let schema = data("schema.json");
+    let cases: &[(&str, &str)] = &[
+        (
+            "proc.name = cat and",
+            "1:20: error: expected blank or '(' after 'and'",
+        ),
+        (
+            "proc.name = cat and\n  proc.nmae = x",
+            "2:3: error: filter_check called with nonexistent field proc.nmae",
+        ),
+        ("user.uid = abc", "1:12: error:"),
+        ("proc.name bcontains 41", "1:11: error:"),
+    ];
+    for (cond, want) in cases {
+        let o = run("filter", &["--schema", &schema, cond], EVENTS);
+        assert_eq!(o.status.code(), Some(2), "{cond}");
+        assert_eq!(stdout(&o), "", "{cond}: nothing on stdout");
+        assert!(
+            stderr(&o).starts_with(want),
+            "{cond}: stderr was {:?}, want it to start with {want:?}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn filter_with_rules_prints_one_json_array_of_alerts_per_event() {
+    let events = std::fs::read_to_string(data("events.jsonl")).expect("events");
+    let o = run(
+        "filter",
+        &["--schema", &data("schema.json"), "-r", &data("rules.yaml")],
+        &events,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    let rules: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| {
+            l.as_array()
+                .expect("an array")
+                .iter()
+                .map(|a| a["rule"].as_str().expect("rule"))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            vec!["Read sensitive file untrusted"],
+            vec![],
+            vec!["Shell spawned by a web server"],
+            vec!["Contact cloud metadata service"],
+        ]
+    );
+    let a = &lines[0][0];
+    assert_eq!(a["priority"], "Warning");
+    assert_eq!(a["source"], "syscall");
+    assert_eq!(
+        a["tags"],
+        serde_json::json!(["filesystem", "mitre_credential_access"])
+    );
+    assert_eq!(a["output_fields"]["proc.name"], "cat");
+    assert_eq!(a["output_fields"]["user.uid"], 0);
+    assert!(a["output"]
+        .as_str()
+        .expect("output")
+        .ends_with(": Warning Sensitive file opened for reading by non-trusted program (user.uid=0 process=cat parent=bash file=/etc/shadow)"));
+}
+
+fn official(f: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/rules")
+        .join(f)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn falco_validates_the_official_files_together() {
+    let files = [
+        official("falco_rules.yaml"),
+        official("falco-incubating_rules.yaml"),
+        official("falco-sandbox_rules.yaml"),
+    ];
+    let o = run(
+        "falco",
+        &["-V", &files[0], "-V", &files[1], "-V", &files[2]],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want: String = files.iter().map(|f| format!("{f}: Ok\n")).collect();
+    assert_eq!(stdout(&o), want);
+}
+
+#[test]
+fn falco_reports_every_error_of_a_broken_file_like_a_compiler() {
+    let dir = std::env::temp_dir().join(format!("falco-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let f = dir.join("broken.yaml");
+    std::fs::write(
+        &f,
+        "- rule: a\n  desc: d\n  condition: evt.type = open and proc.nmae = x\n  output: o\n  priority: WARNING\n\
+         - rule: b\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: LOUD\n",
+    )
+    .expect("write rules");
+    let name = f.display().to_string();
+    let o = run("falco", &["-V", &name], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("{name}: Invalid\n")), "{out}");
+    assert!(out.contains(&format!(
+        "{name}:3:34: error: filter_check called with nonexistent field proc.nmae\n      condition: evt.type = open and proc.nmae = x\n                                     ^\n"
+    )), "{out}");
+    assert!(
+        out.contains(&format!("{name}:10:13: error: Invalid priority\n")),
+        "{out}"
+    );
+
+    let o = run("falco", &["-V", &name, "-o", "json_output=true"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let j: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON results");
+    let r = &j["falco_load_results"][0];
+    assert_eq!(r["successful"], false);
+    let codes: Vec<&str> = r["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes.len(), 2);
+    assert!(codes.contains(&"LOAD_ERR_COMPILE_CONDITION"));
+    assert!(codes.contains(&"LOAD_ERR_YAML_VALIDATE"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
