@@ -17,6 +17,8 @@
 #[repr(u8)]
 #[allow(missing_docs)]
 pub(crate) enum Kind {
+    /// A parameter left empty (len 0); no row needs it at present.
+    #[allow(dead_code)]
     Empty = 0,
     Ret = 1,
     Fd = 2,
@@ -65,6 +67,15 @@ pub(crate) enum Kind {
     MkdirMode = 49,
     I32 = 50,
     TupleSend = 51,
+    SendData = 52,
+    MsgData = 53,
+    MsgSize = 54,
+    MsgControl = 55,
+    TupleSendMsg = 56,
+    TupleRecvMsg = 57,
+    PtraceAddr = 58,
+    PtraceData = 59,
+    PtraceReq = 60,
 }
 
 /// One parameter: its kind and the syscall argument(s) it reads
@@ -173,10 +184,10 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("accept4", 288, 389, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0)), (SockFlags, a(3))]),
     t("bind", 49, 21, &[RES, (SockAddr, ab(1, 2)), FD0]),
     t("listen", 50, 25, &[RES, FD0, (I32, a(1))]),
-    t("sendto", 44, 31, &[RES, (UBufSnap, ab(1, 2)), FD0, (U32, a(2)), (TupleSend, a(0))]),
-    t("recvfrom", 45, 35, &[RES, (UBufRet, a(1)), (TupleRecv, a(0)), FD0, (U32, a(2))]),
-    t("sendmsg", 46, 49, &[RES, (Empty, 0), FD0, (RetU32, 0), (TupleSend, a(0))]),
-    t("recvmsg", 47, 53, &[RES, (RetU32, 0), (Empty, 0), (TupleRecv, a(0)), (Empty, 0), FD0]),
+    t("sendto", 44, 31, &[RES, (SendData, ab(1, 2)), FD0, (U32, a(2)), (TupleSend, ab(0, 4))]),
+    t("recvfrom", 45, 35, &[RES, (UBufRet, a(1)), (TupleRecv, ab(0, 4)), FD0, (U32, a(2))]),
+    t("sendmsg", 46, 49, &[RES, (MsgData, ab(1, 0)), FD0, (MsgSize, a(1)), (TupleSendMsg, ab(0, 1))]),
+    t("recvmsg", 47, 53, &[RES, (RetU32, 0), (MsgData, ab(1, 1)), (TupleRecvMsg, ab(0, 1)), (MsgControl, a(1)), FD0]),
     // credentials, capabilities
     t("setuid", 105, 199, &[RES, (U32, a(0))]),
     t("setgid", 106, 201, &[RES, (U32, a(0))]),
@@ -186,6 +197,7 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("setresgid", 119, 195, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2))]),
     t("capset", 126, 353, &[RES, (CapInh, 0), (CapPerm, 0), (CapEff, 0)]),
     // processes, namespaces, modules, bpf
+    t("ptrace", 101, 169, &[RES, (PtraceAddr, a(2)), (PtraceData, ab(3, 0)), (PtraceReq, a(0)), (Fd, a(1))]),
     t("kill", 62, 129, &[RES, FD0, (U8, a(1))]),
     t("tkill", 200, 131, &[RES, FD0, (U8, a(1))]),
     t("tgkill", 234, 133, &[RES, FD0, (Fd, a(1)), (U8, a(2))]),
@@ -287,8 +299,11 @@ mod tests {
             | FinitFlags | MkdirMode => Some(4),
             CreatFlags => Some(2),
             U8 | FcntlCmd | QueuePct => Some(1),
+            PtraceReq => Some(2),
+            MsgSize => Some(4),
             Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufSnap
-            | UBufRet | PrctlStr => None,
+            | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
+            | TupleRecvMsg | PtraceAddr | PtraceData => None,
         }
     }
 
@@ -302,8 +317,11 @@ mod tests {
                     ParamType::CharBuf | ParamType::FsPath | ParamType::FsRelPath
                 ),
                 SockAddr => ty == ParamType::SockAddr,
-                TupleOut | TupleIn | TupleRecv | TupleSend => ty == ParamType::SockTuple,
-                UBufSnap | UBufRet => ty == ParamType::ByteBuf,
+                TupleOut | TupleIn | TupleRecv | TupleSend | TupleSendMsg | TupleRecvMsg => {
+                    ty == ParamType::SockTuple
+                }
+                UBufSnap | UBufRet | SendData | MsgData | MsgControl => ty == ParamType::ByteBuf,
+                PtraceAddr | PtraceData => ty == ParamType::Dyn,
                 _ => false,
             },
         }

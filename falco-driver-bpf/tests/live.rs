@@ -515,3 +515,262 @@ fn the_probe_is_an_event_source_of_falco_events() {
     assert_eq!(found, Some("openat"));
     assert!(source.stats().events > 0);
 }
+
+fn cstr(s: &str) -> std::ffi::CString {
+    std::ffi::CString::new(s).expect("no NUL in test paths")
+}
+
+/// Table-driven events: each syscall below runs once on this thread, and
+/// its exit event carries the parameters Falco's table lists, encoded as
+/// Falco's drivers encode them.
+#[test]
+fn table_driven_syscalls_write_falcos_parameters() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    let dir = std::env::temp_dir().join(format!("falco-bpf-table-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir(&dir).expect("temp dir");
+    let p = |name: &str| dir.join(name).to_str().expect("utf-8").to_string();
+    std::fs::write(p("file"), b"x").expect("file");
+    let (sub, link, file, file2, file3) = (p("sub"), p("link"), p("file"), p("file2"), p("file3"));
+    let hello = b"hello";
+    let receiver = std::net::UdpSocket::bind("127.0.0.1:0").expect("udp bind");
+    let port = receiver.local_addr().expect("addr").port();
+    let mut fds = [0i32; 2];
+    let mut name_buf = [0u8; 16];
+    let (memfd, sock, dup_fd);
+    // SAFETY: plain syscalls on valid NUL-terminated paths and buffers this
+    // function owns; every fd opened here is closed below.
+    unsafe {
+        assert_eq!(libc::mkdirat(libc::AT_FDCWD, cstr(&sub).as_ptr(), 0o750), 0);
+        assert_eq!(
+            libc::symlinkat(c"target".as_ptr(), libc::AT_FDCWD, cstr(&link).as_ptr()),
+            0
+        );
+        assert_eq!(
+            libc::linkat(
+                libc::AT_FDCWD,
+                cstr(&file).as_ptr(),
+                libc::AT_FDCWD,
+                cstr(&file2).as_ptr(),
+                0
+            ),
+            0
+        );
+        let rc = libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            cstr(&file2).as_ptr(),
+            libc::AT_FDCWD,
+            cstr(&file3).as_ptr(),
+            1u32, // RENAME_NOREPLACE
+        );
+        assert_eq!(rc, 0);
+        assert_eq!(libc::unlinkat(libc::AT_FDCWD, cstr(&file3).as_ptr(), 0), 0);
+        assert_eq!(
+            libc::unlinkat(libc::AT_FDCWD, cstr(&sub).as_ptr(), libc::AT_REMOVEDIR),
+            0
+        );
+        assert_eq!(
+            libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | libc::O_NONBLOCK),
+            0
+        );
+        dup_fd = libc::dup3(fds[0], 200, libc::O_CLOEXEC);
+        assert_eq!(dup_fd, 200);
+        assert!(libc::fcntl(fds[0], libc::F_GETFL) >= 0);
+        assert_eq!(libc::kill(libc::getpid(), 0), 0);
+        assert_eq!(libc::prctl(libc::PR_GET_NAME, name_buf.as_mut_ptr()), 0);
+        memfd = libc::memfd_create(c"falco-test".as_ptr(), libc::MFD_CLOEXEC);
+        assert!(memfd >= 0);
+        sock = libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0);
+        assert!(sock >= 0);
+        let to = libc::sockaddr_in {
+            sin_family: libc::AF_INET as u16,
+            sin_port: port.to_be(),
+            sin_addr: libc::in_addr {
+                s_addr: u32::from_ne_bytes([127, 0, 0, 1]),
+            },
+            sin_zero: [0; 8],
+        };
+        let sent = libc::sendto(
+            sock,
+            hello.as_ptr().cast(),
+            hello.len(),
+            0,
+            (&to as *const libc::sockaddr_in).cast(),
+            std::mem::size_of::<libc::sockaddr_in>() as u32,
+        );
+        assert_eq!(sent, 5);
+        for fd in [fds[0], fds[1], dup_fd, memfd, sock] {
+            libc::close(fd);
+        }
+    }
+    let mut buf = [0u8; 16];
+    let (n, from) = receiver.recv_from(&mut buf).expect("recv");
+    assert_eq!(n, 5);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    const WANTED: [u16; 13] = [
+        305, 181, 311, 319, 303, 393, 365, 151, 129, 401, 405, 19, 31,
+    ];
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && (WANTED.contains(&e.ty) || e.ty == 35),
+        |evs| WANTED.iter().all(|c| find(evs, *c).is_some()) && find(evs, 35).is_some(),
+    );
+    check_table(&events);
+    // The last event of each type: this thread made others before (the UDP
+    // receiver's socket, for one).
+    let ev = |code: u16| {
+        events
+            .iter()
+            .rev()
+            .find(|e| e.ty == code)
+            .unwrap_or_else(|| panic!("event {code}"))
+            .raw()
+    };
+
+    let e = ev(305); // mkdirat
+    assert_eq!(
+        (e.int(0), e.int(1), e.str(2), e.uint(3)),
+        (Some(0), Some(-100), Some(sub.as_str()), Some(0o750))
+    );
+    let e = ev(181); // symlinkat
+    assert_eq!(
+        (e.str(1), e.int(2), e.str(3)),
+        (Some("target"), Some(-100), Some(link.as_str()))
+    );
+    let e = ev(311); // linkat
+    assert_eq!(
+        (e.str(2), e.str(4), e.uint(5)),
+        (Some(file.as_str()), Some(file2.as_str()), Some(0))
+    );
+    let e = ev(319); // renameat2
+    assert_eq!(
+        (e.str(2), e.str(4), e.uint(5)),
+        (Some(file2.as_str()), Some(file3.as_str()), Some(1))
+    );
+    let unlinks: Vec<_> = events
+        .iter()
+        .filter(|e| e.ty == 303)
+        .map(|e| e.raw().uint(3))
+        .collect();
+    assert_eq!(
+        unlinks,
+        vec![Some(0), Some(0x200)],
+        "unlinkat flags: 0, then PPM_AT_REMOVEDIR"
+    );
+    let e = ev(393); // pipe2
+    assert_eq!(
+        (e.int(1), e.int(2)),
+        (Some(fds[0] as i64), Some(fds[1] as i64))
+    );
+    assert_eq!(
+        e.uint(4),
+        Some((1 << 12) | (1 << 6)),
+        "PPM_O_CLOEXEC | PPM_O_NONBLOCK"
+    );
+    assert!(e.uint(3).unwrap_or(0) > 0, "pipe inode");
+    let e = ev(365); // dup3
+    assert_eq!(
+        (e.int(0), e.int(1), e.int(2), e.uint(3)),
+        (Some(200), Some(fds[0] as i64), Some(200), Some(1 << 12))
+    );
+    let e = ev(151); // fcntl
+    assert_eq!(
+        (e.int(1), e.uint(2)),
+        (Some(fds[0] as i64), Some(4)),
+        "PPM_FCNTL_F_GETFL"
+    );
+    let e = ev(129); // kill
+    assert_eq!(
+        (e.int(0), e.int(1), e.uint(2)),
+        (Some(0), Some(std::process::id() as i64), Some(0))
+    );
+    let e = ev(401); // prctl
+    let thread_name = std::ffi::CStr::from_bytes_until_nul(&name_buf)
+        .expect("name")
+        .to_str()
+        .expect("utf-8");
+    assert_eq!(
+        (e.uint(1), e.str(2), e.params[3]),
+        (Some(16), Some(thread_name), &[][..])
+    );
+    let e = ev(405); // memfd_create
+    assert_eq!(
+        (e.int(0), e.str(1), e.uint(2)),
+        (Some(memfd as i64), Some("falco-test"), Some(1))
+    );
+    let e = ev(19); // socket
+    assert_eq!(
+        (e.int(0), e.uint(1), e.uint(2), e.uint(4)),
+        (
+            Some(sock as i64),
+            Some(2),
+            Some(2 | 0o2000000),
+            Some(1 << 12)
+        )
+    );
+    let e = ev(31); // sendto: data, fd, size, tuple with the destination from the user's sockaddr
+    assert_eq!(
+        (e.int(0), e.params[1], e.int(2), e.uint(3)),
+        (Some(5), &hello[..], Some(sock as i64), Some(5))
+    );
+    let tuple = e.params[4];
+    assert_eq!(tuple.len(), 13, "ipv4 tuple");
+    assert_eq!(
+        &tuple[7..13],
+        &[[127, 0, 0, 1].as_slice(), &port.to_le_bytes()].concat()[..],
+        "destination"
+    );
+    let e = ev(35); // recvfrom: data and the tuple sender -> receiver
+    assert_eq!((e.int(0), e.params[1]), (Some(5), &hello[..]));
+    let mut want = vec![PPM_AF_INET, 127, 0, 0, 1];
+    want.extend_from_slice(&from.port().to_le_bytes());
+    want.extend_from_slice(&[127, 0, 0, 1]);
+    want.extend_from_slice(&port.to_le_bytes());
+    assert_eq!(e.params[2], want.as_slice(), "recvfrom tuple");
+}
+
+#[test]
+fn ptrace_traceme_writes_the_request_and_dynamic_params() {
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    // SAFETY: the child only makes raw syscalls and _exits.
+    let child = unsafe { libc::fork() };
+    if child == 0 {
+        // SAFETY: PTRACE_TRACEME takes no pointers; then end the child.
+        unsafe {
+            libc::ptrace(libc::PTRACE_TRACEME, 0, 0, 0);
+            libc::_exit(0);
+        }
+    }
+    assert!(child > 0, "fork failed");
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    unsafe { libc::waitpid(child, &mut status, 0) };
+    let child = child as u64;
+    let events = collect(
+        &mut probe,
+        |e| e.tid == child && e.ty == 169,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("ptrace event").raw();
+    assert_eq!(e.int(0), Some(0), "res");
+    assert_eq!(
+        e.params[1],
+        [0u8; 9].as_slice(),
+        "addr: DYN index 0 (UINT64), 0"
+    );
+    assert_eq!(
+        e.params[2],
+        [0u8; 9].as_slice(),
+        "data: DYN index 0 (UINT64), 0"
+    );
+    assert_eq!(e.uint(3), Some(1), "request PPM_PTRACE_TRACEME");
+    assert_eq!(e.int(4), Some(0), "pid");
+}

@@ -661,7 +661,7 @@ __noinline int push_sockaddr(__u64 uptr, __u64 ulen) {
  * The socket tuple of `fd`. `inbound` = 0 writes local -> remote (connect,
  * send), 1 writes remote -> local (accept, recv): both read client -> server.
  */
-__noinline int push_tuple(__s64 fd, __u32 inbound) {
+__noinline int push_tuple(__s64 fd, __u32 inbound, __u64 usr_addr) {
 	struct auxmap *m = aux_get();
 	if(!m) {
 		return 0;
@@ -678,6 +678,15 @@ __noinline int push_tuple(__s64 fd, __u32 inbound) {
 		__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 		__u32 rip = BPF_CORE_READ(sk, __sk_common.skc_daddr);
 		__u16 rport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		if(rip == 0 && rport == 0 && usr_addr) {
+			/* Not connected (UDP sendto/recvfrom): the peer is the user's sockaddr. */
+			struct sockaddr_in sin = {};
+			if(bpf_probe_read_user(&sin, sizeof(sin), (void *)usr_addr) == 0 &&
+			   sin.sin_family == K_AF_INET) {
+				rip = sin.sin_addr.s_addr;
+				rport = bpf_ntohs(sin.sin_port);
+			}
+		}
 		m->data[pos] = K_AF_INET;
 		if(inbound) {
 			*(__u32 *)&m->data[SAFE(pos + 1)] = rip;
@@ -732,6 +741,175 @@ __noinline int push_tuple(__s64 fd, __u32 inbound) {
 	} else {
 		push_empty(m);
 	}
+	return 0;
+}
+
+static __always_inline __u16 ptrace_req_to_ppm(__u64 req) {
+	switch(req) {
+	case 0: return 1;       /* TRACEME */
+	case 1: return 2;       /* PEEKTEXT */
+	case 2: return 3;       /* PEEKDATA */
+	case 3: return 4;       /* PEEKUSR */
+	case 4: return 5;       /* POKETEXT */
+	case 5: return 6;       /* POKEDATA */
+	case 6: return 7;       /* POKEUSR */
+	case 7: return 8;       /* CONT */
+	case 8: return 9;       /* KILL */
+	case 9: return 10;      /* SINGLESTEP */
+	case 16: return 11;     /* ATTACH */
+	case 17: return 12;     /* DETACH */
+	case 24: return 13;     /* SYSCALL */
+	case 0x4200: return 14; /* SETOPTIONS */
+	case 0x4201: return 15; /* GETEVENTMSG */
+	case 0x4202: return 16; /* GETSIGINFO */
+	case 0x4203: return 17; /* SETSIGINFO */
+	case 0x4204: return 18; /* GETREGSET */
+	case 0x4205: return 19; /* SETREGSET */
+	case 0x4206: return 20; /* SEIZE */
+	case 0x4207: return 21; /* INTERRUPT */
+	case 0x4208: return 22; /* LISTEN */
+	case 0x4209: return 23; /* PEEKSIGINFO */
+	case 0x420a: return 24; /* GETSIGMASK */
+	case 0x420b: return 25; /* SETSIGMASK */
+	case 12: return 26;     /* GETREGS */
+	case 13: return 27;     /* SETREGS */
+	case 14: return 28;     /* GETFPREGS */
+	case 15: return 29;     /* SETFPREGS */
+	case 18: return 30;     /* GETFPXREGS */
+	case 19: return 31;     /* SETFPXREGS */
+	case 21: return 32;     /* OLDSETOPTIONS */
+	case 25: return 33;     /* GET_THREAD_AREA */
+	case 26: return 34;     /* SET_THREAD_AREA */
+	case 30: return 35;     /* ARCH_PRCTL */
+	case 31: return 36;     /* SYSEMU */
+	case 32: return 37;     /* SYSEMU_SINGLESTEP */
+	case 33: return 38;     /* SINGLEBLOCK */
+	default: return 0;
+	}
+}
+
+/* x86_64 `struct user_msghdr` as user space lays it out. */
+struct umsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+};
+
+struct uiovec {
+	__u64 base;
+	__u64 len;
+};
+
+#define MAX_IOVCNT 32
+
+/* State of an iovec walk, shared with the bpf_loop callbacks. */
+struct iov_walk {
+	__u64 iov;
+	__u64 iovcnt;
+	__u32 want;  /* bytes to copy at most */
+	__u32 total; /* bytes copied (copy) or summed lengths (size) */
+};
+
+static long iov_size_step(__u64 i, void *arg) {
+	struct iov_walk *w = arg;
+	if(i >= w->iovcnt) {
+		return 1;
+	}
+	struct uiovec v = {};
+	bpf_probe_read_user(&v, sizeof(v), (void *)(w->iov + i * sizeof(v)));
+	w->total += (__u32)v.len;
+	return 0;
+}
+
+static long iov_copy_step(__u64 i, void *arg) {
+	struct iov_walk *w = arg;
+	struct auxmap *m = aux_get();
+	if(!m || i >= w->iovcnt || w->total >= w->want) {
+		return 1;
+	}
+	struct uiovec v = {};
+	if(bpf_probe_read_user(&v, sizeof(v), (void *)(w->iov + i * sizeof(v))) != 0) {
+		return 1;
+	}
+	__u32 chunk = w->want - w->total;
+	if(v.len < chunk) {
+		chunk = (__u32)v.len;
+	}
+	chunk &= (MAX_PROC_ARG_ENV - 1);
+	if(chunk == 0) {
+		return 0;
+	}
+	__u32 off = w->total & (MAX_PROC_ARG_ENV - 1);
+	if(bpf_probe_read_user(&m->data[SAFE(m->pos + off)], chunk, (void *)v.base) != 0) {
+		return 1;
+	}
+	w->total += chunk;
+	return 0;
+}
+
+/*
+ * Parameters read through a user msghdr (sendmsg, recvmsg). `fd_arg` is the
+ * socket fd for the tuple kinds, else the msghdr pointer; `other` the
+ * msghdr pointer for the tuple kinds.
+ */
+__noinline int push_msg_param(__u32 kind, __u64 arg, __u64 other, __u32 recv) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	__s64 ret = m->ret;
+	__u64 msg_ptr = (kind == PK_TUPLE_SEND_MSG || kind == PK_TUPLE_RECV_MSG) ? other : arg;
+	struct umsghdr msg = {};
+	if(!msg_ptr || bpf_probe_read_user(&msg, sizeof(msg), (void *)msg_ptr) != 0) {
+		push_empty(m);
+		return 0;
+	}
+	if(kind == PK_TUPLE_SEND_MSG || kind == PK_TUPLE_RECV_MSG) {
+		if(ret < 0) {
+			push_empty(m);
+		} else {
+			push_tuple((__s32)arg, kind == PK_TUPLE_RECV_MSG, msg.name);
+		}
+		return 0;
+	}
+	if(kind == PK_MSG_CONTROL) {
+		if(ret < 0 || !msg.control || msg.controllen == 0 || msg.controllen > 0xffff) {
+			push_empty(m);
+		} else {
+			push_user_bytes(m, msg.control, msg.controllen);
+		}
+		return 0;
+	}
+	__u64 iovcnt = msg.iovlen;
+	if(iovcnt > MAX_IOVCNT) {
+		iovcnt = MAX_IOVCNT;
+	}
+	struct iov_walk w = {.iov = msg.iov, .iovcnt = iovcnt};
+	if(kind == PK_MSG_SIZE) {
+		bpf_loop(MAX_IOVCNT, iov_size_step, &w, 0);
+		push_u32(m, w.total);
+		return 0;
+	}
+	/* PK_MSG_DATA */
+	if(recv && ret < 0) {
+		push_empty(m);
+		return 0;
+	}
+	__u32 want = snaplen_get();
+	/* Receive: at most what arrived; send: at most what went out, if any did. */
+	if((recv ? ret >= 0 : ret > 0) && (__u64)ret < want) {
+		want = (__u32)ret;
+	}
+	w.want = want;
+	bpf_loop(MAX_IOVCNT, iov_copy_step, &w, 0);
+	__u32 copied = w.total;
+	put_len(m, copied & (2 * MAX_PROC_ARG_ENV - 1));
 	return 0;
 }
 
@@ -966,31 +1144,77 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	case PK_TUPLE_OUT:
 		/* connect: only a connected (or connecting) socket has a tuple */
 		if(ret == 0 || ret == -K_EINPROGRESS) {
-			push_tuple((__s32)arg, 0);
+			push_tuple((__s32)arg, 0, 0);
 		} else {
 			push_empty(m);
 		}
 		break;
 	case PK_TUPLE_SEND:
 		if(ret >= 0) {
-			push_tuple((__s32)arg, 0);
+			push_tuple((__s32)arg, 0, arg2);
 		} else {
 			push_empty(m);
 		}
 		break;
 	case PK_TUPLE_IN:
 		if(ret >= 0) {
-			push_tuple(ret, 1);
+			push_tuple(ret, 1, 0);
 		} else {
 			push_empty(m);
 		}
 		break;
 	case PK_TUPLE_RECV:
 		if(ret >= 0) {
-			push_tuple((__s32)arg, 1);
+			push_tuple((__s32)arg, 1, arg2);
 		} else {
 			push_empty(m);
 		}
+		break;
+	case PK_SEND_DATA: {
+		__u64 len = ret > 0 ? (__u64)ret : (__u64)(__u32)arg2;
+		__u32 snap = snaplen_get();
+		if(len > snap) len = snap;
+		push_user_bytes(m, arg, len);
+		break;
+	}
+	case PK_MSG_DATA:
+	case PK_MSG_SIZE:
+	case PK_MSG_CONTROL:
+	case PK_TUPLE_SEND_MSG:
+	case PK_TUPLE_RECV_MSG:
+		push_msg_param(kind, arg, arg2, (argsel >> 4) & 0xf);
+		break;
+	case PK_PTRACE_ADDR:
+		m->data[SAFE(m->pos)] = 0; /* PPM_PTRACE_IDX_UINT64 */
+		*(__u64 *)&m->data[SAFE(m->pos + 1)] = ret < 0 ? 0 : arg;
+		put_len(m, 9);
+		break;
+	case PK_PTRACE_DATA: {
+		__u16 req = ptrace_req_to_ppm(arg2);
+		__u64 pos = SAFE(m->pos);
+		if(ret < 0) {
+			m->data[pos] = 0;
+			*(__u64 *)&m->data[SAFE(pos + 1)] = 0;
+			put_len(m, 9);
+		} else if(req == 2 || req == 3 || req == 4) { /* PEEKTEXT, PEEKDATA, PEEKUSR */
+			__u64 v = 0;
+			bpf_probe_read_user(&v, sizeof(v), (void *)arg);
+			m->data[pos] = 0;
+			*(__u64 *)&m->data[SAFE(pos + 1)] = v;
+			put_len(m, 9);
+		} else if(req == 8 || req == 10 || req == 12 || req == 13) { /* CONT, SINGLESTEP, DETACH, SYSCALL */
+			m->data[pos] = 1; /* PPM_PTRACE_IDX_SIGTYPE */
+			m->data[SAFE(pos + 1)] = (__u8)arg;
+			put_len(m, 2);
+		} else {
+			m->data[pos] = 0;
+			*(__u64 *)&m->data[SAFE(pos + 1)] = arg;
+			put_len(m, 9);
+		}
+		break;
+	}
+	case PK_PTRACE_REQ:
+		push_u16(m, ptrace_req_to_ppm(arg));
 		break;
 	default:
 		push_empty(m);

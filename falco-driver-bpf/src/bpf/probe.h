@@ -92,7 +92,7 @@ enum param_kind {
 	PK_SOCKADDR = 29,      /* user sockaddr at arg, length at arg >> 4 */
 	PK_TUPLE_OUT = 30,     /* socket tuple local -> remote of fd arg (connect, send) */
 	PK_TUPLE_IN = 31,      /* socket tuple remote -> local of the returned fd (accept) */
-	PK_TUPLE_RECV = 32,    /* socket tuple remote -> local of fd arg (recv) */
+	PK_TUPLE_RECV = 32,    /* tuple remote -> local of fd arg, when ret >= 0; user sockaddr (arg >> 4) if unconnected */
 	PK_QUEUE_PCT = 33,     /* u8 backlog percentage of listening fd arg */
 	PK_QUEUE_LEN = 34,     /* u32 backlog of listening fd arg */
 	PK_QUEUE_MAX = 35,     /* u32 max backlog of listening fd arg */
@@ -109,7 +109,16 @@ enum param_kind {
 	PK_FINIT_FLAGS = 47,
 	PK_MKDIR_MODE = 49,    /* raw mode as u32 */
 	PK_I32 = 50,           /* arg as int32 (4 bytes) */
-	PK_TUPLE_SEND = 51,    /* socket tuple local -> remote of fd arg (send), when ret >= 0 */
+	PK_TUPLE_SEND = 51,    /* tuple local -> remote of fd arg, when ret >= 0; user sockaddr (arg >> 4) if unconnected */
+	PK_SEND_DATA = 52,     /* sendto data: user bytes at arg, min(ret > 0 ? ret : size (arg >> 4), snaplen) */
+	PK_MSG_DATA = 53,      /* iovec data of the msghdr at arg, min(snaplen, ret); (arg >> 4) == 1: receive (empty on failure) */
+	PK_MSG_SIZE = 54,      /* u32 sum of the iovec lengths of the msghdr at arg */
+	PK_MSG_CONTROL = 55,   /* recvmsg: msg_control bytes of the msghdr at arg, when ret >= 0 */
+	PK_TUPLE_SEND_MSG = 56,/* tuple local -> remote of fd arg, msg_name of the msghdr at (arg >> 4) if unconnected */
+	PK_TUPLE_RECV_MSG = 57,/* tuple remote -> local of fd arg, msg_name of the msghdr at (arg >> 4) if unconnected */
+	PK_PTRACE_ADDR = 58,   /* DYN: index 0 (UINT64) + addr arg, 0 on failure */
+	PK_PTRACE_DATA = 59,   /* DYN by request (arg >> 4): peeked u64, signal, or the raw data arg */
+	PK_PTRACE_REQ = 60,    /* u16 PPM_PTRACE_* of the request arg */
 	PK_KIND_MAX
 };
 
