@@ -115,7 +115,9 @@ pub struct ProbeStats {
     pub n_drops_max_event_size: u64,
     /// Events lost because their CPU had no ring buffer.
     pub n_drops_no_buffer: u64,
-    /// Events produced per syscall, by name (syscalls with a zero count left out).
+    /// Per syscall, by name: the exits that passed the interest filter and
+    /// went to the event builder (successful execve exits included, whose
+    /// event comes from `sched_process_exec`). Zero counts are left out.
     pub per_syscall: Vec<(&'static str, u64)>,
 }
 

@@ -263,6 +263,16 @@ fn a_child_running_bin_true_produces_execve_with_exe_args_cwd_and_parent() {
         std::fs::metadata("/bin/true").expect("stat").ino()
     };
     assert_eq!(e.uint(p("exe_ino")), Some(want_ino));
+    // SAFETY: geteuid has no preconditions.
+    let euid = unsafe { libc::geteuid() };
+    if euid == 0 {
+        assert_eq!(
+            e.uint(p("flags")),
+            Some(1),
+            "PPM_EXE_WRITABLE: root owns /bin/true"
+        );
+    }
+    assert_eq!(e.uint(p("uid")), Some(euid as u64));
 }
 
 #[test]

@@ -75,6 +75,9 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define K_RLIMIT_NOFILE 7
 #define K_TS_COMPAT 0x0002
 #define K_PAGE_SHIFT 12
+#define K_SB_RDONLY 1
+#define K_S_IMMUTABLE (1 << 3)
+#define K_CAP_DAC_OVERRIDE 1
 
 /* Falco's encodings (ppm_events_public.h facts). */
 #define PPM_O_RDONLY (1 << 0)
@@ -97,6 +100,8 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define PPM_AT_SYMLINK_FOLLOW 0x400
 #define PPM_AT_EMPTY_PATH 0x1000
 #define PPM_CL_CHILD_IN_PIDNS (1 << 29)
+#define PPM_EXE_WRITABLE (1 << 0)
+#define PPM_EXE_FROM_MEMFD (1 << 2)
 #define PPM_MS_MGC_MSK 0xffff0000
 #define PPM_MS_MGC_VAL 0xC0ED0000
 
@@ -1473,6 +1478,49 @@ __noinline int push_clone_tail(__u64 clone_flags, __s64 ret) {
 	return 0;
 }
 
+/*
+ * Whether the current task could write its executable: the basic permission
+ * check the kernel's acl_permission_check does (owner, group, other bits,
+ * then CAP_DAC_OVERRIDE), without POSIX ACLs, supplementary groups or user
+ * namespace mapping. Read-only mounts and immutable inodes are not writable.
+ */
+static __always_inline bool exe_writable(struct task_struct *t, struct inode *ino) {
+	__u16 mode = BPF_CORE_READ(ino, i_mode);
+	__u32 i_flags = BPF_CORE_READ(ino, i_flags);
+	__u64 s_flags = BPF_CORE_READ(ino, i_sb, s_flags);
+	if(s_flags & K_SB_RDONLY) {
+		return false;
+	}
+	if(i_flags & K_S_IMMUTABLE) {
+		return false;
+	}
+	__u32 i_uid = BPF_CORE_READ(ino, i_uid.val);
+	__u32 i_gid = BPF_CORE_READ(ino, i_gid.val);
+	__u32 fsuid = BPF_CORE_READ(t, cred, fsuid.val);
+	__u32 fsgid = BPF_CORE_READ(t, cred, fsgid.val);
+	if(fsuid == i_uid) {
+		return true;
+	}
+	__u16 bits = fsgid == i_gid ? (mode >> 3) : mode;
+	if(bits & 02) {
+		return true;
+	}
+	__u64 caps = BPF_CORE_READ(t, cred, cap_effective.val);
+	return (caps & (1ull << K_CAP_DAC_OVERRIDE)) != 0;
+}
+
+/* A file made by memfd_create: a root dentry named "memfd:...". */
+static __always_inline bool exe_from_memfd(struct file *f) {
+	struct dentry *d = BPF_CORE_READ(f, f_path.dentry);
+	if(!d || BPF_CORE_READ(d, d_parent) != d) {
+		return false;
+	}
+	char name[7] = {};
+	bpf_probe_read_kernel_str(name, sizeof(name), BPF_CORE_READ(d, d_name.name));
+	return name[0] == 'm' && name[1] == 'e' && name[2] == 'm' && name[3] == 'f' && name[4] == 'd' &&
+	       name[5] == ':';
+}
+
 /* execve params 17..30: tty .. gid (trusted_exepath included). */
 __noinline int push_exec_tail(void) {
 	struct auxmap *m = aux_get();
@@ -1506,13 +1554,20 @@ __noinline int push_exec_tail(void) {
 		loginuid = BPF_CORE_READ(t, loginuid.val);
 	}
 	push_u32(m, loginuid);
-	/* flags: PPM_EXE_* bits this probe does not compute */
-	push_u32(m, 0);
+	struct file *exe = BPF_CORE_READ(t, mm, exe_file);
+	struct inode *ino = exe ? BPF_CORE_READ(exe, f_inode) : NULL;
+	/* flags: PPM_EXE_WRITABLE and PPM_EXE_FROM_MEMFD (overlay layers are not computed) */
+	__u32 exe_flags = 0;
+	if(ino && exe_writable(t, ino)) {
+		exe_flags |= PPM_EXE_WRITABLE;
+	}
+	if(exe && exe_from_memfd(exe)) {
+		exe_flags |= PPM_EXE_FROM_MEMFD;
+	}
+	push_u32(m, exe_flags);
 	push_u64(m, BPF_CORE_READ(t, cred, cap_inheritable.val));
 	push_u64(m, BPF_CORE_READ(t, cred, cap_permitted.val));
 	push_u64(m, BPF_CORE_READ(t, cred, cap_effective.val));
-	struct file *exe = BPF_CORE_READ(t, mm, exe_file);
-	struct inode *ino = exe ? BPF_CORE_READ(exe, f_inode) : NULL;
 	__u64 ctime = 0, mtime = 0, inum = 0;
 	if(ino) {
 		inum = BPF_CORE_READ(ino, i_ino);
