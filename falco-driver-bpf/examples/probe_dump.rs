@@ -7,25 +7,20 @@
 
 use std::time::{Duration, Instant};
 
-use falco_driver_bpf::{BpfProbe, ProbeConfig, RawEvent};
+use falco_driver_bpf::{BpfProbe, ProbeConfig};
+use falco_events::{Event, Param};
 
-fn show(bytes: &[u8]) -> String {
-    if bytes.len() > 1
-        && bytes.last() == Some(&0)
-        && bytes[..bytes.len() - 1]
-            .iter()
-            .all(|b| b.is_ascii_graphic() || *b == b' ')
-    {
-        return format!("{:?}", String::from_utf8_lossy(&bytes[..bytes.len() - 1]));
+fn show(p: &Param<'_>) -> String {
+    if p.is_empty() {
+        return "<empty>".into();
     }
-    match bytes.len() {
-        0 => "<empty>".into(),
-        1 => bytes[0].to_string(),
-        2 => u16::from_le_bytes([bytes[0], bytes[1]]).to_string(),
-        4 => i32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]).to_string(),
-        8 => i64::from_le_bytes(bytes.try_into().unwrap_or([0; 8])).to_string(),
-        _ => format!("{:?}", String::from_utf8_lossy(bytes)),
+    if let Some(s) = p.as_str() {
+        return format!("{s:?}");
     }
+    if let Some(v) = p.as_i64() {
+        return v.to_string();
+    }
+    format!("{:?}", String::from_utf8_lossy(p.as_bytes()))
 }
 
 fn main() {
@@ -56,29 +51,28 @@ fn main() {
         let Some(bytes) = probe.next_event_timeout(Duration::from_millis(100)) else {
             continue;
         };
-        let Some(e) = RawEvent::parse(bytes) else {
-            println!("malformed event of {} bytes", bytes.len());
-            continue;
+        let e = match Event::parse(bytes) {
+            Ok(e) => e,
+            Err(err) => {
+                println!("malformed event of {} bytes: {err}", bytes.len());
+                continue;
+            }
         };
-        if e.tid == me {
+        if e.tid() == me {
             continue;
         }
-        let info = falco_events::event_info(e.event_type);
-        let name = info.map(|i| i.name).unwrap_or("?");
-        let dir = if e.event_type % 2 == 0 { '>' } else { '<' };
         let params: Vec<String> = e
-            .params
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let pname = info
-                    .and_then(|i2| i2.params.get(i))
-                    .map(|p| p.name)
-                    .unwrap_or("?");
-                format!("{pname}={}", show(p))
-            })
+            .params()
+            .map(|p| format!("{}={}", p.name(), show(&p)))
             .collect();
-        println!("{} {} {dir} {name} {}", e.ts, e.tid, params.join(" "));
+        println!(
+            "{} {} {} {} {}",
+            e.ts(),
+            e.tid(),
+            e.direction().symbol(),
+            e.name(),
+            params.join(" ")
+        );
     }
     match probe.stats() {
         Ok(s) => eprintln!("{s:?}"),

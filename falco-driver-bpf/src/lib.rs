@@ -4,7 +4,9 @@
 //! 26-byte header (`ts u64, tid u64, len u32, type u16, nparams u32`), a u16
 //! length per parameter, then the parameters — into BPF ring buffers, one per
 //! group of CPUs. [`BpfProbe::next_event`] returns the oldest event across
-//! the buffers, zero-copy. The event codes and parameter lists are Falco's
+//! the buffers, zero-copy, as bytes; the probe is also a `falco-events`
+//! [`EventSource`](falco_events::EventSource) lending decoded
+//! [`Event`](falco_events::Event)s. The event codes and parameter lists are Falco's
 //! current exit-only schema (`falco-events`' table), with the enter events
 //! Falco keeps for TOCTOU mitigation (open, openat, openat2, creat, connect).
 //!
@@ -33,13 +35,14 @@
 //!
 //! ```no_run
 //! use std::time::Duration;
-//! use falco_driver_bpf::{BpfProbe, ProbeConfig, RawEvent};
+//! use falco_driver_bpf::{BpfProbe, ProbeConfig};
+//! use falco_events::Event;
 //!
 //! let mut probe = BpfProbe::open(ProbeConfig::default())?;
 //! probe.set_interesting(["openat", "execve"])?;
 //! if let Some(bytes) = probe.next_event_timeout(Duration::from_secs(1)) {
-//!     let event = RawEvent::parse(bytes).expect("the probe writes well-formed events");
-//!     println!("type {} tid {} with {} params", event.event_type, event.tid, event.params.len());
+//!     let event = Event::parse(bytes).expect("the probe writes well-formed events");
+//!     println!("{} tid {} with {} params", event.name(), event.tid(), event.nparams());
 //! }
 //! println!("{:?}", probe.stats()?);
 //! # Ok::<(), falco_driver_bpf::ProbeError>(())
@@ -48,7 +51,6 @@
 
 mod error;
 mod probe;
-mod raw;
 mod ring;
 mod source;
 mod syscalls;
@@ -66,5 +68,4 @@ mod skel {
 
 pub use error::ProbeError;
 pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
-pub use raw::RawEvent;
 pub use syscalls::{covered_syscalls, syscall_number, STATE_SYSCALLS};

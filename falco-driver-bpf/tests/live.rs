@@ -10,7 +10,7 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use falco_driver_bpf::{BpfProbe, ProbeConfig, ProbeError, RawEvent};
+use falco_driver_bpf::{BpfProbe, ProbeConfig, ProbeError};
 
 const OPENAT_E: u16 = 306;
 const OPENAT_X: u16 = 307;
@@ -25,6 +25,101 @@ const PROCEXIT_E: u16 = 186;
 const PPM_O_RDONLY: u64 = 1;
 const PPM_AT_FDCWD: i64 = -100;
 const PPM_AF_INET: u8 = 2;
+
+/// A minimal view of one event in Falco's layout: this test's own decoder,
+/// independent of the one in falco-events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct RawEvent<'a> {
+    /// Nanoseconds since the epoch.
+    ts: u64,
+    /// Thread id.
+    tid: u64,
+    /// Event code (`PPME_*`).
+    event_type: u16,
+    /// Parameter bytes, in order; an empty slice is an empty parameter.
+    params: Vec<&'a [u8]>,
+}
+
+impl<'a> RawEvent<'a> {
+    /// Splits an event with u16 parameter lengths (every syscall event).
+    /// None if the bytes are not a well-formed event.
+    fn parse(bytes: &'a [u8]) -> Option<RawEvent<'a>> {
+        let u64_at = |o: usize| {
+            bytes
+                .get(o..o + 8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_le_bytes)
+        };
+        let u32_at = |o: usize| {
+            bytes
+                .get(o..o + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map(u32::from_le_bytes)
+        };
+        let u16_at = |o: usize| {
+            bytes
+                .get(o..o + 2)
+                .and_then(|b| <[u8; 2]>::try_from(b).ok())
+                .map(u16::from_le_bytes)
+        };
+        let ts = u64_at(0)?;
+        let tid = u64_at(8)?;
+        let len = u32_at(16)? as usize;
+        let event_type = u16_at(20)?;
+        let nparams = u32_at(22)? as usize;
+        if len != bytes.len() || nparams > 32 {
+            return None;
+        }
+        let mut pos = 26 + 2 * nparams;
+        let mut params = Vec::with_capacity(nparams);
+        for i in 0..nparams {
+            let l = u16_at(26 + 2 * i)? as usize;
+            params.push(bytes.get(pos..pos + l)?);
+            pos += l;
+        }
+        if pos != len {
+            return None;
+        }
+        Some(RawEvent {
+            ts,
+            tid,
+            event_type,
+            params,
+        })
+    }
+
+    /// Parameter `i` as a little-endian integer of its width (1, 2, 4 or 8
+    /// bytes), sign-extended from its width when `signed`.
+    fn int(&self, i: usize) -> Option<i64> {
+        let p = self.params.get(i)?;
+        Some(match p.len() {
+            1 => p[0] as i8 as i64,
+            2 => i16::from_le_bytes([p[0], p[1]]) as i64,
+            4 => i32::from_le_bytes([p[0], p[1], p[2], p[3]]) as i64,
+            8 => i64::from_le_bytes(<[u8; 8]>::try_from(*p).ok()?),
+            _ => return None,
+        })
+    }
+
+    /// Parameter `i` as an unsigned integer of its width.
+    fn uint(&self, i: usize) -> Option<u64> {
+        let p = self.params.get(i)?;
+        Some(match p.len() {
+            1 => p[0] as u64,
+            2 => u16::from_le_bytes([p[0], p[1]]) as u64,
+            4 => u32::from_le_bytes([p[0], p[1], p[2], p[3]]) as u64,
+            8 => u64::from_le_bytes(<[u8; 8]>::try_from(*p).ok()?),
+            _ => return None,
+        })
+    }
+
+    /// Parameter `i` as a string (a CHARBUF/FSPATH without its NUL).
+    fn str(&self, i: usize) -> Option<&'a str> {
+        let p = *self.params.get(i)?;
+        let p = p.strip_suffix(&[0]).unwrap_or(p);
+        std::str::from_utf8(p).ok()
+    }
+}
 
 fn open_probe(config: ProbeConfig) -> Option<BpfProbe> {
     match BpfProbe::open(config) {
