@@ -1,0 +1,94 @@
+//! Errors of opening and driving the probe. Each message says what is missing.
+
+use std::io;
+
+/// What went wrong opening or configuring the probe.
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeError {
+    /// Neither root nor the capabilities BPF needs.
+    #[error(
+        "not permitted: loading the eBPF probe needs root, or the capabilities CAP_BPF and \
+         CAP_PERFMON (or CAP_SYS_ADMIN); this process has euid {euid} and lacks {missing}"
+    )]
+    NotRoot {
+        /// Effective uid of this process.
+        euid: u32,
+        /// The capabilities that are missing, comma-separated.
+        missing: String,
+    },
+    /// The kernel exposes no BTF, which CO-RE relocation needs.
+    #[error(
+        "no kernel BTF: {path} is missing; the modern eBPF probe needs a kernel built with \
+         CONFIG_DEBUG_INFO_BTF=y (kernel >= 5.8)"
+    )]
+    NoBtf {
+        /// The path looked at.
+        path: &'static str,
+    },
+    /// The kernel refused a BPF operation although we have the privileges.
+    #[error(
+        "BPF not permitted at {step}: {detail}; check kernel.unprivileged_bpf_disabled, a \
+         seccomp or LSM policy (e.g. a container without CAP_BPF), or kernel lockdown"
+    )]
+    BpfNotPermitted {
+        /// What the probe was doing.
+        step: &'static str,
+        /// The error the kernel or libbpf gave.
+        detail: String,
+    },
+    /// The kernel lacks a feature the probe needs (ring buffers, tp_btf).
+    #[error("the kernel does not support {feature} (needed: {why})")]
+    Unsupported {
+        /// The feature.
+        feature: &'static str,
+        /// What it is needed for.
+        why: &'static str,
+    },
+    /// A configuration value is out of range.
+    #[error("invalid probe configuration: {0}")]
+    Config(String),
+    /// A syscall name the probe does not know.
+    #[error("unknown or uncovered syscall `{0}`")]
+    UnknownSyscall(String),
+    /// Any other libbpf error, with the step it happened at.
+    #[error("{step}: {source}")]
+    Bpf {
+        /// What the probe was doing.
+        step: &'static str,
+        /// The underlying error.
+        source: libbpf_rs::Error,
+    },
+    /// An OS error, with the step it happened at.
+    #[error("{step}: {source}")]
+    Io {
+        /// What the probe was doing.
+        step: &'static str,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+impl ProbeError {
+    /// Wraps a libbpf-rs error from `step`, telling a refusal apart.
+    pub(crate) fn bpf(step: &'static str, err: libbpf_rs::Error) -> ProbeError {
+        if err.kind() == libbpf_rs::ErrorKind::PermissionDenied {
+            ProbeError::BpfNotPermitted {
+                step,
+                detail: format!("{err:#}"),
+            }
+        } else {
+            ProbeError::Bpf { step, source: err }
+        }
+    }
+
+    /// Wraps an OS error from `step`, telling EPERM/EACCES apart.
+    pub(crate) fn io(step: &'static str, source: io::Error) -> ProbeError {
+        match source.raw_os_error() {
+            Some(libc::EPERM) | Some(libc::EACCES) => ProbeError::BpfNotPermitted {
+                step,
+                detail: source.to_string(),
+            },
+            _ => ProbeError::Io { step, source },
+        }
+    }
+}

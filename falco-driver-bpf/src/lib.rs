@@ -1,0 +1,71 @@
+//! Falco's modern eBPF probe, in C (CO-RE) with a Rust loader and consumer.
+//!
+//! The probe writes each syscall event in Falco's own binary layout — the
+//! 26-byte header (`ts u64, tid u64, len u32, type u16, nparams u32`), a u16
+//! length per parameter, then the parameters — into BPF ring buffers, one per
+//! group of CPUs. [`BpfProbe::next_event`] returns the oldest event across
+//! the buffers, zero-copy, as bytes; the probe is also a `falco-events`
+//! [`EventSource`](falco_events::EventSource) lending decoded
+//! [`Event`](falco_events::Event)s. The event codes and parameter lists are Falco's
+//! current exit-only schema (`falco-events`' table), with the enter events
+//! Falco keeps for TOCTOU mitigation (open, openat, openat2, creat, connect).
+//!
+//! # Layout, as in Falco's modern probe
+//!
+//! - `src/bpf/probe.bpf.c`: one `tp_btf/sys_exit` dispatcher that tail-calls
+//!   the program building each syscall's event; `tp_btf/sched_process_exec`
+//!   for successful execve/execveat; `tp_btf/sched_process_exit` for
+//!   procexit; `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events.
+//!   Most events are *data*: [`syscalls`](crate::covered_syscalls) lists, per
+//!   syscall, how each parameter is produced, and one BPF program follows
+//!   that table.
+//! - `src/bpf/probe.h`: the structs and constants both sides read.
+//! - `src/bpf/vmlinux.h`: kernel types for CO-RE. **It is committed**, not
+//!   generated at build time: it was produced with
+//!   `bpftool btf dump file /sys/kernel/btf/vmlinux format c` (kernel 6.18,
+//!   x86_64). Committing it keeps the build independent of bpftool and of the
+//!   kernel the build runs on (CO-RE relocates field offsets at load time);
+//!   it is generated data.
+//!
+//! # Requirements
+//!
+//! A kernel with BTF (`/sys/kernel/btf/vmlinux`) and BPF ring buffers
+//! (5.8+), x86_64, and root or CAP_BPF + CAP_PERFMON. [`BpfProbe::open`]
+//! says which is missing.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use falco_driver_bpf::{BpfProbe, ProbeConfig};
+//! use falco_events::Event;
+//!
+//! let mut probe = BpfProbe::open(ProbeConfig::default())?;
+//! probe.set_interesting(["openat", "execve"])?;
+//! if let Some(bytes) = probe.next_event_timeout(Duration::from_secs(1)) {
+//!     let event = Event::parse(bytes).expect("the probe writes well-formed events");
+//!     println!("{} tid {} with {} params", event.name(), event.tid(), event.nparams());
+//! }
+//! println!("{:?}", probe.stats()?);
+//! # Ok::<(), falco_driver_bpf::ProbeError>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod probe;
+mod ring;
+mod source;
+mod syscalls;
+
+#[allow(
+    clippy::all,
+    missing_docs,
+    dead_code,
+    unused_imports,
+    non_camel_case_types
+)]
+mod skel {
+    include!(concat!(env!("OUT_DIR"), "/probe.skel.rs"));
+}
+
+pub use error::ProbeError;
+pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
+pub use syscalls::{covered_syscalls, syscall_number, STATE_SYSCALLS};

@@ -1,0 +1,699 @@
+//! The probe: open, load, attach, and consume the ring buffers.
+
+use std::collections::BTreeSet;
+use std::mem::MaybeUninit;
+use std::os::fd::{AsFd, AsRawFd};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use libbpf_rs::skel::{OpenSkel, SkelBuilder};
+use libbpf_rs::{Link, MapCore, MapFlags, MapHandle, MapType, OpenObject};
+
+use crate::error::ProbeError;
+use crate::ring::{Record, Ring};
+use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
+use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, STATE_SYSCALLS};
+
+const SYSCALL_TABLE_SIZE: u32 = 512;
+const SETTING_DROP_FAILED: u32 = 1 << 0;
+const SETTING_PROCEXIT: u32 = 1 << 1;
+const VMLINUX_BTF: &str = "/sys/kernel/btf/vmlinux";
+
+/// Falco's `buf_size_preset` table (falco.yaml): index → bytes of one ring
+/// buffer. Index 0 is reserved; the default is 4 (8 MiB).
+pub const BUF_SIZE_PRESETS: [usize; 11] = [
+    0,
+    1 << 20,
+    2 << 20,
+    4 << 20,
+    8 << 20,
+    16 << 20,
+    32 << 20,
+    64 << 20,
+    128 << 20,
+    256 << 20,
+    512 << 20,
+];
+
+/// How the probe is set up.
+///
+/// ```
+/// use falco_driver_bpf::ProbeConfig;
+/// let config = ProbeConfig::default().with_buf_size_preset(2).unwrap();
+/// assert_eq!(config.buffer_bytes, 2 << 20);
+/// assert_eq!(config.cpus_for_each_buffer, 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct ProbeConfig {
+    /// One ring buffer per this many CPUs; 0 = one buffer for all CPUs.
+    /// Falco's default is 2.
+    pub cpus_for_each_buffer: usize,
+    /// Bytes of each ring buffer: a power of two, a multiple of the page
+    /// size, larger than two pages. Falco's default is 8 MiB.
+    pub buffer_bytes: usize,
+    /// Bytes of I/O data kept in send/recv/init_module events (Falco: 80).
+    pub snaplen: u32,
+    /// Failed syscalls produce no event (Falco's `drop_failed`).
+    pub drop_failed: bool,
+    /// Always capture the syscalls host state needs ([`STATE_SYSCALLS`]) and
+    /// procexit, whatever `set_interesting` is given.
+    pub keep_state_syscalls: bool,
+}
+
+impl Default for ProbeConfig {
+    fn default() -> Self {
+        ProbeConfig {
+            cpus_for_each_buffer: 2,
+            buffer_bytes: BUF_SIZE_PRESETS[4],
+            snaplen: 80,
+            drop_failed: false,
+            keep_state_syscalls: true,
+        }
+    }
+}
+
+impl ProbeConfig {
+    /// Sets the buffer size from Falco's `buf_size_preset` index (1–10).
+    pub fn with_buf_size_preset(mut self, preset: usize) -> Result<Self, ProbeError> {
+        match BUF_SIZE_PRESETS.get(preset) {
+            Some(&bytes) if bytes > 0 => {
+                self.buffer_bytes = bytes;
+                Ok(self)
+            }
+            _ => Err(ProbeError::Config(format!(
+                "buf_size_preset {preset} is not in 1..=10"
+            ))),
+        }
+    }
+
+    fn validate(&self, page: usize) -> Result<(), ProbeError> {
+        let b = self.buffer_bytes;
+        if !b.is_power_of_two() || b % page != 0 || b <= 2 * page {
+            return Err(ProbeError::Config(format!(
+                "buffer_bytes {b} must be a power of two, a multiple of the page size ({page}) \
+                 and larger than two pages"
+            )));
+        }
+        if self.snaplen > 4096 {
+            return Err(ProbeError::Config(format!(
+                "snaplen {} is above 4096",
+                self.snaplen
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Counters of the probe, summed over CPUs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProbeStats {
+    /// Events the probe tried to write.
+    pub n_evts: u64,
+    /// Events lost because the ring buffer was full.
+    pub n_drops_buffer: u64,
+    /// Events lost because they were larger than 64 KiB.
+    pub n_drops_max_event_size: u64,
+    /// Events lost because their CPU had no ring buffer.
+    pub n_drops_no_buffer: u64,
+    /// Per syscall, by name: the exits that passed the interest filter and
+    /// went to the event builder (successful execve exits included, whose
+    /// event comes from `sched_process_exec`). Zero counts are left out.
+    pub per_syscall: Vec<(&'static str, u64)>,
+}
+
+impl ProbeStats {
+    /// All drops.
+    pub fn n_drops(&self) -> u64 {
+        self.n_drops_buffer + self.n_drops_max_event_size + self.n_drops_no_buffer
+    }
+}
+
+/// What the `EventSource` side counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SourceCounts {
+    pub events: u64,
+    pub skipped_malformed: u64,
+}
+
+/// The modern eBPF probe, loaded and attached.
+///
+/// Events are Falco's binary layout (26-byte header, u16 length array,
+/// parameters), read zero-copy from the ring buffers: the slice
+/// [`next_event`](BpfProbe::next_event) returns stays valid until the next
+/// call, which releases it to the kernel.
+///
+/// ```no_run
+/// use falco_driver_bpf::{BpfProbe, ProbeConfig};
+/// let mut probe = BpfProbe::open(ProbeConfig::default())?;
+/// probe.set_interesting(["openat", "execve", "connect"])?;
+/// while let Some(event) = probe.next_event() {
+///     let event_type = u16::from_le_bytes([event[20], event[21]]);
+///     println!("event type {event_type}, {} bytes", event.len());
+/// }
+/// # Ok::<(), falco_driver_bpf::ProbeError>(())
+/// ```
+pub struct BpfProbe {
+    // Field order is drop order: detach, unmap, close, unload, free.
+    links: Vec<Link>,
+    rings: Vec<Ring>,
+    ring_maps: Vec<MapHandle>,
+    skel: ProbeSkel<'static>,
+    _object: Box<MaybeUninit<OpenObject>>,
+    pending: Option<(usize, u64)>,
+    pending_rec: Option<Record>,
+    settings_flags: u32,
+    snaplen: u32,
+    pub(crate) counts: SourceCounts,
+    keep_state: bool,
+    interesting: BTreeSet<u32>,
+}
+
+// SAFETY: the libbpf objects behind the skeleton, the links and the ring
+// mappings are not tied to the thread that created them; every access goes
+// through `&self`/`&mut self`, so moving the probe to another thread (e.g. a
+// consumer thread) is sound. It is not `Sync`.
+unsafe impl Send for BpfProbe {}
+
+impl std::fmt::Debug for BpfProbe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BpfProbe")
+            .field("rings", &self.rings.len())
+            .field("links", &self.links.len())
+            .field("interesting", &self.interesting)
+            .finish()
+    }
+}
+
+fn page_size() -> usize {
+    // SAFETY: sysconf has no memory-safety preconditions.
+    let p = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if p > 0 {
+        p as usize
+    } else {
+        4096
+    }
+}
+
+fn clock_ns(clock: libc::clockid_t) -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(clock, &mut ts) };
+    (ts.tv_sec as u64)
+        .wrapping_mul(1_000_000_000)
+        .wrapping_add(ts.tv_nsec as u64)
+}
+
+/// CLOCK_REALTIME − CLOCK_BOOTTIME: added to `bpf_ktime_get_boot_ns()` it
+/// gives the epoch nanoseconds Falco's events carry.
+fn boot_time_ns() -> u64 {
+    clock_ns(libc::CLOCK_REALTIME).wrapping_sub(clock_ns(libc::CLOCK_BOOTTIME))
+}
+
+/// The TOCTOU enter programs attach to `syscalls/sys_enter_*` tracepoints,
+/// whose ids libbpf reads from tracefs. Mounts tracefs at its usual place if
+/// nothing is there (a fresh VM or container may not have it mounted).
+/// Failure is not fatal: only the enter events are lost.
+fn ensure_tracefs() {
+    if Path::new("/sys/kernel/tracing/events").exists()
+        || Path::new("/sys/kernel/debug/tracing/events").exists()
+    {
+        return;
+    }
+    // SAFETY: valid NUL-terminated strings; mount(2) has no memory-safety
+    // preconditions beyond that.
+    unsafe {
+        libc::mount(
+            c"nodev".as_ptr(),
+            c"/sys/kernel/tracing".as_ptr(),
+            c"tracefs".as_ptr(),
+            0,
+            std::ptr::null(),
+        );
+    }
+}
+
+/// Checks the privileges BPF needs, naming what is missing.
+fn check_privileges() -> Result<(), ProbeError> {
+    // SAFETY: geteuid has no preconditions.
+    let euid = unsafe { libc::geteuid() };
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let cap_eff = status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|v| u64::from_str_radix(v.trim(), 16).ok());
+    let Some(caps) = cap_eff else {
+        // No /proc: trust root.
+        return if euid == 0 {
+            Ok(())
+        } else {
+            Err(ProbeError::NotRoot {
+                euid,
+                missing: "CAP_BPF, CAP_PERFMON".into(),
+            })
+        };
+    };
+    const CAP_SYS_ADMIN: u64 = 1 << 21;
+    const CAP_PERFMON: u64 = 1 << 38;
+    const CAP_BPF: u64 = 1 << 39;
+    if caps & CAP_SYS_ADMIN != 0 || (caps & CAP_BPF != 0 && caps & CAP_PERFMON != 0) {
+        return Ok(());
+    }
+    let mut missing = Vec::new();
+    if caps & CAP_BPF == 0 {
+        missing.push("CAP_BPF");
+    }
+    if caps & CAP_PERFMON == 0 {
+        missing.push("CAP_PERFMON");
+    }
+    Err(ProbeError::NotRoot {
+        euid,
+        missing: missing.join(", "),
+    })
+}
+
+fn spec_value(spec: &Spec) -> types::event_spec {
+    let mut v = types::event_spec {
+        event: spec.event,
+        nparams: spec.params.len() as u8,
+        ..Default::default()
+    };
+    if let Builder::Clone(how) = spec.builder {
+        v.params[0].kind = how;
+    }
+    for (slot, (kind, arg)) in v.params.iter_mut().zip(spec.params.iter()) {
+        slot.kind = *kind as u8;
+        slot.arg = *arg;
+    }
+    v
+}
+
+fn spec_bytes(v: &types::event_spec) -> Vec<u8> {
+    let mut out = Vec::with_capacity(20);
+    out.extend_from_slice(&v.event.to_ne_bytes());
+    out.push(v.nparams);
+    out.push(v.pad);
+    for p in &v.params {
+        out.push(p.kind);
+        out.push(p.arg);
+    }
+    out
+}
+
+impl BpfProbe {
+    /// Loads the probe, creates the ring buffers and attaches the programs.
+    /// Every covered syscall produces events until
+    /// [`set_interesting`](BpfProbe::set_interesting) narrows the set.
+    ///
+    /// Errors say what is missing: [`ProbeError::NotRoot`] (privileges),
+    /// [`ProbeError::NoBtf`] (kernel BTF), [`ProbeError::BpfNotPermitted`]
+    /// (a policy refused BPF), [`ProbeError::Unsupported`] (no ring buffers).
+    pub fn open(config: ProbeConfig) -> Result<BpfProbe, ProbeError> {
+        config.validate(page_size())?;
+        if !Path::new(VMLINUX_BTF).exists() {
+            return Err(ProbeError::NoBtf { path: VMLINUX_BTF });
+        }
+        check_privileges()?;
+        // Kernels before 5.11 charge BPF memory to RLIMIT_MEMLOCK.
+        let unlimited = libc::rlimit {
+            rlim_cur: libc::RLIM_INFINITY,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        // SAFETY: `unlimited` is a valid rlimit; failure is harmless on newer kernels.
+        unsafe { libc::setrlimit(libc::RLIMIT_MEMLOCK, &unlimited) };
+
+        let n_cpus = libbpf_rs::num_possible_cpus()
+            .map_err(|e| ProbeError::bpf("counting possible CPUs", e))?
+            .max(1);
+        let per = if config.cpus_for_each_buffer == 0 {
+            n_cpus
+        } else {
+            config.cpus_for_each_buffer
+        };
+        let n_rings = n_cpus.div_ceil(per);
+
+        // The ring buffers first: one is the inner-map template.
+        let opts = libbpf_rs::libbpf_sys::bpf_map_create_opts {
+            sz: std::mem::size_of::<libbpf_rs::libbpf_sys::bpf_map_create_opts>() as _,
+            ..Default::default()
+        };
+        let mut ring_maps = Vec::with_capacity(n_rings);
+        for _ in 0..n_rings {
+            let map = MapHandle::create(
+                MapType::RingBuf,
+                Some("falco_ringbuf"),
+                0,
+                0,
+                config.buffer_bytes as u32,
+                &opts,
+            )
+            .map_err(|e| match e.kind() {
+                libbpf_rs::ErrorKind::InvalidInput => ProbeError::Unsupported {
+                    feature: "BPF ring buffers (BPF_MAP_TYPE_RINGBUF, kernel >= 5.8)",
+                    why: "the probe writes its events into ring buffers",
+                },
+                _ => ProbeError::bpf("creating a ring buffer", e),
+            })?;
+            ring_maps.push(map);
+        }
+
+        let mut object = Box::new(MaybeUninit::<OpenObject>::uninit());
+        // SAFETY: the skeleton borrows the OpenObject storage for its whole
+        // life. The storage is heap-allocated (its address never changes)
+        // and owned by the same `BpfProbe`, where it is declared after
+        // `skel` and so dropped after it; nothing else touches it.
+        let storage: &'static mut MaybeUninit<OpenObject> =
+            unsafe { &mut *(object.as_mut() as *mut MaybeUninit<OpenObject>) };
+        let mut open = ProbeSkelBuilder::default()
+            .open(storage)
+            .map_err(|e| ProbeError::bpf("opening the BPF object", e))?;
+        open.maps
+            .auxmaps
+            .set_max_entries(n_cpus as u32)
+            .map_err(|e| ProbeError::bpf("sizing the scratch maps", e))?;
+        open.maps
+            .ringbuf_maps
+            .set_max_entries(n_cpus as u32)
+            .map_err(|e| ProbeError::bpf("sizing the ring buffer array", e))?;
+        if let Some(first) = ring_maps.first() {
+            open.maps
+                .ringbuf_maps
+                .set_inner_map_fd(first.as_fd())
+                .map_err(|e| ProbeError::bpf("setting the ring buffer template", e))?;
+        }
+        let skel = open
+            .load()
+            .map_err(|e| ProbeError::bpf("loading the BPF programs (verifier)", e))?;
+
+        let mut rings = Vec::with_capacity(n_rings);
+        for map in &ring_maps {
+            rings.push(
+                Ring::map(map.as_fd(), config.buffer_bytes)
+                    .map_err(|e| ProbeError::io("mapping a ring buffer", e))?,
+            );
+        }
+        let mut probe = BpfProbe {
+            links: Vec::new(),
+            rings,
+            ring_maps,
+            skel,
+            _object: object,
+            pending: None,
+            pending_rec: None,
+            settings_flags: 0,
+            counts: SourceCounts::default(),
+            snaplen: config.snaplen,
+            keep_state: config.keep_state_syscalls,
+            interesting: BTreeSet::new(),
+        };
+        probe.fill_maps(&config, n_cpus, per)?;
+        let all: Vec<&str> = EXIT_SPECS.iter().map(|s| s.name).collect();
+        probe.set_interesting(all)?;
+        probe.attach()?;
+        Ok(probe)
+    }
+
+    fn fill_maps(
+        &mut self,
+        config: &ProbeConfig,
+        n_cpus: usize,
+        per: usize,
+    ) -> Result<(), ProbeError> {
+        let maps = &self.skel.maps;
+        // CPU -> ring buffer.
+        for cpu in 0..n_cpus {
+            let ring = (cpu / per).min(self.ring_maps.len().saturating_sub(1));
+            let fd = self.ring_maps[ring].as_fd().as_raw_fd() as u32;
+            maps.ringbuf_maps
+                .update(
+                    &(cpu as u32).to_ne_bytes(),
+                    &fd.to_ne_bytes(),
+                    MapFlags::ANY,
+                )
+                .map_err(|e| ProbeError::bpf("filling the CPU to ring buffer map", e))?;
+        }
+        // Settings.
+        self.settings_flags = if config.drop_failed {
+            SETTING_DROP_FAILED
+        } else {
+            0
+        };
+        if config.keep_state_syscalls {
+            self.settings_flags |= SETTING_PROCEXIT;
+        }
+        self.write_settings(config.snaplen)?;
+        let maps = &self.skel.maps;
+        // Event specs and the tail-call table.
+        let table = self.skel.progs.table_x.as_fd().as_raw_fd() as u32;
+        let clone = self.skel.progs.clone_x.as_fd().as_raw_fd() as u32;
+        let execve = self.skel.progs.execve_x.as_fd().as_raw_fd() as u32;
+        for spec in EXIT_SPECS {
+            let key = spec.nr.to_ne_bytes();
+            maps.exit_specs
+                .update(&key, &spec_bytes(&spec_value(spec)), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("filling the exit event specs", e))?;
+            let prog = match spec.builder {
+                Builder::Table => table,
+                Builder::Clone(_) => clone,
+                Builder::Execve => execve,
+            };
+            maps.exit_tail
+                .update(&key, &prog.to_ne_bytes(), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("filling the tail-call table", e))?;
+        }
+        for spec in ENTER_SPECS {
+            maps.enter_specs
+                .update(
+                    &spec.nr.to_ne_bytes(),
+                    &spec_bytes(&spec_value(spec)),
+                    MapFlags::ANY,
+                )
+                .map_err(|e| ProbeError::bpf("filling the enter event specs", e))?;
+        }
+        self.snaplen = config.snaplen;
+        Ok(())
+    }
+
+    fn write_settings(&self, snaplen: u32) -> Result<(), ProbeError> {
+        let mut value = Vec::with_capacity(16);
+        value.extend_from_slice(&boot_time_ns().to_ne_bytes());
+        value.extend_from_slice(&snaplen.to_ne_bytes());
+        value.extend_from_slice(&self.settings_flags.to_ne_bytes());
+        self.skel
+            .maps
+            .settings
+            .update(&0u32.to_ne_bytes(), &value, MapFlags::ANY)
+            .map_err(|e| ProbeError::bpf("writing the capture settings", e))
+    }
+
+    fn attach(&mut self) -> Result<(), ProbeError> {
+        ensure_tracefs();
+        let progs = &self.skel.progs;
+        // The TOCTOU programs first: attaching opens tracefs files, which
+        // would otherwise already show up as events.
+        for prog in [
+            &progs.open_e,
+            &progs.openat_e,
+            &progs.openat2_e,
+            &progs.creat_e,
+            &progs.connect_e,
+        ] {
+            match prog.attach() {
+                Ok(link) => self.links.push(link),
+                // A missing tracepoint (e.g. sys_enter_creat on arm64) only
+                // loses that enter event.
+                Err(e) if e.kind() == libbpf_rs::ErrorKind::NotFound => {}
+                Err(e) => return Err(ProbeError::bpf("attaching a sys_enter tracepoint", e)),
+            }
+        }
+        for (prog, step) in [
+            (
+                &progs.sched_proc_exec,
+                "attaching tp_btf/sched_process_exec",
+            ),
+            (
+                &progs.sched_proc_exit,
+                "attaching tp_btf/sched_process_exit",
+            ),
+            (&progs.sys_exit, "attaching tp_btf/sys_exit"),
+        ] {
+            self.links
+                .push(prog.attach().map_err(|e| ProbeError::bpf(step, e))?);
+        }
+        Ok(())
+    }
+
+    /// Chooses the syscalls that produce events, by Falco's event-type name
+    /// (`openat`, `execve`, `connect`, ...); call it again on a rules reload.
+    /// With `keep_state_syscalls` (the default) the syscalls host state needs
+    /// stay on too. `procexit` turns the process-exit event on.
+    ///
+    /// Returns the names the probe cannot capture (not a covered syscall),
+    /// so the caller can warn about rules that will never fire.
+    pub fn set_interesting<I, S>(&mut self, names: I) -> Result<Vec<String>, ProbeError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut wanted = BTreeSet::new();
+        let mut uncovered = Vec::new();
+        let mut procexit = self.keep_state;
+        let state: &[&str] = if self.keep_state { STATE_SYSCALLS } else { &[] };
+        for name in names {
+            let name = name.as_ref();
+            if name == "procexit" {
+                procexit = true;
+                continue;
+            }
+            match crate::syscalls::syscall_number(name) {
+                Some(nr) => {
+                    wanted.insert(nr);
+                }
+                None => uncovered.push(name.to_string()),
+            }
+        }
+        for name in state {
+            if let Some(nr) = crate::syscalls::syscall_number(name) {
+                wanted.insert(nr);
+            }
+        }
+        // The map updates below are bpf(2) calls: switch bpf itself first,
+        // so that narrowing the set does not add events of its own.
+        const BPF_NR: u32 = 321;
+        let order =
+            std::iter::once(BPF_NR).chain((0..SYSCALL_TABLE_SIZE).filter(|nr| *nr != BPF_NR));
+        for nr in order {
+            let on = u8::from(wanted.contains(&nr));
+            let was = u8::from(self.interesting.contains(&nr));
+            if on != was || self.interesting.is_empty() {
+                self.skel
+                    .maps
+                    .interesting
+                    .update(&nr.to_ne_bytes(), &[on], MapFlags::ANY)
+                    .map_err(|e| ProbeError::bpf("writing the interesting syscalls", e))?;
+            }
+        }
+        self.interesting = wanted;
+        let flags = if procexit {
+            self.settings_flags | SETTING_PROCEXIT
+        } else {
+            self.settings_flags & !SETTING_PROCEXIT
+        };
+        if flags != self.settings_flags {
+            self.settings_flags = flags;
+            self.write_settings(self.snaplen)?;
+        }
+        Ok(uncovered)
+    }
+
+    /// Picks the oldest committed event across the rings, after releasing
+    /// the one returned last.
+    fn pick(&mut self) -> Option<(usize, Record)> {
+        if let Some((ring, advance)) = self.pending.take() {
+            if let Some(r) = self.rings.get_mut(ring) {
+                r.consume(advance);
+            }
+        }
+        let mut best: Option<(usize, Record, u64)> = None;
+        for (i, ring) in self.rings.iter_mut().enumerate() {
+            let Some(rec) = ring.peek() else { continue };
+            let ts = ring
+                .sample(rec)
+                .get(0..8)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_ne_bytes)
+                .unwrap_or(0);
+            if best.is_none_or(|(_, _, best_ts)| ts < best_ts) {
+                best = Some((i, rec, ts));
+            }
+        }
+        let (ring, rec, _) = best?;
+        self.pending = Some((ring, rec.advance));
+        self.pending_rec = Some(rec);
+        Some((ring, rec))
+    }
+
+    /// The oldest event waiting in any ring buffer, or None if all are
+    /// empty. Never blocks. The bytes are the event in Falco's layout; they
+    /// stay valid until the next call.
+    pub fn next_event(&mut self) -> Option<&[u8]> {
+        let (ring, rec) = self.pick()?;
+        Some(self.rings[ring].sample(rec))
+    }
+
+    /// Like [`next_event`](BpfProbe::next_event), waiting up to `timeout`
+    /// for an event. Polls as libscap does: sleeps from 500 µs, doubling up
+    /// to 30 ms, while the rings stay empty.
+    pub fn next_event_timeout(&mut self, timeout: Duration) -> Option<&[u8]> {
+        let deadline = Instant::now() + timeout;
+        let mut wait = Duration::from_micros(500);
+        loop {
+            if let Some((ring, rec)) = self.pick() {
+                return Some(self.rings[ring].sample(rec));
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            std::thread::sleep(wait.min(deadline - now));
+            wait = (wait * 2).min(Duration::from_millis(30));
+        }
+    }
+
+    /// The event returned last, if it is still held (not yet released).
+    pub(crate) fn current(&self) -> Option<&[u8]> {
+        let (ring, _) = self.pending?;
+        let rec = self.pending_rec?;
+        Some(self.rings.get(ring)?.sample(rec))
+    }
+
+    /// Number of ring buffers.
+    pub fn ring_count(&self) -> usize {
+        self.rings.len()
+    }
+
+    /// The probe's counters, summed over CPUs, and the events per syscall.
+    pub fn stats(&self) -> Result<ProbeStats, ProbeError> {
+        let mut stats = ProbeStats::default();
+        let per_cpu = self
+            .skel
+            .maps
+            .counters
+            .lookup_percpu(&0u32.to_ne_bytes(), MapFlags::ANY)
+            .map_err(|e| ProbeError::bpf("reading the counters", e))?
+            .unwrap_or_default();
+        for value in per_cpu {
+            let field = |i: usize| -> u64 {
+                value
+                    .get(i * 8..i * 8 + 8)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .map(u64::from_ne_bytes)
+                    .unwrap_or(0)
+            };
+            stats.n_evts += field(0);
+            stats.n_drops_buffer += field(1);
+            stats.n_drops_max_event_size += field(2);
+            stats.n_drops_no_buffer += field(3);
+        }
+        for spec in EXIT_SPECS {
+            let per_cpu = self
+                .skel
+                .maps
+                .syscall_counts
+                .lookup_percpu(&spec.nr.to_ne_bytes(), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("reading the per-syscall counts", e))?
+                .unwrap_or_default();
+            let total: u64 = per_cpu
+                .iter()
+                .filter_map(|v| v.get(0..8).and_then(|b| <[u8; 8]>::try_from(b).ok()))
+                .map(u64::from_ne_bytes)
+                .sum();
+            if total > 0 {
+                stats.per_syscall.push((spec.name, total));
+            }
+        }
+        Ok(stats)
+    }
+}

@@ -1,0 +1,391 @@
+//! What the probe covers: for each native (x86_64) syscall, the event its exit
+//! produces and how each parameter is built, as data.
+//!
+//! Most events are *table-driven*: the BPF program `table_x` reads the
+//! [`Spec`] of the syscall from the `exit_specs` map and writes one parameter
+//! per [`Kind`]. Process events (`clone` family, `execve`) have their own
+//! programs because they read much of the task's state. The enter events that
+//! Falco keeps for TOCTOU mitigation (open, openat, openat2, creat, connect)
+//! are table-driven too ([`ENTER_SPECS`]).
+//!
+//! A unit test checks every row against `falco-events`' event table: the event
+//! code is the syscall's exit code there, the parameter count matches, and
+//! each kind writes the size the parameter type needs.
+
+/// How one parameter is produced: mirrors `enum param_kind` in `src/bpf/probe.h`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+#[allow(missing_docs)]
+pub(crate) enum Kind {
+    /// A parameter left empty (len 0); no row needs it at present.
+    #[allow(dead_code)]
+    Empty = 0,
+    Ret = 1,
+    Fd = 2,
+    U64 = 4,
+    U32 = 5,
+    U8 = 7,
+    UStr = 8,
+    OpenFlags = 9,
+    OpenMode = 10,
+    Mode = 11,
+    RetDev = 12,
+    RetIno = 13,
+    HowFlags = 14,
+    HowMode = 15,
+    HowResolve = 16,
+    CreatFlags = 17,
+    UnlinkatFlags = 18,
+    LinkatFlags = 19,
+    CloexecFlags = 20,
+    Pipe2Flags = 21,
+    MemfdFlags = 22,
+    Umount2Flags = 23,
+    CloneFlags = 24,
+    FcntlCmd = 25,
+    PipeFd0 = 26,
+    PipeFd1 = 27,
+    PipeIno = 28,
+    SockAddr = 29,
+    TupleOut = 30,
+    TupleIn = 31,
+    TupleRecv = 32,
+    QueuePct = 33,
+    QueueLen = 34,
+    QueueMax = 35,
+    SockFlags = 36,
+    MountFlags = 37,
+    UBufSnap = 38,
+    UBufRet = 39,
+    CapInh = 40,
+    CapPerm = 41,
+    CapEff = 42,
+    PrctlStr = 43,
+    PrctlInt = 44,
+    RetU32 = 45,
+    FinitFlags = 47,
+    MkdirMode = 49,
+    I32 = 50,
+    TupleSend = 51,
+    SendData = 52,
+    MsgData = 53,
+    MsgSize = 54,
+    MsgControl = 55,
+    TupleSendMsg = 56,
+    TupleRecvMsg = 57,
+    PtraceAddr = 58,
+    PtraceData = 59,
+    PtraceReq = 60,
+}
+
+/// One parameter: its kind and the syscall argument(s) it reads
+/// (`arg | second << 4`).
+pub(crate) type P = (Kind, u8);
+
+/// Which BPF program builds a syscall's exit event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Builder {
+    /// `table_x`, from the spec's parameters.
+    Table,
+    /// `clone_x`; the value says where the clone flags are (0 none, 1 the
+    /// first argument, 2 a user `struct clone_args`).
+    Clone(u8),
+    /// `execve_x` for failures; successes come from `sched_process_exec`.
+    Execve,
+}
+
+/// The exit event of one syscall.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spec {
+    /// Syscall name, as Falco's `evt.type` spells it.
+    pub name: &'static str,
+    /// Native x86_64 syscall number.
+    pub nr: u32,
+    /// Event code written.
+    pub event: u16,
+    /// Program that writes it.
+    pub builder: Builder,
+    /// Parameters, in the event table's order (table-driven events only).
+    pub params: &'static [P],
+}
+
+const fn a(n: u8) -> u8 {
+    n
+}
+
+const fn ab(first: u8, second: u8) -> u8 {
+    first | (second << 4)
+}
+
+use Kind::*;
+
+const fn t(name: &'static str, nr: u32, event: u16, params: &'static [P]) -> Spec {
+    Spec {
+        name,
+        nr,
+        event,
+        builder: Builder::Table,
+        params,
+    }
+}
+
+const fn special(name: &'static str, nr: u32, event: u16, builder: Builder) -> Spec {
+    Spec {
+        name,
+        nr,
+        event,
+        builder,
+        params: &[],
+    }
+}
+
+const RES: P = (Ret, 0);
+const FD0: P = (Fd, 0);
+
+/// Exit events, one row per covered syscall (x86_64 numbers).
+#[rustfmt::skip]
+pub(crate) static EXIT_SPECS: &[Spec] = &[
+    // files
+    t("open", 2, 3, &[RES, (UStr, a(0)), (OpenFlags, a(1)), (OpenMode, ab(2, 1)), (RetDev, 0), (RetIno, 0)]),
+    t("openat", 257, 307, &[RES, FD0, (UStr, a(1)), (OpenFlags, a(2)), (OpenMode, ab(3, 2)), (RetDev, 0), (RetIno, 0)]),
+    t("openat2", 437, 327, &[RES, FD0, (UStr, a(1)), (HowFlags, a(2)), (HowMode, a(2)), (HowResolve, a(2)), (RetDev, 0), (RetIno, 0)]),
+    t("creat", 85, 59, &[RES, (UStr, a(0)), (Mode, a(1)), (RetDev, 0), (RetIno, 0), (CreatFlags, 0)]),
+    t("close", 3, 5, &[RES, FD0]),
+    t("dup", 32, 367, &[RES, FD0]),
+    t("dup2", 33, 363, &[RES, FD0, (Fd, a(1))]),
+    t("dup3", 292, 365, &[RES, FD0, (Fd, a(1)), (CloexecFlags, a(2))]),
+    t("fcntl", 72, 151, &[RES, FD0, (FcntlCmd, a(1)), (U64, a(2))]),
+    t("pipe", 22, 61, &[RES, (PipeFd0, a(0)), (PipeFd1, a(0)), (PipeIno, a(0))]),
+    t("pipe2", 293, 393, &[RES, (PipeFd0, a(0)), (PipeFd1, a(0)), (PipeIno, a(0)), (Pipe2Flags, a(1))]),
+    t("unlink", 87, 301, &[RES, (UStr, a(0))]),
+    t("unlinkat", 263, 303, &[RES, FD0, (UStr, a(1)), (UnlinkatFlags, a(2))]),
+    t("rename", 82, 175, &[RES, (UStr, a(0)), (UStr, a(1))]),
+    t("renameat", 264, 177, &[RES, FD0, (UStr, a(1)), (Fd, a(2)), (UStr, a(3))]),
+    t("renameat2", 316, 319, &[RES, FD0, (UStr, a(1)), (Fd, a(2)), (UStr, a(3)), (U32, a(4))]),
+    t("mkdir", 83, 277, &[RES, (UStr, a(0)), (MkdirMode, a(1))]),
+    t("mkdirat", 258, 305, &[RES, FD0, (UStr, a(1)), (MkdirMode, a(2))]),
+    t("rmdir", 84, 279, &[RES, (UStr, a(0))]),
+    t("chmod", 90, 315, &[RES, (UStr, a(0)), (Mode, a(1))]),
+    t("fchmod", 91, 317, &[RES, FD0, (Mode, a(1))]),
+    t("fchmodat", 268, 313, &[RES, FD0, (UStr, a(1)), (Mode, a(2))]),
+    t("symlink", 88, 179, &[RES, (UStr, a(0)), (UStr, a(1))]),
+    t("symlinkat", 266, 181, &[RES, (UStr, a(0)), (Fd, a(1)), (UStr, a(2))]),
+    t("link", 86, 309, &[RES, (UStr, a(0)), (UStr, a(1))]),
+    t("linkat", 265, 311, &[RES, FD0, (UStr, a(1)), (Fd, a(2)), (UStr, a(3)), (LinkatFlags, a(4))]),
+    t("chdir", 80, 95, &[RES, (UStr, a(0))]),
+    t("fchdir", 81, 97, &[RES, FD0]),
+    t("memfd_create", 319, 405, &[RES, (UStr, a(0)), (MemfdFlags, a(1))]),
+    t("mount", 165, 257, &[RES, (UStr, a(0)), (UStr, a(1)), (UStr, a(2)), (MountFlags, a(3))]),
+    t("umount2", 166, 391, &[RES, (UStr, a(0)), (Umount2Flags, a(1))]),
+    // network
+    t("socket", 41, 19, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2)), (SockFlags, a(1))]),
+    t("connect", 42, 23, &[RES, (TupleOut, a(0)), FD0, (SockAddr, ab(1, 2))]),
+    t("accept", 43, 247, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0))]),
+    t("accept4", 288, 389, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0)), (SockFlags, a(3))]),
+    t("bind", 49, 21, &[RES, (SockAddr, ab(1, 2)), FD0]),
+    t("listen", 50, 25, &[RES, FD0, (I32, a(1))]),
+    t("sendto", 44, 31, &[RES, (SendData, ab(1, 2)), FD0, (U32, a(2)), (TupleSend, ab(0, 4))]),
+    t("recvfrom", 45, 35, &[RES, (UBufRet, a(1)), (TupleRecv, ab(0, 4)), FD0, (U32, a(2))]),
+    t("sendmsg", 46, 49, &[RES, (MsgData, ab(1, 0)), FD0, (MsgSize, a(1)), (TupleSendMsg, ab(0, 1))]),
+    t("recvmsg", 47, 53, &[RES, (RetU32, 0), (MsgData, ab(1, 1)), (TupleRecvMsg, ab(0, 1)), (MsgControl, a(1)), FD0]),
+    // credentials, capabilities
+    t("setuid", 105, 199, &[RES, (U32, a(0))]),
+    t("setgid", 106, 201, &[RES, (U32, a(0))]),
+    t("setreuid", 113, 427, &[RES, (U32, a(0)), (U32, a(1))]),
+    t("setregid", 114, 429, &[RES, (U32, a(0)), (U32, a(1))]),
+    t("setresuid", 117, 193, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2))]),
+    t("setresgid", 119, 195, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2))]),
+    t("capset", 126, 353, &[RES, (CapInh, 0), (CapPerm, 0), (CapEff, 0)]),
+    // processes, namespaces, modules, bpf
+    t("ptrace", 101, 169, &[RES, (PtraceAddr, a(2)), (PtraceData, ab(3, 0)), (PtraceReq, a(0)), (Fd, a(1))]),
+    t("kill", 62, 129, &[RES, FD0, (U8, a(1))]),
+    t("tkill", 200, 131, &[RES, FD0, (U8, a(1))]),
+    t("tgkill", 234, 133, &[RES, FD0, (Fd, a(1)), (U8, a(2))]),
+    t("prctl", 157, 401, &[RES, (U32, a(0)), (PrctlStr, ab(0, 1)), (PrctlInt, ab(0, 1))]),
+    t("setns", 308, 241, &[RES, FD0, (CloneFlags, a(1))]),
+    t("unshare", 272, 285, &[RES, (CloneFlags, a(0))]),
+    t("init_module", 175, 411, &[RES, (UBufSnap, ab(0, 1)), (U64, a(1)), (UStr, a(2))]),
+    t("finit_module", 313, 413, &[RES, FD0, (UStr, a(1)), (FinitFlags, a(2))]),
+    t("bpf", 321, 369, &[RES, (U32, a(0))]),
+    t("userfaultfd", 323, 321, &[RES, (U32, a(0))]),
+    special("clone", 56, 223, Builder::Clone(1)),
+    special("fork", 57, 225, Builder::Clone(0)),
+    special("vfork", 58, 227, Builder::Clone(0)),
+    special("clone3", 435, 335, Builder::Clone(2)),
+    special("execve", 59, 293, Builder::Execve),
+    special("execveat", 322, 331, Builder::Execve),
+];
+
+/// The enter events Falco keeps (TOCTOU mitigation), built from the
+/// `sys_enter_<name>` tracepoints.
+#[rustfmt::skip]
+pub(crate) static ENTER_SPECS: &[Spec] = &[
+    t("open", 2, 2, &[(UStr, a(0)), (OpenFlags, a(1)), (OpenMode, ab(2, 1))]),
+    t("openat", 257, 306, &[FD0, (UStr, a(1)), (OpenFlags, a(2)), (OpenMode, ab(3, 2))]),
+    t("openat2", 437, 326, &[FD0, (UStr, a(1)), (HowFlags, a(2)), (HowMode, a(2)), (HowResolve, a(2))]),
+    t("creat", 85, 58, &[(UStr, a(0)), (Mode, a(1))]),
+    t("connect", 42, 22, &[FD0, (SockAddr, ab(1, 2))]),
+];
+
+/// Syscalls whose events keep the host state (process tree, fd table, cwd,
+/// credentials) right: always captured, whatever the rules ask for.
+pub const STATE_SYSCALLS: &[&str] = &[
+    "clone",
+    "clone3",
+    "fork",
+    "vfork",
+    "execve",
+    "execveat",
+    "close",
+    "dup",
+    "dup2",
+    "dup3",
+    "fcntl",
+    "open",
+    "openat",
+    "openat2",
+    "creat",
+    "socket",
+    "connect",
+    "accept",
+    "accept4",
+    "bind",
+    "pipe",
+    "pipe2",
+    "chdir",
+    "fchdir",
+    "setuid",
+    "setgid",
+    "setreuid",
+    "setregid",
+    "setresuid",
+    "setresgid",
+    "capset",
+    "memfd_create",
+    "prctl",
+    "setns",
+    "unshare",
+    "userfaultfd",
+];
+
+/// The exit spec of a syscall, by name.
+pub(crate) fn spec_by_name(name: &str) -> Option<&'static Spec> {
+    EXIT_SPECS.iter().find(|s| s.name == name)
+}
+
+/// Names of every syscall the probe writes events for.
+pub fn covered_syscalls() -> impl Iterator<Item = &'static str> {
+    EXIT_SPECS.iter().map(|s| s.name)
+}
+
+/// The native syscall number of a covered syscall.
+pub fn syscall_number(name: &str) -> Option<u32> {
+    spec_by_name(name).map(|s| s.nr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use falco_events::table::{event_info, syscall_table, ParamType};
+
+    /// The bytes a kind writes, when fixed (None: variable or composite).
+    fn kind_size(k: Kind) -> Option<usize> {
+        match k {
+            Ret | Fd | U64 | RetIno | PipeFd0 | PipeFd1 | PipeIno | CapInh | CapPerm | CapEff
+            | PrctlInt => Some(8),
+            U32 | I32 | OpenFlags | OpenMode | Mode | RetDev | HowFlags | HowMode | HowResolve
+            | UnlinkatFlags | LinkatFlags | CloexecFlags | Pipe2Flags | MemfdFlags
+            | Umount2Flags | CloneFlags | QueueLen | QueueMax | SockFlags | MountFlags | RetU32
+            | FinitFlags | MkdirMode => Some(4),
+            CreatFlags => Some(2),
+            U8 | FcntlCmd | QueuePct => Some(1),
+            PtraceReq => Some(2),
+            MsgSize => Some(4),
+            Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufSnap
+            | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
+            | TupleRecvMsg | PtraceAddr | PtraceData => None,
+        }
+    }
+
+    fn compatible(k: Kind, ty: ParamType) -> bool {
+        match kind_size(k) {
+            Some(n) => ty.fixed_size() == Some(n),
+            None => match k {
+                Empty => true,
+                UStr | PrctlStr => matches!(
+                    ty,
+                    ParamType::CharBuf | ParamType::FsPath | ParamType::FsRelPath
+                ),
+                SockAddr => ty == ParamType::SockAddr,
+                TupleOut | TupleIn | TupleRecv | TupleSend | TupleSendMsg | TupleRecvMsg => {
+                    ty == ParamType::SockTuple
+                }
+                UBufSnap | UBufRet | SendData | MsgData | MsgControl => ty == ParamType::ByteBuf,
+                PtraceAddr | PtraceData => ty == ParamType::Dyn,
+                _ => false,
+            },
+        }
+    }
+
+    fn check(spec: &Spec, enter: bool) {
+        let entry = &syscall_table()[spec.nr as usize];
+        let (e, x) = entry.event_codes();
+        let want = if enter { e } else { x };
+        assert_eq!(
+            spec.event, want,
+            "{}: event code against the syscall table",
+            spec.name
+        );
+        let info = event_info(spec.event).expect("event in the table");
+        assert_eq!(info.name, spec.name, "{}: event name", spec.name);
+        if spec.builder != Builder::Table {
+            return;
+        }
+        assert_eq!(
+            spec.params.len(),
+            info.params.len(),
+            "{}: parameter count",
+            spec.name
+        );
+        for (i, ((kind, _), p)) in spec.params.iter().zip(info.params.iter()).enumerate() {
+            assert!(
+                compatible(*kind, p.ty),
+                "{} param {} ({}: {:?}) written as {:?}",
+                spec.name,
+                i,
+                p.name,
+                p.ty,
+                kind
+            );
+        }
+    }
+
+    #[test]
+    fn every_exit_spec_matches_the_event_table() {
+        for s in EXIT_SPECS {
+            check(s, false);
+        }
+    }
+
+    #[test]
+    fn every_enter_spec_matches_the_event_table() {
+        for s in ENTER_SPECS {
+            check(s, true);
+        }
+    }
+
+    #[test]
+    fn state_syscalls_are_covered() {
+        for name in STATE_SYSCALLS {
+            assert!(spec_by_name(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn syscall_numbers_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for s in EXIT_SPECS {
+            assert!(seen.insert(s.nr), "{} listed twice", s.name);
+        }
+    }
+}
