@@ -26,6 +26,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod daemon;
 pub mod json;
 pub mod outputs;
 
