@@ -277,9 +277,17 @@ fn start_webserver(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> 
             for stream in listener.incoming() {
                 let Ok(mut s) = stream else { continue };
                 let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
-                let mut buf = [0u8; 2048];
-                let n = s.read(&mut buf).unwrap_or(0);
-                let req = String::from_utf8_lossy(&buf[..n]);
+                // Read the request head (up to 8 KiB), so the socket is not
+                // closed with unread bytes (which would reset it).
+                let mut buf = Vec::with_capacity(1024);
+                let mut chunk = [0u8; 1024];
+                while buf.len() < 8192 && !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut chunk) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let req = String::from_utf8_lossy(&buf);
                 let path = req.split_whitespace().nth(1).unwrap_or("");
                 let (status, ctype, body) = if path == healthz {
                     ("200 OK", "application/json", "{\"status\": \"ok\"}".to_string())
@@ -288,11 +296,12 @@ fn start_webserver(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> 
                 } else {
                     ("404 Not Found", "text/plain", "not found\n".to_string())
                 };
-                let _ = write!(
-                    s,
+                let response = format!(
                     "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                     body.len()
                 );
+                let _ = s.write_all(response.as_bytes());
+                let _ = s.flush();
             }
         })
         .map_err(|e| format!("webserver: {e}"))?;
