@@ -745,6 +745,15 @@ fn printable(b: &[u8]) -> String {
         .collect()
 }
 
+/// C's `%#o`: `0` for zero, else a leading 0 (`0644`).
+fn octal(v: u64) -> String {
+    if v == 0 {
+        "0".to_string()
+    } else {
+        format!("0{v:o}")
+    }
+}
+
 fn flag_text(p: &Param<'_>, v: u64) -> Option<String> {
     let names = p.info()?.flag_names();
     if names.is_empty() {
@@ -792,13 +801,30 @@ impl<'a> EventContext<'a> {
         match p.ty() {
             T::Fd | T::Fd32 => {
                 let v = p.as_i64().unwrap_or(0);
+                if self.thread.is_none() {
+                    return (v.to_string(), None);
+                }
+                if v == -100 {
+                    return (v.to_string(), Some("AT_FDCWD".to_string()));
+                }
                 if v < 0 {
                     return (v.to_string(), errno_name(v).map(str::to_string));
                 }
-                let res = self
-                    .thread
-                    .and_then(|t| self.state.fd(t, v))
-                    .map(|f| format!("<{}>{}", f.ty.typechar(), f.name));
+                // <typechar[l4]>name, e.g. <f>/etc/shadow, <4t>1.2.3.4:5->...
+                let res = self.thread.and_then(|t| self.state.fd(t, v)).map(|f| {
+                    let l4 = if f.is_ip_socket() {
+                        match f.l4proto {
+                            crate::state::L4Proto::Tcp => "t",
+                            crate::state::L4Proto::Udp => "u",
+                            crate::state::L4Proto::Icmp => "i",
+                            crate::state::L4Proto::Raw => "r",
+                            crate::state::L4Proto::Unknown => "",
+                        }
+                    } else {
+                        ""
+                    };
+                    format!("<{}{l4}>{}", f.ty.typechar(), f.name)
+                });
                 (v.to_string(), res)
             }
             T::Errno => {
@@ -829,7 +855,7 @@ impl<'a> EventContext<'a> {
             | T::Mode => {
                 let v = p.as_u64().unwrap_or(0);
                 let plain = if p.ty() == T::Mode {
-                    format!("{v:#o}")
+                    octal(v)
                 } else {
                     v.to_string()
                 };
@@ -891,7 +917,7 @@ impl<'a> EventContext<'a> {
                 let fmt = p.info().map_or(PrintFormat::Dec, |i| i.format);
                 let text = match (fmt, p.as_i64()) {
                     (PrintFormat::Hex, Some(_)) => format!("{:X}", p.as_u64().unwrap_or(0)),
-                    (PrintFormat::Oct, Some(_)) => format!("{:#o}", p.as_u64().unwrap_or(0)),
+                    (PrintFormat::Oct, Some(_)) => octal(p.as_u64().unwrap_or(0)),
                     (_, Some(v)) => v.to_string(),
                     (_, None) => printable(p.as_bytes()),
                 };
