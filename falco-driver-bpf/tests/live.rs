@@ -531,6 +531,16 @@ fn a_tiny_buffer_with_a_paused_consumer_counts_drops() {
         count("openat") >= 2000 && count("close") >= 2000,
         "{stats:?}"
     );
+    let dropped: u64 = stats.drops_per_event.iter().map(|(_, n)| n).sum();
+    assert_eq!(dropped, stats.n_drops_buffer, "per-event drops add up");
+    assert!(
+        stats
+            .drops_per_event
+            .iter()
+            .all(|(code, _)| [OPENAT_E, OPENAT_X, CLOSE_X].contains(code)),
+        "{:?}",
+        stats.drops_per_event
+    );
     // What did fit is still well-formed, and only openat/close come through.
     let mut seen = 0;
     while let Some(bytes) = probe.next_event() {

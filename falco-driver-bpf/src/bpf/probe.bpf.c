@@ -166,6 +166,14 @@ struct {
 	__uint(max_entries, SYSCALL_TABLE_SIZE);
 } syscall_counts SEC(".maps");
 
+/* Events lost to a full ring buffer, per event code (per CPU). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__type(key, __u32);
+	__type(value, __u64);
+	__uint(max_entries, PPM_EVENT_MAX);
+} drop_counts SEC(".maps");
+
 /* Native syscall number -> 1 if the syscall produces events. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -355,6 +363,11 @@ __noinline int evt_submit_global(void) {
 	if(bpf_ringbuf_output(rb, m->data, len, BPF_RB_NO_WAKEUP) != 0) {
 		if(c) {
 			c->n_drops_buffer++;
+		}
+		__u32 code = *(__u16 *)&m->data[20];
+		__u64 *drops = bpf_map_lookup_elem(&drop_counts, &code);
+		if(drops) {
+			*drops += 1;
 		}
 	}
 	return 0;

@@ -12,6 +12,9 @@
 /* Native syscall numbers covered by the per-syscall tables (x86_64 has < 512). */
 #define SYSCALL_TABLE_SIZE 512
 
+/* Number of event codes (Falco's PPM_EVENT_MAX). */
+#define PPM_EVENT_MAX 454
+
 /* Falco's event header: ts u64, tid u64, len u32, type u16, nparams u32. */
 #define EVT_HDR_SIZE 26
 
