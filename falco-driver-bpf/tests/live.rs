@@ -810,8 +810,9 @@ fn table_driven_syscalls_write_falcos_parameters() {
         .to_str()
         .expect("utf-8");
     assert_eq!(
-        (e.uint(1), e.str(2), e.params[3]),
-        (Some(16), Some(thread_name), &[][..])
+        (e.uint(1), e.str(2), e.int(3)),
+        (Some(16), Some(thread_name), Some(0)),
+        "PR_GET_NAME: the name, and arg2_int 0"
     );
     let e = ev(405); // memfd_create
     assert_eq!(

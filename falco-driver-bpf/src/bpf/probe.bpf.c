@@ -72,6 +72,7 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 #define K_AT_EMPTY_PATH 0x1000
 #define K_PR_SET_NAME 15
 #define K_PR_GET_NAME 16
+#define K_PR_GET_CHILD_SUBREAPER 37
 #define K_RLIMIT_NOFILE 7
 #define K_TS_COMPAT 0x0002
 #define K_PAGE_SHIFT 12
@@ -1096,11 +1097,12 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		push_u32(m, flags);
 		break;
 	}
-	case PK_UBUF_SNAP: {
-		__u64 len = arg2;
-		__u32 snap = snaplen_get();
-		if(len > snap) len = snap;
-		push_user_bytes(m, arg, len);
+	case PK_UBUF_LEN:
+		push_user_bytes(m, arg, arg2);
+		break;
+	case PK_SOCK_FAMILY: {
+		__u32 family = (__u8)arg;
+		push_u32(m, (family <= 26 || (family >= 29 && family <= 39)) ? family : 0);
 		break;
 	}
 	case PK_UBUF_RET: {
@@ -1129,14 +1131,18 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	}
 	case PK_PRCTL_STR:
 		if(arg == K_PR_SET_NAME || arg == K_PR_GET_NAME) {
-			push_user_str(m, arg2, TASK_COMM_LEN);
+			push_user_str(m, arg2, MAX_PATH);
 		} else {
 			push_empty(m);
 		}
 		break;
 	case PK_PRCTL_INT:
 		if(arg == K_PR_SET_NAME || arg == K_PR_GET_NAME) {
-			push_empty(m);
+			push_u64(m, 0);
+		} else if(arg == K_PR_GET_CHILD_SUBREAPER) {
+			__s32 reaper = 0;
+			bpf_probe_read_user(&reaper, sizeof(reaper), (void *)arg2);
+			push_u64(m, (__u64)(__s64)reaper);
 		} else {
 			push_u64(m, arg2);
 		}

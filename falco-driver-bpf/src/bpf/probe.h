@@ -101,13 +101,13 @@ enum param_kind {
 	PK_QUEUE_MAX = 35,     /* u32 max backlog of listening fd arg */
 	PK_SOCK_FLAGS = 36,    /* SOCK_NONBLOCK/CLOEXEC -> PPM_O_* (u32) */
 	PK_MOUNT_FLAGS = 37,   /* mount flags without the magic value */
-	PK_UBUF_SNAP = 38,     /* user bytes at arg, length min(arg >> 4, snaplen) */
+	PK_UBUF_LEN = 38,      /* user bytes at arg, length arg >> 4, at most 4096 */
 	PK_UBUF_RET = 39,      /* user bytes at arg, length min(ret, snaplen) when ret > 0 */
 	PK_CAP_INH = 40,       /* u64 capabilities of the current task */
 	PK_CAP_PERM = 41,
 	PK_CAP_EFF = 42,
 	PK_PRCTL_STR = 43,     /* arg2 as a user string for PR_SET_NAME/PR_GET_NAME, else empty */
-	PK_PRCTL_INT = 44,     /* arg2 as s64 for other options, else empty */
+	PK_PRCTL_INT = 44,     /* 0 for PR_[GS]ET_NAME, *arg2 for PR_GET_CHILD_SUBREAPER, else arg2 (s64) */
 	PK_RET_U32 = 45,       /* ret as u32 (size of sendmsg/recvmsg when >= 0) */
 	PK_FINIT_FLAGS = 47,
 	PK_MKDIR_MODE = 49,    /* raw mode as u32 */
@@ -122,6 +122,7 @@ enum param_kind {
 	PK_PTRACE_ADDR = 58,   /* DYN: index 0 (UINT64) + addr arg, 0 on failure */
 	PK_PTRACE_DATA = 59,   /* DYN by request (arg >> 4): peeked u64, signal, or the raw data arg */
 	PK_PTRACE_REQ = 60,    /* u16 PPM_PTRACE_* of the request arg */
+	PK_SOCK_FAMILY = 61,   /* u32 PPM_AF_* of the domain arg (unknown -> 0) */
 	PK_KIND_MAX
 };
 
