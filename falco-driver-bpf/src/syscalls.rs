@@ -180,7 +180,7 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("umount2", 166, 391, &[RES, (UStr, a(0)), (Umount2Flags, a(1))]),
     // network
     t("socket", 41, 19, &[RES, (SockFamily, a(0)), (U32, a(1)), (U32, a(2)), (SockFlags, a(1))]),
-    t("connect", 42, 23, &[RES, (TupleOut, a(0)), FD0, (SockAddr, ab(1, 2))]),
+    t("connect", 42, 23, &[RES, (TupleOut, ab(0, 1)), FD0, (SockAddr, ab(1, 2))]),
     t("accept", 43, 247, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0))]),
     t("accept4", 288, 389, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0)), (SockFlags, a(3))]),
     t("bind", 49, 21, &[RES, (SockAddr, ab(1, 2)), FD0]),

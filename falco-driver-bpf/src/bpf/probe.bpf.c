@@ -1150,14 +1150,15 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	case PK_QUEUE_PCT:
 	case PK_QUEUE_LEN:
 	case PK_QUEUE_MAX: {
-		struct sock *sk = file_sock(fd_file((__s32)arg));
+		/* Only a successful accept reports its listening queue. */
+		struct sock *sk = ret >= 0 ? file_sock(fd_file((__s32)arg)) : NULL;
 		__u32 len = 0, max = 0;
 		if(sk) {
 			len = BPF_CORE_READ(sk, sk_ack_backlog);
 			max = BPF_CORE_READ(sk, sk_max_ack_backlog);
 		}
 		if(kind == PK_QUEUE_PCT)
-			push_u8(m, max ? (__u8)((__u64)len * 100 / max) : 0);
+			push_u8(m, (len && max) ? (__u8)((__u64)len * 100 / max) : 0);
 		else
 			push_u32(m, kind == PK_QUEUE_LEN ? len : max);
 		break;
@@ -1168,7 +1169,7 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	case PK_TUPLE_OUT:
 		/* connect: only a connected (or connecting) socket has a tuple */
 		if(ret == 0 || ret == -K_EINPROGRESS) {
-			push_tuple((__s32)arg, 0, 0);
+			push_tuple((__s32)arg, 0, arg2);
 		} else {
 			push_empty(m);
 		}
@@ -1274,10 +1275,18 @@ static __always_inline void load_regs(struct auxmap *m, struct pt_regs *regs, lo
 /* Process information (clone and execve)                                  */
 /* ----------------------------------------------------------------------- */
 
-/* exe (argv[0]) and args (argv[1..], NUL-separated), from the task's mm. */
-__noinline int push_exe_args(void) {
+/*
+ * exe (argv[0]) and args (argv[1..], NUL-separated), from the task's mm,
+ * together at most 4096 bytes; both empty when `failed` (a failed clone).
+ */
+__noinline int push_exe_args(__u32 failed) {
 	struct auxmap *m = aux_get();
 	if(!m) {
+		return 0;
+	}
+	if(failed) {
+		push_empty(m);
+		push_empty(m);
 		return 0;
 	}
 	struct task_struct *t = current_task();
@@ -1303,6 +1312,7 @@ __noinline int push_exe_args(void) {
 		push_empty(m);
 		return 0;
 	}
+	/* `total` is capped at 4096, so exe and args stay within 4096 together. */
 	push_user_bytes(m, start + exe_len, total - exe_len);
 	return 0;
 }
@@ -1617,7 +1627,7 @@ static __always_inline void emit_execve(struct auxmap *m, __u16 event, __s64 ret
 	__u32 nparams = event == PPME_SYSCALL_EXECVE_19_X ? 31 : 30;
 	evt_begin(m, event, nparams);
 	push_u64(m, (__u64)ret);
-	push_exe_args();
+	push_exe_args(0);
 	push_ids_cwd();
 	push_mem_comm();
 	push_cgroups(m);
@@ -1721,7 +1731,7 @@ int BPF_PROG(clone_x, struct pt_regs *regs, long ret) {
 	}
 	evt_begin(m, spec->event, 21);
 	push_u64(m, (__u64)ret);
-	push_exe_args();
+	push_exe_args(ret < 0);
 	push_ids_cwd();
 	push_mem_comm();
 	push_cgroups(m);

@@ -93,7 +93,7 @@ enum param_kind {
 	PK_PIPE_FD1 = 27,
 	PK_PIPE_INO = 28,      /* u64 inode of the first pipe fd */
 	PK_SOCKADDR = 29,      /* user sockaddr at arg, length at arg >> 4 */
-	PK_TUPLE_OUT = 30,     /* socket tuple local -> remote of fd arg (connect, send) */
+	PK_TUPLE_OUT = 30,     /* connect: tuple local -> remote of fd arg if ret is 0 or -EINPROGRESS; user sockaddr (arg >> 4) if unconnected */
 	PK_TUPLE_IN = 31,      /* socket tuple remote -> local of the returned fd (accept) */
 	PK_TUPLE_RECV = 32,    /* tuple remote -> local of fd arg, when ret >= 0; user sockaddr (arg >> 4) if unconnected */
 	PK_QUEUE_PCT = 33,     /* u8 backlog percentage of listening fd arg */
