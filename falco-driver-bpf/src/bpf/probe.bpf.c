@@ -1317,6 +1317,84 @@ __noinline int push_exe_args(__u32 failed) {
 	return 0;
 }
 
+#define MAX_CHARBUF_POINTERS 16
+
+/* State of a walk over a user `char *[]` (argv, envp), for bpf_loop. */
+struct argv_walk {
+	__u64 argv;  /* user pointer to the array */
+	__u32 first; /* index of the first string to copy */
+	__u32 limit; /* bytes allowed in all */
+	__u32 total; /* bytes copied */
+};
+
+static long argv_step(__u64 i, void *arg) {
+	struct argv_walk *w = arg;
+	struct auxmap *m = aux_get();
+	if(!m || w->total >= w->limit) {
+		return 1;
+	}
+	__u64 ptr = 0;
+	if(bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(w->argv + (w->first + i) * 8)) != 0 || !ptr) {
+		return 1;
+	}
+	__u32 room = w->limit - w->total;
+	if(room > MAX_PROC_ARG_ENV) {
+		room = MAX_PROC_ARG_ENV;
+	}
+	/* Opaque to the compiler, so the mask (a no-op) stays for the verifier. */
+	barrier_var(room);
+	room &= (2 * MAX_PROC_ARG_ENV - 1);
+	__u32 off = w->total & (MAX_PROC_ARG_ENV - 1);
+	long n = bpf_probe_read_user_str(&m->data[SAFE(m->pos + off)], room, (void *)ptr);
+	if(n <= 0) {
+		return 1;
+	}
+	w->total += (__u32)n;
+	return 0;
+}
+
+/*
+ * exe and args from the user's argv (a failed execve: the task still runs
+ * the old image, so its mm says nothing of the new one).
+ */
+__noinline int push_exe_args_from_argv(__u64 argv) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	__u64 exe = 0;
+	if(!argv || bpf_probe_read_user(&exe, sizeof(exe), (void *)argv) != 0 || !exe) {
+		push_empty(m);
+		push_empty(m);
+		return 0;
+	}
+	long exe_len = bpf_probe_read_user_str(&m->data[SAFE(m->pos)], MAX_PROC_ARG_ENV, (void *)exe);
+	if(exe_len <= 0) {
+		push_empty(m);
+		push_empty(m);
+		return 0;
+	}
+	put_len(m, exe_len);
+	struct argv_walk w = {.argv = argv, .first = 1, .limit = MAX_PROC_ARG_ENV - exe_len};
+	bpf_loop(MAX_CHARBUF_POINTERS - 1, argv_step, &w, 0);
+	put_len(m, w.total & (2 * MAX_PROC_ARG_ENV - 1));
+	return 0;
+}
+
+/* env from the user's envp (a failed execve). */
+__noinline int push_env_from_envp(__u64 envp) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	struct argv_walk w = {.argv = envp, .first = 0, .limit = MAX_PROC_ARG_ENV};
+	if(envp) {
+		bpf_loop(MAX_CHARBUF_POINTERS, argv_step, &w, 0);
+	}
+	put_len(m, w.total & (2 * MAX_PROC_ARG_ENV - 1));
+	return 0;
+}
+
 /* env, the same layout as args. */
 __noinline int push_env(void) {
 	struct auxmap *m = aux_get();
@@ -1621,17 +1699,30 @@ __noinline int push_exec_tail(void) {
 	return 0;
 }
 
-/* The execve/execveat exit event. `filename_kernel` is bprm->filename (or 0). */
+/*
+ * The execve/execveat exit event. On success (`filename_kernel` is
+ * bprm->filename) exe, args and env come from the new image's mm; on failure
+ * from the user's argv and envp.
+ */
 static __always_inline void emit_execve(struct auxmap *m, __u16 event, __s64 ret,
-                                        __u64 filename_kernel, __u64 filename_user) {
+                                        __u64 filename_kernel, __u64 filename_user,
+                                        __u64 argv, __u64 envp) {
 	__u32 nparams = event == PPME_SYSCALL_EXECVE_19_X ? 31 : 30;
 	evt_begin(m, event, nparams);
 	push_u64(m, (__u64)ret);
-	push_exe_args(0);
+	if(filename_kernel) {
+		push_exe_args(0);
+	} else {
+		push_exe_args_from_argv(argv);
+	}
 	push_ids_cwd();
 	push_mem_comm();
 	push_cgroups(m);
-	push_env();
+	if(filename_kernel) {
+		push_env();
+	} else {
+		push_env_from_envp(envp);
+	}
 	push_exec_tail();
 	if(nparams == 31) {
 		if(filename_kernel) {
@@ -1759,9 +1850,12 @@ int BPF_PROG(execve_x, struct pt_regs *regs, long ret) {
 		return 0;
 	}
 	load_regs(m, regs, ret);
-	emit_execve(m, spec->event == PPME_SYSCALL_EXECVE_19_X ? PPME_SYSCALL_EXECVE_19_X
-	                                                       : PPME_SYSCALL_EXECVEAT_X,
-	            ret, 0, m->args[0]);
+	/* execve(path, argv, envp); execveat(dirfd, path, argv, envp, flags) */
+	if(spec->event == PPME_SYSCALL_EXECVE_19_X) {
+		emit_execve(m, PPME_SYSCALL_EXECVE_19_X, ret, 0, m->args[0], m->args[1], m->args[2]);
+	} else {
+		emit_execve(m, PPME_SYSCALL_EXECVEAT_X, ret, 0, 0, m->args[2], m->args[3]);
+	}
 	return 0;
 }
 
@@ -1775,7 +1869,7 @@ int BPF_PROG(sched_proc_exec, struct task_struct *p, pid_t old_pid, struct linux
 		return 0;
 	}
 	__u64 filename = (__u64)BPF_CORE_READ(bprm, filename);
-	emit_execve(m, PPME_SYSCALL_EXECVE_19_X, 0, filename, 0);
+	emit_execve(m, PPME_SYSCALL_EXECVE_19_X, 0, filename, 0, 0, 0);
 	return 0;
 }
 
