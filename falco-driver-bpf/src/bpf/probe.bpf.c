@@ -123,6 +123,9 @@ struct auxmap {
 	__u32 idx;     /* parameters written so far */
 	__u64 args[6]; /* syscall arguments of the event being built */
 	__s64 ret;     /* syscall return value (-1 for enter events) */
+	__u64 ret_file;     /* struct file * of the returned fd, once looked up */
+	__u32 ret_file_set; /* ret_file is valid for this event */
+	__u32 pad;
 };
 
 struct {
@@ -250,6 +253,7 @@ static __always_inline void evt_begin(struct auxmap *m, __u16 event, __u32 npara
 	*(__u32 *)&m->data[22] = nparams;
 	m->nparams = nparams;
 	m->idx = 0;
+	m->ret_file_set = 0;
 	m->pos = EVT_HDR_SIZE + 2 * nparams;
 }
 
@@ -469,8 +473,16 @@ static __always_inline __u32 open_flags_to_ppm(__u32 flags) {
 	return res;
 }
 
-static __always_inline __u32 created_flag(__s64 fd) {
-	struct file *f = fd_file(fd);
+/* The file of the returned fd, looked up once per event. */
+static __always_inline struct file *ret_file(struct auxmap *m) {
+	if(!m->ret_file_set) {
+		m->ret_file = (__u64)fd_file(m->ret);
+		m->ret_file_set = 1;
+	}
+	return (struct file *)m->ret_file;
+}
+
+static __always_inline __u32 created_flag(struct file *f) {
 	if(!f) {
 		return 0;
 	}
@@ -973,7 +985,7 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		push_user_str(m, arg, MAX_PATH);
 		break;
 	case PK_OPEN_FLAGS:
-		push_u32(m, open_flags_to_ppm((__u32)arg) | created_flag(ret));
+		push_u32(m, open_flags_to_ppm((__u32)arg) | created_flag(ret_file(m)));
 		break;
 	case PK_OPEN_MODE:
 		/* mode is arg a, flags arg b */
@@ -986,13 +998,13 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		push_u32(m, (__u32)arg);
 		break;
 	case PK_RET_DEV: {
-		struct file *f = fd_file(ret);
+		struct file *f = ret_file(m);
 		__u32 dev = f ? BPF_CORE_READ(f, f_inode, i_sb, s_dev) : 0;
 		push_u32(m, f ? encode_dev(dev) : 0);
 		break;
 	}
 	case PK_RET_INO: {
-		struct file *f = fd_file(ret);
+		struct file *f = ret_file(m);
 		push_u64(m, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0);
 		break;
 	}
@@ -1005,7 +1017,7 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 			bpf_probe_read_user(how, sizeof(how), (void *)arg);
 		}
 		if(kind == PK_HOW_FLAGS) {
-			push_u32(m, open_flags_to_ppm((__u32)how[0]) | created_flag(ret));
+			push_u32(m, open_flags_to_ppm((__u32)how[0]) | created_flag(ret_file(m)));
 		} else if(kind == PK_HOW_MODE) {
 			push_u32(m, (how[0] & (K_O_CREAT | K_O_TMPFILE)) ? ((__u32)how[1] & 07777) : 0);
 		} else {
@@ -1262,12 +1274,12 @@ static __always_inline void emit_spec(struct auxmap *m, struct event_spec *spec)
 }
 
 static __always_inline void load_regs(struct auxmap *m, struct pt_regs *regs, long ret) {
-	m->args[0] = BPF_CORE_READ(regs, di);
-	m->args[1] = BPF_CORE_READ(regs, si);
-	m->args[2] = BPF_CORE_READ(regs, dx);
-	m->args[3] = BPF_CORE_READ(regs, r10);
-	m->args[4] = BPF_CORE_READ(regs, r8);
-	m->args[5] = BPF_CORE_READ(regs, r9);
+	m->args[0] = regs->di;
+	m->args[1] = regs->si;
+	m->args[2] = regs->dx;
+	m->args[3] = regs->r10;
+	m->args[4] = regs->r8;
+	m->args[5] = regs->r9;
 	m->ret = ret;
 }
 
@@ -1755,7 +1767,7 @@ static __always_inline bool is_interesting(__u32 id) {
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret) {
-	__u32 id = (__u32)BPF_CORE_READ(regs, orig_ax);
+	__u32 id = (__u32)regs->orig_ax;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
@@ -1779,7 +1791,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret) {
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(table_x, struct pt_regs *regs, long ret) {
-	__u32 id = (__u32)BPF_CORE_READ(regs, orig_ax);
+	__u32 id = (__u32)regs->orig_ax;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
@@ -1798,7 +1810,7 @@ int BPF_PROG(table_x, struct pt_regs *regs, long ret) {
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(clone_x, struct pt_regs *regs, long ret) {
-	__u32 id = (__u32)BPF_CORE_READ(regs, orig_ax);
+	__u32 id = (__u32)regs->orig_ax;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
@@ -1837,7 +1849,7 @@ int BPF_PROG(execve_x, struct pt_regs *regs, long ret) {
 	if(ret == 0) {
 		return 0;
 	}
-	__u32 id = (__u32)BPF_CORE_READ(regs, orig_ax);
+	__u32 id = (__u32)regs->orig_ax;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
@@ -1913,8 +1925,8 @@ int BPF_PROG(sched_proc_exit, struct task_struct *task) {
 }
 
 /* TOCTOU enter events. */
-static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx) {
-	__u32 id = (__u32)BPF_CORE_READ(ctx, id);
+static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx, const int nargs) {
+	__u32 id = (__u32)ctx->id;
 	if(id >= SYSCALL_TABLE_SIZE || in_compat_syscall() || !is_interesting(id)) {
 		return 0;
 	}
@@ -1926,9 +1938,15 @@ static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx) {
 	if(!m) {
 		return 0;
 	}
-	for(int i = 0; i < 6; i++) {
-		m->args[i] = BPF_CORE_READ(ctx, args[i]);
-	}
+	/* Constant offsets (the verifier refuses a moved ctx pointer), and only
+	 * the arguments this tracepoint's record has: attaching checks that the
+	 * program reads no further. */
+	m->args[0] = nargs > 0 ? ctx->args[0] : 0;
+	m->args[1] = nargs > 1 ? ctx->args[1] : 0;
+	m->args[2] = nargs > 2 ? ctx->args[2] : 0;
+	m->args[3] = nargs > 3 ? ctx->args[3] : 0;
+	m->args[4] = 0;
+	m->args[5] = 0;
 	m->ret = -1;
 	emit_spec(m, spec);
 	return 0;
@@ -1936,25 +1954,25 @@ static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx) {
 
 SEC("tracepoint/syscalls/sys_enter_open")
 int open_e(struct trace_event_raw_sys_enter *ctx) {
-	return toctou_enter(ctx);
+	return toctou_enter(ctx, 3);
 }
 
 SEC("tracepoint/syscalls/sys_enter_openat")
 int openat_e(struct trace_event_raw_sys_enter *ctx) {
-	return toctou_enter(ctx);
+	return toctou_enter(ctx, 4);
 }
 
 SEC("tracepoint/syscalls/sys_enter_openat2")
 int openat2_e(struct trace_event_raw_sys_enter *ctx) {
-	return toctou_enter(ctx);
+	return toctou_enter(ctx, 4);
 }
 
 SEC("tracepoint/syscalls/sys_enter_creat")
 int creat_e(struct trace_event_raw_sys_enter *ctx) {
-	return toctou_enter(ctx);
+	return toctou_enter(ctx, 2);
 }
 
 SEC("tracepoint/syscalls/sys_enter_connect")
 int connect_e(struct trace_event_raw_sys_enter *ctx) {
-	return toctou_enter(ctx);
+	return toctou_enter(ctx, 3);
 }
