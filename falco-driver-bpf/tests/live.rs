@@ -908,3 +908,48 @@ fn ptrace_traceme_writes_the_request_and_dynamic_params() {
     assert_eq!(e.uint(3), Some(1), "request PPM_PTRACE_TRACEME");
     assert_eq!(e.int(4), Some(0), "pid");
 }
+
+#[test]
+fn a_new_thread_reports_clone3_with_clone_thread_in_both_threads() {
+    const CLONE3_X: u16 = 335;
+    const PPM_CL_CLONE_THREAD: u64 = 1 << 13;
+    const PPM_CL_CLONE_VM: u64 = 1 << 15;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let parent = gettid();
+    let child = std::thread::spawn(gettid).join().expect("thread");
+    let events = collect(
+        &mut probe,
+        |e| {
+            e.ty == CLONE3_X
+                && (e.tid == child || (e.tid == parent && e.raw().int(0) == Some(child as i64)))
+        },
+        |evs| evs.len() >= 2,
+    );
+    check_table(&events);
+    let in_child = events
+        .iter()
+        .find(|e| e.tid == child)
+        .expect("clone3 exit in the new thread")
+        .raw();
+    assert_eq!(in_child.int(0), Some(0), "res");
+    assert_eq!(in_child.int(3), Some(child as i64), "tid");
+    assert_eq!(
+        in_child.int(4),
+        Some(std::process::id() as i64),
+        "pid: same thread group"
+    );
+    let flags = in_child.uint(15).expect("flags");
+    assert_eq!(
+        flags & (PPM_CL_CLONE_THREAD | PPM_CL_CLONE_VM),
+        PPM_CL_CLONE_THREAD | PPM_CL_CLONE_VM,
+        "{flags:#x}"
+    );
+    let in_parent = events
+        .iter()
+        .find(|e| e.tid == parent)
+        .expect("clone3 exit in the parent")
+        .raw();
+    assert_eq!(in_parent.uint(15), Some(flags), "same flags in both");
+}
