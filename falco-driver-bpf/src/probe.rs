@@ -654,6 +654,13 @@ impl BpfProbe {
         Some(self.rings.get(ring)?.sample(rec))
     }
 
+    /// The ring buffer the event returned last came from (its index; ring
+    /// `i` serves CPUs `i * cpus_for_each_buffer ..`), while that event is
+    /// still held.
+    pub fn last_ring(&self) -> Option<usize> {
+        self.pending.map(|(ring, _)| ring)
+    }
+
     /// Number of ring buffers.
     pub fn ring_count(&self) -> usize {
         self.rings.len()
