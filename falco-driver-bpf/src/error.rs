@@ -69,9 +69,10 @@ pub enum ProbeError {
 }
 
 impl ProbeError {
-    /// Wraps a libbpf-rs error from `step`, telling a refusal apart.
+    /// Wraps a libbpf-rs error from `step`, telling a refusal (EPERM) apart.
+    /// EACCES is not a refusal: it is how the verifier rejects a program.
     pub(crate) fn bpf(step: &'static str, err: libbpf_rs::Error) -> ProbeError {
-        if err.kind() == libbpf_rs::ErrorKind::PermissionDenied {
+        if os_error(&err) == Some(libc::EPERM) {
             ProbeError::BpfNotPermitted {
                 step,
                 detail: format!("{err:#}"),
@@ -81,14 +82,62 @@ impl ProbeError {
         }
     }
 
-    /// Wraps an OS error from `step`, telling EPERM/EACCES apart.
+    /// Wraps an OS error from `step`, telling EPERM apart.
     pub(crate) fn io(step: &'static str, source: io::Error) -> ProbeError {
         match source.raw_os_error() {
-            Some(libc::EPERM) | Some(libc::EACCES) => ProbeError::BpfNotPermitted {
+            Some(libc::EPERM) => ProbeError::BpfNotPermitted {
                 step,
                 detail: source.to_string(),
             },
             _ => ProbeError::Io { step, source },
         }
+    }
+}
+
+/// The errno behind a libbpf-rs error: from an `io::Error` in its source
+/// chain, else from the "(os error N)" its message ends with.
+fn os_error(err: &libbpf_rs::Error) -> Option<i32> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(err);
+    while let Some(e) = source {
+        if let Some(io) = e.downcast_ref::<io::Error>() {
+            return io.raw_os_error();
+        }
+        source = e.source();
+    }
+    let text = format!("{err:#}");
+    let tail = text.rsplit("os error ").next()?;
+    let digits: String = tail.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eperm_is_a_refusal_and_eacces_a_verifier_rejection() {
+        let eperm = ProbeError::bpf("loading", libbpf_rs::Error::from_raw_os_error(libc::EPERM));
+        assert!(
+            matches!(eperm, ProbeError::BpfNotPermitted { .. }),
+            "{eperm:?}"
+        );
+        let eacces = ProbeError::bpf("loading", libbpf_rs::Error::from_raw_os_error(libc::EACCES));
+        assert!(matches!(eacces, ProbeError::Bpf { .. }), "{eacces:?}");
+    }
+
+    #[test]
+    fn messages_say_what_is_missing() {
+        let e = ProbeError::NotRoot {
+            euid: 1000,
+            missing: "CAP_BPF, CAP_PERFMON".into(),
+        };
+        assert!(e
+            .to_string()
+            .contains("needs root, or the capabilities CAP_BPF and CAP_PERFMON"));
+        assert!(e.to_string().contains("lacks CAP_BPF, CAP_PERFMON"));
+        let e = ProbeError::NoBtf {
+            path: "/sys/kernel/btf/vmlinux",
+        };
+        assert!(e.to_string().contains("CONFIG_DEBUG_INFO_BTF"));
     }
 }

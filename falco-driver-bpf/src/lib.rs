@@ -27,6 +27,36 @@
 //!   kernel the build runs on (CO-RE relocates field offsets at load time);
 //!   it is generated data.
 //!
+//! # Coverage
+//!
+//! Exit events for: execve, execveat (successes from `sched_process_exec`,
+//! failures from `sys_exit`), clone, clone3, fork, vfork (in the parent and,
+//! from the child's own `sys_exit`, in the child), open, openat, openat2,
+//! creat, close, dup, dup2, dup3, fcntl, pipe, pipe2, socket, connect,
+//! accept, accept4, bind, listen, sendto, recvfrom, sendmsg, recvmsg, setuid,
+//! setgid, setreuid, setregid, setresuid, setresgid, capset, ptrace, mount,
+//! umount2, unlink, unlinkat, rename, renameat, renameat2, mkdir, mkdirat,
+//! rmdir, chmod, fchmod, fchmodat, symlink, symlinkat, link, linkat, chdir,
+//! fchdir, memfd_create, bpf, init_module, finit_module, userfaultfd, prctl,
+//! setns, unshare, kill, tkill, tgkill; procexit (`sched_process_exit`); the
+//! enter events of open, openat, openat2, creat and connect.
+//! [`covered_syscalls`] lists them.
+//!
+//! # Where the events differ from Falco's driver
+//!
+//! - execve and clone carry `cwd` (Falco's modern probe leaves it empty and
+//!   lets userspace fill it).
+//! - execve `flags`: `PPM_EXE_WRITABLE` and `PPM_EXE_FROM_MEMFD` are set; the
+//!   overlayfs bits (`PPM_EXE_UPPER_LAYER`/`LOWER_LAYER`, and the `FD_*_LAYER`
+//!   bits of open flags) are never set. The writable check skips POSIX ACLs,
+//!   supplementary groups and user-namespace mapping.
+//! - procexit `reaper_tid` is approximate: 0 without children, else the
+//!   group leader when other threads live on, else 1.
+//! - No dynamic snaplen (larger captures for chosen ports), no sampling
+//!   (dropping mode), no ia32 (32-bit compat) syscalls, no socketcall.
+//! - `init_module` `img` keeps at most 4 KiB, iovec data at most the snaplen
+//!   from at most 32 iovecs, msg_control at most 4 KiB.
+//!
 //! # Requirements
 //!
 //! A kernel with BTF (`/sys/kernel/btf/vmlinux`) and BPF ring buffers

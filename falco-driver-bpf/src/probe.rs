@@ -15,6 +15,7 @@ use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
 use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, STATE_SYSCALLS};
 
 const SYSCALL_TABLE_SIZE: u32 = 512;
+const PPM_EVENT_MAX: u32 = 454;
 const SETTING_DROP_FAILED: u32 = 1 << 0;
 const SETTING_PROCEXIT: u32 = 1 << 1;
 const VMLINUX_BTF: &str = "/sys/kernel/btf/vmlinux";
@@ -119,6 +120,10 @@ pub struct ProbeStats {
     /// went to the event builder (successful execve exits included, whose
     /// event comes from `sched_process_exec`). Zero counts are left out.
     pub per_syscall: Vec<(&'static str, u64)>,
+    /// Events lost to a full ring buffer, per event code (Falco counts the
+    /// same by category: clone/fork, execve, connect, open, close, ...).
+    /// Zero counts are left out.
+    pub drops_per_event: Vec<(u16, u64)>,
 }
 
 impl ProbeStats {
@@ -649,9 +654,29 @@ impl BpfProbe {
         Some(self.rings.get(ring)?.sample(rec))
     }
 
+    /// The ring buffer the event returned last came from (its index; ring
+    /// `i` serves CPUs `i * cpus_for_each_buffer ..`), while that event is
+    /// still held.
+    pub fn last_ring(&self) -> Option<usize> {
+        self.pending.map(|(ring, _)| ring)
+    }
+
     /// Number of ring buffers.
     pub fn ring_count(&self) -> usize {
         self.rings.len()
+    }
+
+    /// The sum over CPUs of a per-CPU u64 at `key`.
+    fn percpu_sum(&self, map: &libbpf_rs::MapMut<'_>, key: u32) -> Result<u64, ProbeError> {
+        let per_cpu = map
+            .lookup_percpu(&key.to_ne_bytes(), MapFlags::ANY)
+            .map_err(|e| ProbeError::bpf("reading a per-CPU counter", e))?
+            .unwrap_or_default();
+        Ok(per_cpu
+            .iter()
+            .filter_map(|v| v.get(0..8).and_then(|b| <[u8; 8]>::try_from(b).ok()))
+            .map(u64::from_ne_bytes)
+            .sum())
     }
 
     /// The probe's counters, summed over CPUs, and the events per syscall.
@@ -678,20 +703,17 @@ impl BpfProbe {
             stats.n_drops_no_buffer += field(3);
         }
         for spec in EXIT_SPECS {
-            let per_cpu = self
-                .skel
-                .maps
-                .syscall_counts
-                .lookup_percpu(&spec.nr.to_ne_bytes(), MapFlags::ANY)
-                .map_err(|e| ProbeError::bpf("reading the per-syscall counts", e))?
-                .unwrap_or_default();
-            let total: u64 = per_cpu
-                .iter()
-                .filter_map(|v| v.get(0..8).and_then(|b| <[u8; 8]>::try_from(b).ok()))
-                .map(u64::from_ne_bytes)
-                .sum();
+            let total = self.percpu_sum(&self.skel.maps.syscall_counts, spec.nr)?;
             if total > 0 {
                 stats.per_syscall.push((spec.name, total));
+            }
+        }
+        if stats.n_drops_buffer > 0 {
+            for code in 0..PPM_EVENT_MAX {
+                let total = self.percpu_sum(&self.skel.maps.drop_counts, code)?;
+                if total > 0 {
+                    stats.drops_per_event.push((code as u16, total));
+                }
             }
         }
         Ok(stats)

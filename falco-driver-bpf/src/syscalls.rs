@@ -55,7 +55,7 @@ pub(crate) enum Kind {
     QueueMax = 35,
     SockFlags = 36,
     MountFlags = 37,
-    UBufSnap = 38,
+    UBufLen = 38,
     UBufRet = 39,
     CapInh = 40,
     CapPerm = 41,
@@ -76,6 +76,7 @@ pub(crate) enum Kind {
     PtraceAddr = 58,
     PtraceData = 59,
     PtraceReq = 60,
+    SockFamily = 61,
 }
 
 /// One parameter: its kind and the syscall argument(s) it reads
@@ -178,8 +179,8 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("mount", 165, 257, &[RES, (UStr, a(0)), (UStr, a(1)), (UStr, a(2)), (MountFlags, a(3))]),
     t("umount2", 166, 391, &[RES, (UStr, a(0)), (Umount2Flags, a(1))]),
     // network
-    t("socket", 41, 19, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2)), (SockFlags, a(1))]),
-    t("connect", 42, 23, &[RES, (TupleOut, a(0)), FD0, (SockAddr, ab(1, 2))]),
+    t("socket", 41, 19, &[RES, (SockFamily, a(0)), (U32, a(1)), (U32, a(2)), (SockFlags, a(1))]),
+    t("connect", 42, 23, &[RES, (TupleOut, ab(0, 1)), FD0, (SockAddr, ab(1, 2))]),
     t("accept", 43, 247, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0))]),
     t("accept4", 288, 389, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0)), (SockFlags, a(3))]),
     t("bind", 49, 21, &[RES, (SockAddr, ab(1, 2)), FD0]),
@@ -204,7 +205,7 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("prctl", 157, 401, &[RES, (U32, a(0)), (PrctlStr, ab(0, 1)), (PrctlInt, ab(0, 1))]),
     t("setns", 308, 241, &[RES, FD0, (CloneFlags, a(1))]),
     t("unshare", 272, 285, &[RES, (CloneFlags, a(0))]),
-    t("init_module", 175, 411, &[RES, (UBufSnap, ab(0, 1)), (U64, a(1)), (UStr, a(2))]),
+    t("init_module", 175, 411, &[RES, (UBufLen, ab(0, 1)), (U64, a(1)), (UStr, a(2))]),
     t("finit_module", 313, 413, &[RES, FD0, (UStr, a(1)), (FinitFlags, a(2))]),
     t("bpf", 321, 369, &[RES, (U32, a(0))]),
     t("userfaultfd", 323, 321, &[RES, (U32, a(0))]),
@@ -296,12 +297,12 @@ mod tests {
             U32 | I32 | OpenFlags | OpenMode | Mode | RetDev | HowFlags | HowMode | HowResolve
             | UnlinkatFlags | LinkatFlags | CloexecFlags | Pipe2Flags | MemfdFlags
             | Umount2Flags | CloneFlags | QueueLen | QueueMax | SockFlags | MountFlags | RetU32
-            | FinitFlags | MkdirMode => Some(4),
+            | FinitFlags | MkdirMode | SockFamily => Some(4),
             CreatFlags => Some(2),
             U8 | FcntlCmd | QueuePct => Some(1),
             PtraceReq => Some(2),
             MsgSize => Some(4),
-            Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufSnap
+            Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufLen
             | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
             | TupleRecvMsg | PtraceAddr | PtraceData => None,
         }
@@ -320,7 +321,7 @@ mod tests {
                 TupleOut | TupleIn | TupleRecv | TupleSend | TupleSendMsg | TupleRecvMsg => {
                     ty == ParamType::SockTuple
                 }
-                UBufSnap | UBufRet | SendData | MsgData | MsgControl => ty == ParamType::ByteBuf,
+                UBufLen | UBufRet | SendData | MsgData | MsgControl => ty == ParamType::ByteBuf,
                 PtraceAddr | PtraceData => ty == ParamType::Dyn,
                 _ => false,
             },

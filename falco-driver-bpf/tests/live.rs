@@ -377,8 +377,13 @@ fn a_failed_execve_is_reported_from_sys_exit_with_its_errno() {
     };
     let tid = gettid();
     let path = c"/nonexistent/falco-bpf-test";
-    let argv = [path.as_ptr(), std::ptr::null()];
-    let envp = [std::ptr::null::<libc::c_char>()];
+    let argv = [
+        path.as_ptr(),
+        c"one".as_ptr(),
+        c"two".as_ptr(),
+        std::ptr::null(),
+    ];
+    let envp = [c"FALCO_TEST=1".as_ptr(), std::ptr::null()];
     // SAFETY: valid NUL-terminated path and NULL-terminated argv/envp; the
     // call fails (no such file), so this process keeps running.
     let rc = unsafe { libc::execve(path.as_ptr(), argv.as_ptr(), envp.as_ptr()) };
@@ -392,6 +397,15 @@ fn a_failed_execve_is_reported_from_sys_exit_with_its_errno() {
     let e = events.first().expect("execve event").raw();
     assert_eq!(e.int(0), Some(-(libc::ENOENT as i64)));
     assert_eq!(e.str(30), Some("/nonexistent/falco-bpf-test"), "filename");
+    // exe, args and env are the ones the call was given, not this process's.
+    assert_eq!(
+        e.str(1),
+        Some("/nonexistent/falco-bpf-test"),
+        "exe = argv[0]"
+    );
+    assert_eq!(e.params[2], b"one\0two\0", "args");
+    assert_eq!(e.params[15], b"FALCO_TEST=1\0", "env");
+    assert_eq!(e.int(3), Some(tid as i64), "tid");
 }
 
 #[test]
@@ -530,6 +544,20 @@ fn a_tiny_buffer_with_a_paused_consumer_counts_drops() {
     assert!(
         count("openat") >= 2000 && count("close") >= 2000,
         "{stats:?}"
+    );
+    let dropped: u64 = stats.drops_per_event.iter().map(|(_, n)| n).sum();
+    // Read one after the other while other threads still make syscalls.
+    assert!(
+        dropped >= stats.n_drops_buffer,
+        "per-event drops add up: {stats:?}"
+    );
+    assert!(
+        stats
+            .drops_per_event
+            .iter()
+            .all(|(code, _)| [OPENAT_E, OPENAT_X, CLOSE_X].contains(code)),
+        "{:?}",
+        stats.drops_per_event
     );
     // What did fit is still well-formed, and only openat/close come through.
     let mut seen = 0;
@@ -800,8 +828,9 @@ fn table_driven_syscalls_write_falcos_parameters() {
         .to_str()
         .expect("utf-8");
     assert_eq!(
-        (e.uint(1), e.str(2), e.params[3]),
-        (Some(16), Some(thread_name), &[][..])
+        (e.uint(1), e.str(2), e.int(3)),
+        (Some(16), Some(thread_name), Some(0)),
+        "PR_GET_NAME: the name, and arg2_int 0"
     );
     let e = ev(405); // memfd_create
     assert_eq!(
@@ -878,4 +907,122 @@ fn ptrace_traceme_writes_the_request_and_dynamic_params() {
     );
     assert_eq!(e.uint(3), Some(1), "request PPM_PTRACE_TRACEME");
     assert_eq!(e.int(4), Some(0), "pid");
+}
+
+#[test]
+fn a_new_thread_reports_clone3_with_clone_thread_in_both_threads() {
+    const CLONE3_X: u16 = 335;
+    const PPM_CL_CLONE_THREAD: u64 = 1 << 13;
+    const PPM_CL_CLONE_VM: u64 = 1 << 15;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let parent = gettid();
+    let child = std::thread::spawn(gettid).join().expect("thread");
+    let events = collect(
+        &mut probe,
+        |e| {
+            e.ty == CLONE3_X
+                && (e.tid == child || (e.tid == parent && e.raw().int(0) == Some(child as i64)))
+        },
+        |evs| evs.len() >= 2,
+    );
+    check_table(&events);
+    let in_child = events
+        .iter()
+        .find(|e| e.tid == child)
+        .expect("clone3 exit in the new thread")
+        .raw();
+    assert_eq!(in_child.int(0), Some(0), "res");
+    assert_eq!(in_child.int(3), Some(child as i64), "tid");
+    assert_eq!(
+        in_child.int(4),
+        Some(std::process::id() as i64),
+        "pid: same thread group"
+    );
+    let flags = in_child.uint(15).expect("flags");
+    assert_eq!(
+        flags & (PPM_CL_CLONE_THREAD | PPM_CL_CLONE_VM),
+        PPM_CL_CLONE_THREAD | PPM_CL_CLONE_VM,
+        "{flags:#x}"
+    );
+    let in_parent = events
+        .iter()
+        .find(|e| e.tid == parent)
+        .expect("clone3 exit in the parent")
+        .raw();
+    assert_eq!(in_parent.uint(15), Some(flags), "same flags in both");
+}
+
+fn pin_to_cpu(cpu: usize) {
+    // SAFETY: a zeroed cpu_set_t is a valid empty set; CPU_SET writes within it.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(cpu, &mut set);
+        libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set);
+    }
+}
+
+#[test]
+fn the_consumer_returns_the_oldest_event_across_rings() {
+    let cpus = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let config = ProbeConfig {
+        cpus_for_each_buffer: 1,
+        keep_state_syscalls: false,
+        ..small_config()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    if cpus < 2 || probe.ring_count() < 2 {
+        eprintln!("skipped: needs two CPUs for two rings");
+        return;
+    }
+    probe.set_interesting(["close"]).expect("set_interesting");
+    // Two threads, one per CPU, interleave close(-1) calls into both rings.
+    let workers: Vec<_> = (0..2)
+        .map(|cpu| {
+            std::thread::spawn(move || {
+                pin_to_cpu(cpu);
+                for _ in 0..2000 {
+                    // SAFETY: closing an invalid fd only fails with EBADF.
+                    unsafe { libc::close(-1) };
+                }
+                gettid()
+            })
+        })
+        .collect();
+    let tids: Vec<u64> = workers
+        .into_iter()
+        .map(|w| w.join().expect("worker"))
+        .collect();
+    // Everything is committed now: drain, remembering each event's ring.
+    let mut seen: Vec<(u64, usize)> = Vec::new();
+    let mut rings_used = std::collections::HashSet::new();
+    while let Some(bytes) = probe.next_event() {
+        let (ts, tid) = {
+            let e = RawEvent::parse(bytes).expect("well-formed");
+            (e.ts, e.tid)
+        };
+        let ring = probe.last_ring().expect("held event has a ring");
+        if tids.contains(&tid) {
+            seen.push((ts, ring));
+            rings_used.insert(ring);
+        }
+    }
+    assert!(seen.len() >= 4000, "{} events", seen.len());
+    assert_eq!(rings_used.len(), 2, "both rings carried events");
+    // Whenever the consumer switches rings, it never goes back in time
+    // (within a ring the kernel's commit order stands).
+    for pair in seen.windows(2) {
+        let ((ts_a, ring_a), (ts_b, ring_b)) = (pair[0], pair[1]);
+        if ring_a != ring_b {
+            assert!(
+                ts_a <= ts_b,
+                "ring {ring_a} at {ts_a} then ring {ring_b} at {ts_b}"
+            );
+        }
+    }
 }

@@ -12,6 +12,9 @@
 /* Native syscall numbers covered by the per-syscall tables (x86_64 has < 512). */
 #define SYSCALL_TABLE_SIZE 512
 
+/* Number of event codes (Falco's PPM_EVENT_MAX). */
+#define PPM_EVENT_MAX 454
+
 /* Falco's event header: ts u64, tid u64, len u32, type u16, nparams u32. */
 #define EVT_HDR_SIZE 26
 
@@ -90,7 +93,7 @@ enum param_kind {
 	PK_PIPE_FD1 = 27,
 	PK_PIPE_INO = 28,      /* u64 inode of the first pipe fd */
 	PK_SOCKADDR = 29,      /* user sockaddr at arg, length at arg >> 4 */
-	PK_TUPLE_OUT = 30,     /* socket tuple local -> remote of fd arg (connect, send) */
+	PK_TUPLE_OUT = 30,     /* connect: tuple local -> remote of fd arg if ret is 0 or -EINPROGRESS; user sockaddr (arg >> 4) if unconnected */
 	PK_TUPLE_IN = 31,      /* socket tuple remote -> local of the returned fd (accept) */
 	PK_TUPLE_RECV = 32,    /* tuple remote -> local of fd arg, when ret >= 0; user sockaddr (arg >> 4) if unconnected */
 	PK_QUEUE_PCT = 33,     /* u8 backlog percentage of listening fd arg */
@@ -98,13 +101,13 @@ enum param_kind {
 	PK_QUEUE_MAX = 35,     /* u32 max backlog of listening fd arg */
 	PK_SOCK_FLAGS = 36,    /* SOCK_NONBLOCK/CLOEXEC -> PPM_O_* (u32) */
 	PK_MOUNT_FLAGS = 37,   /* mount flags without the magic value */
-	PK_UBUF_SNAP = 38,     /* user bytes at arg, length min(arg >> 4, snaplen) */
+	PK_UBUF_LEN = 38,      /* user bytes at arg, length arg >> 4, at most 4096 */
 	PK_UBUF_RET = 39,      /* user bytes at arg, length min(ret, snaplen) when ret > 0 */
 	PK_CAP_INH = 40,       /* u64 capabilities of the current task */
 	PK_CAP_PERM = 41,
 	PK_CAP_EFF = 42,
 	PK_PRCTL_STR = 43,     /* arg2 as a user string for PR_SET_NAME/PR_GET_NAME, else empty */
-	PK_PRCTL_INT = 44,     /* arg2 as s64 for other options, else empty */
+	PK_PRCTL_INT = 44,     /* 0 for PR_[GS]ET_NAME, *arg2 for PR_GET_CHILD_SUBREAPER, else arg2 (s64) */
 	PK_RET_U32 = 45,       /* ret as u32 (size of sendmsg/recvmsg when >= 0) */
 	PK_FINIT_FLAGS = 47,
 	PK_MKDIR_MODE = 49,    /* raw mode as u32 */
@@ -119,6 +122,7 @@ enum param_kind {
 	PK_PTRACE_ADDR = 58,   /* DYN: index 0 (UINT64) + addr arg, 0 on failure */
 	PK_PTRACE_DATA = 59,   /* DYN by request (arg >> 4): peeked u64, signal, or the raw data arg */
 	PK_PTRACE_REQ = 60,    /* u16 PPM_PTRACE_* of the request arg */
+	PK_SOCK_FAMILY = 61,   /* u32 PPM_AF_* of the domain arg (unknown -> 0) */
 	PK_KIND_MAX
 };
 
