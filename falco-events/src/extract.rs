@@ -83,6 +83,11 @@ pub fn event_fd(e: &Event<'_>) -> Option<i64> {
 }
 
 impl<'a> EventContext<'a> {
+    /// The event code, for [`falco_rules::engine::Ruleset::matching`].
+    pub fn code(&self) -> u16 {
+        self.event.code()
+    }
+
     /// A context for `event` over `state`: looks up the event's thread and
     /// fd.
     pub fn new(event: Event<'a>, state: &'a HostState, num: u64) -> EventContext<'a> {

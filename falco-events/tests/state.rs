@@ -202,7 +202,7 @@ fn fields_per_event(
         let mut row = Vec::new();
         for f in &resolved {
             let mut v = Values::new();
-            row.push(item.ctx.extract(f, &mut v).then(|| text(&v)));
+            row.push(item.extract(f, &mut v).then(|| text(&v)));
         }
         rows.push(row);
     }
@@ -496,7 +496,7 @@ fn connect_sets_both_sides_and_fd_ip_matches_either() {
         let mut scratch = Scratch::new();
         let mut last = None;
         while let Some(item) = insp.next().unwrap() {
-            last = Some(filter.matches(&item.ctx, &mut scratch));
+            last = Some(filter.matches(&item, &mut scratch));
         }
         assert_eq!(last, Some(want), "{cond}");
     }
@@ -624,7 +624,7 @@ fn any_ancestor_fields_match_every_ancestor() {
         let mut scratch = Scratch::new();
         let mut last = None;
         while let Some(item) = insp.next().unwrap() {
-            last = Some(filter.matches(&item.ctx, &mut scratch));
+            last = Some(filter.matches(&item, &mut scratch));
         }
         assert_eq!(last, Some(want), "{cond}");
     }
@@ -714,9 +714,9 @@ fn unknown_threads_get_a_placeholder_and_malformed_events_are_counted() {
     let mut names = Vec::new();
     let name = SyscallFields::new().resolve("proc.name", None).unwrap();
     while let Some(item) = insp.next().unwrap() {
-        nums.push(item.ctx.num);
+        nums.push(item.num);
         let mut v = Values::new();
-        item.ctx.extract(&name, &mut v);
+        item.extract(&name, &mut v);
         names.push(text(&v));
     }
     assert_eq!(nums, [1, 2, 3], "evt.num counts from 1");

@@ -178,8 +178,8 @@ fn our_numbers(file: &Path, filters: &[Filter]) -> Vec<BTreeSet<u64>> {
     let mut out = vec![BTreeSet::new(); filters.len()];
     while let Some(item) = insp.next().expect("read") {
         for (f, set) in filters.iter().zip(out.iter_mut()) {
-            if f.matches(&item.ctx, &mut scratch) {
-                set.insert(item.ctx.num);
+            if f.matches(&item, &mut scratch) {
+                set.insert(item.num);
             }
         }
     }

@@ -38,7 +38,6 @@ mod fd;
 mod inspector;
 mod proc;
 
-use std::collections::HashMap;
 use std::net::IpAddr;
 
 use crate::event::{Event, SockAddr, SockTuple};
@@ -47,7 +46,7 @@ use crate::table::codes::*;
 
 pub use container::container_id;
 pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
-pub use inspector::{Inspector, InspectorStats, Item};
+pub use inspector::{Inspector, InspectorStats};
 
 /// The id libs uses for "no value" in pid-like fields.
 pub const NO_ID: i64 = -1;
@@ -306,6 +305,10 @@ pub struct StateStats {
     /// Threads removed by procexit.
     pub removed_threads: u64,
 }
+
+/// The hash map of the state's tables (aHash: the keys are small integers
+/// and a table lookup happens on every event).
+pub type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 
 /// The per-process fd tables, keyed by pid.
 pub type FdTables = HashMap<i64, HashMap<i64, Fd>>;
