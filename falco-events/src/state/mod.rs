@@ -25,6 +25,9 @@
 //! - **Removal is deferred** to the next event, as in libs: the procexit
 //!   event still sees its thread, a close event still sees its fd.
 //!
+//! A source restricted to the rules' event types must also deliver
+//! [`state_event_types`], or the state goes stale.
+//!
 //! Threads of one process share its fd table and cwd (keyed by pid).
 //! Malformed events (missing or mistyped parameters) change nothing; they
 //! are counted in [`StateStats::malformed`].
@@ -277,6 +280,76 @@ impl ThreadInfo {
         })
     }
 }
+
+/// The event codes [`HostState::update`] learns from. A consumer that
+/// restricts a source to the event types its rules need
+/// ([`EventSource::set_event_types`](crate::source::EventSource::set_event_types))
+/// must add these, or the state goes stale (Falco likewise always adds
+/// libsinsp's state syscall set).
+///
+/// ```
+/// use falco_events::state::state_event_types;
+/// use falco_events::table::codes::*;
+/// let set = state_event_types();
+/// assert!(set.contains(PPME_SYSCALL_EXECVE_19_X));
+/// assert!(set.contains(PPME_SYSCALL_CLOSE_X));
+/// assert!(!set.contains(PPME_SYSCALL_READ_X));
+/// ```
+pub fn state_event_types() -> crate::source::EventSet {
+    crate::source::EventSet::from_codes(STATE_CODES.iter().copied())
+}
+
+const STATE_CODES: &[u16] = &[
+    PPME_SYSCALL_CLONE_20_X,
+    PPME_SYSCALL_FORK_20_X,
+    PPME_SYSCALL_VFORK_20_X,
+    PPME_SYSCALL_CLONE3_X,
+    PPME_SYSCALL_EXECVE_19_X,
+    PPME_SYSCALL_EXECVEAT_X,
+    PPME_PROCEXIT_1_E,
+    PPME_SYSCALL_CHDIR_X,
+    PPME_SYSCALL_FCHDIR_X,
+    PPME_SYSCALL_SETUID_X,
+    PPME_SYSCALL_SETGID_X,
+    PPME_SYSCALL_SETRESUID_X,
+    PPME_SYSCALL_SETRESGID_X,
+    PPME_SYSCALL_SETREUID_X,
+    PPME_SYSCALL_SETREGID_X,
+    PPME_SYSCALL_SETSID_X,
+    PPME_SYSCALL_CAPSET_X,
+    PPME_SYSCALL_OPEN_X,
+    PPME_SYSCALL_OPENAT_2_X,
+    PPME_SYSCALL_OPENAT2_X,
+    PPME_SYSCALL_CREAT_X,
+    PPME_SYSCALL_OPEN_BY_HANDLE_AT_X,
+    PPME_SOCKET_SOCKET_X,
+    PPME_SOCKET_CONNECT_X,
+    PPME_SOCKET_ACCEPT_5_X,
+    PPME_SOCKET_ACCEPT4_6_X,
+    PPME_SOCKET_BIND_X,
+    PPME_SYSCALL_DUP_1_X,
+    PPME_SYSCALL_DUP2_X,
+    PPME_SYSCALL_DUP3_X,
+    PPME_SYSCALL_FCNTL_X,
+    PPME_SYSCALL_CLOSE_X,
+    PPME_SYSCALL_PIPE_X,
+    PPME_SYSCALL_PIPE2_X,
+    PPME_SOCKET_SOCKETPAIR_X,
+    PPME_SYSCALL_EVENTFD_X,
+    PPME_SYSCALL_EVENTFD2_X,
+    PPME_SYSCALL_SIGNALFD_X,
+    PPME_SYSCALL_SIGNALFD4_X,
+    PPME_SYSCALL_TIMERFD_CREATE_X,
+    PPME_SYSCALL_INOTIFY_INIT_X,
+    PPME_SYSCALL_INOTIFY_INIT1_X,
+    PPME_SYSCALL_EPOLL_CREATE_X,
+    PPME_SYSCALL_EPOLL_CREATE1_X,
+    PPME_SYSCALL_BPF_2_X,
+    PPME_SYSCALL_USERFAULTFD_X,
+    PPME_SYSCALL_IO_URING_SETUP_X,
+    PPME_SYSCALL_PIDFD_OPEN_X,
+    PPME_SYSCALL_MEMFD_CREATE_X,
+];
 
 /// A user of the host (or of a capture's user list).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
