@@ -982,24 +982,19 @@ impl<'a> EventContext<'a> {
         event_result(&self.event)
     }
 
+    /// The open flags and mode of an open-family exit (`None` for other
+    /// events; creat counts for `evt.is_open_exec` only, as in libs).
     fn open_flags(&self) -> Option<(u32, u32)> {
         if !OPEN_EXITS.contains(&self.event.code()) {
             return None;
         }
-        let mut flags = self
-            .event
-            .param_by_name("flags")
-            .and_then(|p| p.as_u64())
-            .unwrap_or(0) as u32;
-        if self.event.code() == table::codes::PPME_SYSCALL_CREAT_X {
-            flags |= 0x4 | 0x2 | 0x100;
-        }
-        let mode = self
-            .event
-            .param_by_name("mode")
-            .and_then(|p| p.as_u64())
-            .unwrap_or(0) as u32;
-        Some((flags, mode))
+        let get = |n: &str| {
+            self.event
+                .param_by_name(n)
+                .and_then(|p| p.as_u64())
+                .unwrap_or(0) as u32
+        };
+        Some((get("flags"), get("mode")))
     }
 
     fn abspath(&self, names: &[&str]) -> Option<String> {
@@ -1259,7 +1254,7 @@ impl<'a> EventContext<'a> {
                         if !(rd || wr) {
                             return false;
                         }
-                        out.push_str(if rd { "r" } else { "w" });
+                        out.push_str(if wr { "write" } else { "read" });
                     }
                 }
                 return true;
@@ -1277,16 +1272,28 @@ impl<'a> EventContext<'a> {
                 return true;
             }
             EvtIsOpenRead | EvtIsOpenWrite | EvtIsOpenExec | EvtIsOpenCreate => {
+                // PPM_O_RDONLY 1, O_WRONLY 2, O_CREAT 4, O_TMPFILE 0x2000,
+                // O_F_CREATED 0x4000 (set by the driver when the file was
+                // created); any of S_IXUSR/S_IXGRP/S_IXOTH in mode is exec.
+                const EXEC_BITS: u32 = 0o100 | 0o010 | 0o001;
+                let code = e.code();
                 let v = match self.open_flags() {
                     None => false,
+                    Some((_, mode)) if code == table::codes::PPME_SYSCALL_CREAT_X => {
+                        k == EvtIsOpenExec && mode & EXEC_BITS != 0
+                    }
                     Some((flags, mode)) => match k {
                         EvtIsOpenRead => flags & 1 != 0,
                         EvtIsOpenWrite => flags & 2 != 0,
-                        // O_CREAT or O_TMPFILE with an execute bit in mode.
                         EvtIsOpenExec => {
-                            flags & (0x4 | 0x2000) != 0 && mode & (0o100 | 0o010 | 0o001) != 0
+                            code != table::codes::PPME_SYSCALL_OPEN_BY_HANDLE_AT_X
+                                && flags & (0x4 | 0x2000) != 0
+                                && mode & EXEC_BITS != 0
                         }
-                        _ => flags & 0x4 != 0,
+                        _ => {
+                            flags & 0x4000 != 0
+                                || (flags & 0x2000 != 0 && self.result().is_some_and(|r| r >= 0))
+                        }
                     },
                 };
                 out.push_bool(v);

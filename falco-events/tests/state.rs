@@ -724,3 +724,70 @@ fn unknown_threads_get_a_placeholder_and_malformed_events_are_counted() {
     assert_eq!(insp.state().stats.lazy_threads, 1);
     assert_eq!(insp.state().stats.malformed, 1);
 }
+
+#[test]
+fn open_predicates_follow_libs() {
+    // (event, is_open_read, is_open_write, is_open_exec, is_open_create)
+    let creat = ev(
+        PPME_SYSCALL_CREAT_X,
+        BASH,
+        &[Value::Int(3), Value::Str("/tmp/run.sh"), Value::Uint(0o755)],
+    );
+    let cases: Vec<(OwnedEvent, [&str; 4])> = vec![
+        (
+            openat(BASH, 3, -100, "/etc/passwd", 0x1),
+            ["true", "false", "false", "false"],
+        ),
+        (
+            openat(BASH, 3, -100, "/tmp/a", 0x3),
+            ["true", "true", "false", "false"],
+        ),
+        // O_CREAT without O_F_CREATED: the file may have existed.
+        (
+            openat(BASH, 3, -100, "/tmp/b", 0x2 | 0x4),
+            ["false", "true", "false", "false"],
+        ),
+        (
+            openat(BASH, 3, -100, "/tmp/c", 0x2 | 0x4 | 0x4000),
+            ["false", "true", "false", "true"],
+        ),
+        // creat: only the exec check applies.
+        (creat, ["false", "false", "true", "false"]),
+    ];
+    let mut exec = openat(BASH, 3, -100, "/tmp/d", 0x2 | 0x4);
+    // Same open with mode 0755.
+    exec = {
+        let e = exec.as_event();
+        let vals: Vec<Value<'_>> = e
+            .params()
+            .enumerate()
+            .map(|(i, p)| {
+                if i == 4 {
+                    Value::Uint(0o755)
+                } else {
+                    Value::Raw(p.as_bytes())
+                }
+            })
+            .collect();
+        EventBuilder::new(PPME_SYSCALL_OPENAT_2_X)
+            .tid(BASH as u64)
+            .values(vals)
+            .build()
+            .unwrap()
+    };
+    let mut cases = cases;
+    cases.push((exec, ["false", "true", "true", "false"]));
+    let fields = [
+        "evt.is_open_read",
+        "evt.is_open_write",
+        "evt.is_open_exec",
+        "evt.is_open_create",
+    ];
+    for (i, (e, want)) in cases.into_iter().enumerate() {
+        let rows = fields_per_event(host(), vec![e], &fields);
+        let got: Vec<&str> = (0..4)
+            .map(|f| at(&rows, 0, f).unwrap_or("<none>"))
+            .collect();
+        assert_eq!(got, want, "case {i}");
+    }
+}
