@@ -997,13 +997,51 @@ impl<'a> EventContext<'a> {
         Some((get("flags"), get("mode")))
     }
 
-    fn abspath(&self, names: &[&str]) -> Option<String> {
-        let p = names.iter().find_map(|n| self.event.param_by_name(n))?;
-        let s = p.as_str_lossy()?.into_owned();
-        if s.starts_with('/') {
-            return Some(concat_paths("/", &s));
+    /// `evt.abspath` (`which` = 0), `.src` (1) and `.dst` (2) as libs
+    /// computes them: only for the `*at` exit events, from their directory
+    /// fd and path parameters.
+    fn abspath(&self, which: u8) -> Option<String> {
+        let e = &self.event;
+        let t = self.thread?;
+        if e.direction() != Direction::Exit || e.info().is_old_version() {
+            return None;
         }
-        self.abspath_of(&p, &s)
+        let (dirfd_name, path_name) = match (e.name(), which) {
+            ("renameat" | "renameat2", 0 | 1) => ("olddirfd", "oldpath"),
+            ("renameat" | "renameat2", _) => ("newdirfd", "newpath"),
+            ("linkat", 0 | 1) => ("olddir", "oldpath"),
+            ("linkat", _) => ("newdir", "newpath"),
+            ("symlinkat", _) => ("linkdirfd", "linkpath"),
+            ("openat" | "openat2" | "unlinkat", _) => ("dirfd", "name"),
+            ("mkdirat", _) => ("dirfd", "path"),
+            ("fchmodat", _) => ("dirfd", "filename"),
+            ("fchownat", _) => ("dirfd", "pathname"),
+            ("open_by_handle_at", _) => {
+                // Only for a successful open: the kernel gave the full path.
+                if self.result()? <= 0 {
+                    return None;
+                }
+                let p = e.param_by_name("path")?.as_str_lossy()?;
+                return Some(concat_paths("/", &p));
+            }
+            _ => return None,
+        };
+        let dirfd = e
+            .param_by_name(dirfd_name)
+            .filter(|p| !p.is_empty())?
+            .as_i64()?;
+        let path = e
+            .param_by_name(path_name)
+            .filter(|p| !p.is_empty())?
+            .as_str_lossy()?;
+        if path.starts_with('/') {
+            return Some(concat_paths("/", &path));
+        }
+        match self.state.dirfd_path(t, Some(dirfd)) {
+            Some(dir) => Some(concat_paths(&dir, &path)),
+            // An unknown directory fd, as libs writes it.
+            None => Some(format!("<UNKNOWN>/{path}")),
+        }
     }
 
     fn user_of(&self, uid: u32) -> Option<&'a str> {
@@ -1300,12 +1338,12 @@ impl<'a> EventContext<'a> {
                 return true;
             }
             EvtAbspath | EvtAbspathSrc | EvtAbspathDst => {
-                let names: &[&str] = match k {
-                    EvtAbspath => &["name", "path", "pathname"],
-                    EvtAbspathSrc => &["oldpath", "target"],
-                    _ => &["newpath", "linkpath"],
+                let which = match k {
+                    EvtAbspath => 0,
+                    EvtAbspathSrc => 1,
+                    _ => 2,
                 };
-                return match self.abspath(names) {
+                return match self.abspath(which) {
                     Some(p) => {
                         out.push_str(&p);
                         true
