@@ -1425,20 +1425,16 @@ impl<'a> EventContext<'a> {
             ProcCmdnargs => out.push_uint(t.args.len() as u64),
             ProcCmdlenargs => out.push_uint(t.args.iter().map(|a| a.len() as u64).sum()),
             ProcExeline => {
+                // exe, a space, then the arguments (libs keeps the space even
+                // without arguments).
                 let mut s = t.exe.clone();
-                for a in &t.args {
-                    s.push(' ');
-                    s.push_str(a);
-                }
+                s.push(' ');
+                s.push_str(&t.args.join(" "));
                 out.push_str(&s);
             }
             ProcEnv => match &field.arg {
-                FieldArg::Key(key) => {
-                    let Some(v) = main.env_var(key) else {
-                        return false;
-                    };
-                    out.push_str(v);
-                }
+                // A variable that is not set reads as empty, as in libs.
+                FieldArg::Key(key) => out.push_str(main.env_var(key).unwrap_or("")),
                 FieldArg::Index(i) => {
                     let Some(v) = usize::try_from(*i).ok().and_then(|i| main.env.get(i)) else {
                         return false;
@@ -1448,12 +1444,14 @@ impl<'a> EventContext<'a> {
                 FieldArg::None => push_joined(out, &main.env),
             },
             ProcAenv => match &field.arg {
-                FieldArg::Key(key) => {
-                    let Some(v) = st.ancestors(t).find_map(|a| a.env_var(key)) else {
-                        return false;
-                    };
-                    out.push_str(v);
-                }
+                // The first ancestor (from the parent up) that sets it, or
+                // empty.
+                FieldArg::Key(key) => out.push_str(
+                    st.ancestors(t)
+                        .take(20)
+                        .find_map(|a| a.env_var(key).filter(|v| !v.is_empty()))
+                        .unwrap_or(""),
+                ),
                 _ => {
                     for a in st.ancestors(t) {
                         push_joined(out, &a.env);
@@ -1463,7 +1461,13 @@ impl<'a> EventContext<'a> {
             },
             ProcTty => out.push_uint(u64::from(t.tty)),
             ProcPid => out.push_int(t.pid),
-            ProcPpid => out.push_int(main.ptid),
+            ProcPpid => {
+                // The pid of the parent process (unavailable without one).
+                let Some(p) = st.parent(t) else {
+                    return false;
+                };
+                out.push_int(p.pid);
+            }
             ProcVpid => out.push_int(t.vpid),
             ProcPvpid => {
                 let Some(p) = st.parent(t) else {
@@ -1713,7 +1717,7 @@ impl<'a> EventContext<'a> {
             };
         }
         let Some(fd) = self.fd else {
-            return false;
+            return self.extract_fd_from_event(k, t, out);
         };
         let is_file = matches!(fd.ty, FdType::File | FdType::Directory);
         match k {
@@ -1801,6 +1805,95 @@ impl<'a> EventContext<'a> {
             _ => return self.extract_net(k, fd, out),
         }
         true
+    }
+
+    /// The fd fields libs still gives an fd event whose fd is not in the
+    /// table (a failed open, an fd from before the capture): the name the
+    /// event carries (`""` when it carries none), its directory, and a type
+    /// character guessed from the event type.
+    fn extract_fd_from_event(&self, k: K, t: &ThreadInfo, out: &mut Values) -> bool {
+        use K::*;
+        let flags = self.event.info().flags;
+        let fd_event = flags.contains(EventFlags::CREATES_FD)
+            || flags.contains(EventFlags::USES_FD)
+            || flags.contains(EventFlags::DESTROYS_FD);
+        if !fd_event {
+            return false;
+        }
+        match k {
+            FdName | FdContainername | FdDirectory | FdContainerdirectory => {
+                let Some(mut name) = self.fd_name_from_event() else {
+                    return false;
+                };
+                if matches!(k, FdDirectory | FdContainerdirectory) {
+                    name = match name.rfind('/') {
+                        Some(pos) if pos != 0 => {
+                            if pos < name.len() - 1 {
+                                name.truncate(pos);
+                            }
+                            name
+                        }
+                        _ => "/".to_string(),
+                    };
+                }
+                if matches!(k, FdContainername | FdContainerdirectory) {
+                    name = format!("{}:{name}", t.container_id);
+                }
+                out.push_str(&name);
+                true
+            }
+            FdTypechar => {
+                use table::codes::*;
+                out.push_str(match self.event.code() {
+                    PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X | PPME_SYSCALL_CREAT_X => "f",
+                    PPME_SOCKET_SOCKET_X | PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X => "4",
+                    PPME_SYSCALL_PIPE_X | PPME_SYSCALL_PIPE2_X => "p",
+                    PPME_SYSCALL_EVENTFD_X | PPME_SYSCALL_EVENTFD2_X => "e",
+                    PPME_SYSCALL_SIGNALFD_X | PPME_SYSCALL_SIGNALFD4_X => "s",
+                    PPME_SYSCALL_TIMERFD_CREATE_X => "t",
+                    PPME_SYSCALL_INOTIFY_INIT_X | PPME_SYSCALL_INOTIFY_INIT1_X => "i",
+                    _ => "o",
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// libs' `extract_fdname_from_event`.
+    fn fd_name_from_event(&self) -> Option<String> {
+        use table::codes::*;
+        let e = &self.event;
+        if e.direction() != Direction::Exit {
+            return None;
+        }
+        Some(match e.code() {
+            PPME_SYSCALL_OPEN_X
+            | PPME_SOCKET_ACCEPT_5_X
+            | PPME_SOCKET_ACCEPT4_6_X
+            | PPME_SYSCALL_CREAT_X
+            | PPME_SOCKET_CONNECT_X => match self.format_param(1) {
+                Some((plain, res)) => res.filter(|r| !r.is_empty()).unwrap_or(plain),
+                None => String::new(),
+            },
+            PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X => {
+                let name = e.param(2).filter(|p| !p.is_empty())?.as_str_lossy()?;
+                let dirfd = e.param(1).filter(|p| !p.is_empty())?.as_i64()?;
+                if name.starts_with('/') {
+                    concat_paths("/", &name)
+                } else {
+                    let t = self.thread?;
+                    let dir = self.state.dirfd_path(t, Some(dirfd)).unwrap_or_default();
+                    concat_paths(&dir, &name)
+                }
+            }
+            PPME_SYSCALL_OPEN_BY_HANDLE_AT_X => e
+                .param_by_name("path")
+                .and_then(|p| p.as_str_lossy())
+                .map(|c| c.into_owned())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
     }
 
     fn extract_net(&self, k: K, fd: &Fd, out: &mut Values) -> bool {

@@ -21,9 +21,11 @@
 //! - `mmap`: current libs reads the fd of an mmap exit (param 8); 0.29 looked
 //!   at param 0 of the enter event (the address), so `fd.*` is unavailable on
 //!   mmap in sysdig. Hence `evt.type!=mmap` in the fd filters.
-//! - failed `open`: 0.29 gave a failed open a temporary fd named after the
-//!   path; current libs adds no fd, so `fd.name` is unavailable (one event,
-//!   curl 980, `~/.curlrc` ENOENT).
+//! - `fd.typechar` of a failed `open`: without an fd, libs guesses the type
+//!   from the event type, and current libs lists openat/creat but not open
+//!   (so `o`); 0.29 said `f` (one event, curl 980, `~/.curlrc` ENOENT).
+//! - a failed `connect`: 0.29 named the socket after the tuple anyway;
+//!   current libs leaves it unnamed (so `fd.name=""` is not compared).
 //! - `fd.l4proto`: current libs sets it when the socket is created (from
 //!   type and protocol); 0.29 only at connect/accept, so unconnected sockets
 //!   differ. Hence `fd.name contains "->"` in the l4proto filter.
@@ -124,6 +126,8 @@ const FILTERS: &[&str] = &[
     "evt.dir=< and thread.tid=17498",
     // ---- fd.* (mmap excluded: see the module docs) ----
     "evt.dir=< and fd.name contains /etc and evt.type!=mmap",
+    // A failed open has the name its event carries.
+    "evt.dir=< and fd.name contains curlrc",
     // curl 980 (failed open of ~/.curlrc) excluded: see the module docs.
     "evt.dir=< and fd.typechar=f and evt.type!=mmap and evt.num!=980",
     "evt.dir=< and fd.typechar in (4,6,u)",

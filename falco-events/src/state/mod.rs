@@ -463,15 +463,18 @@ fn p_str(e: &Event<'_>, name: &str) -> Option<String> {
         .map(|c| c.into_owned())
 }
 
-/// The result of an event: the `res` parameter, or for events that return
-/// an fd in their first parameter (`fd`), that.
+/// The return value of an event, as libs defines it: the first parameter
+/// of a syscall exit event (`res`, or the new `fd`); none for enter events,
+/// meta-events and the generic syscall event.
 pub fn event_result(e: &Event<'_>) -> Option<i64> {
-    let p = e.param(0)?;
-    if matches!(p.name(), "res" | "fd") {
-        p.as_i64()
-    } else {
-        None
+    use crate::table::{Direction, EventCategory};
+    if e.direction() != Direction::Exit
+        || e.code() == PPME_GENERIC_X
+        || e.info().category.source() != EventCategory::SYSCALL
+    {
+        return None;
     }
+    e.param(0)?.as_i64()
 }
 
 impl HostState {
