@@ -1901,6 +1901,9 @@ impl<'a> EventContext<'a> {
         let Some(sock) = fd.sock else {
             return false;
         };
+        // libs: the one-side fields need a known role, except the server
+        // port of a listening socket; fd.ip/fd.port/fd.net do not.
+        let role_known = fd.server_role.is_some();
         match (k, sock) {
             (FdIp | FdNet, SockAddrs::Tuple { cip, sip, .. }) => {
                 for ip in [cip, sip] {
@@ -1918,6 +1921,8 @@ impl<'a> EventContext<'a> {
                 out.push_uint(u64::from(sport));
             }
             (FdPort, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
+            (FdSport, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
+            _ if !role_known => return false,
             (FdCip | FdCnet, SockAddrs::Tuple { cip, .. }) => {
                 if k == FdCip {
                     out.push_ip(cip)
@@ -1941,7 +1946,6 @@ impl<'a> EventContext<'a> {
             }
             (FdCport, SockAddrs::Tuple { cport, .. }) => out.push_uint(u64::from(cport)),
             (FdSport, SockAddrs::Tuple { sport, .. }) => out.push_uint(u64::from(sport)),
-            (FdSport, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
             (FdLip | FdRip | FdLport | FdRport | FdLnet | FdRnet, SockAddrs::Tuple { .. }) => {
                 let Some((lip, lport, rip, rport)) = local_remote(self.state, fd) else {
                     return false;

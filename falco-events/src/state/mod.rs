@@ -499,6 +499,7 @@ impl HostState {
                 fds.insert(f.fd, Fd::from_scap(f));
             }
         }
+        s.fix_capture_sockets();
         for u in &m.users {
             s.users.insert(
                 u.uid,
@@ -519,6 +520,40 @@ impl HostState {
         }
         s.interfaces = m.interfaces.iter().map(|i| i.addr).collect();
         s
+    }
+
+    /// Connected IPv4 sockets of a capture whose source port is a port some
+    /// process listens on are the server side: swap the tuple so the client
+    /// comes first and mark the role (libs' `fix_sockets_coming_from_proc`).
+    fn fix_capture_sockets(&mut self) {
+        let server_ports: std::collections::HashSet<u16> = self
+            .fds
+            .values()
+            .flat_map(|t| t.values())
+            .filter_map(|f| match (f.ty, f.sock) {
+                (FdType::Ipv4, Some(SockAddrs::Server { port, .. })) => Some(port),
+                _ => None,
+            })
+            .collect();
+        for table in self.fds.values_mut() {
+            for f in table.values_mut() {
+                if let (
+                    FdType::Ipv4,
+                    Some(SockAddrs::Tuple {
+                        cip,
+                        cport,
+                        sip,
+                        sport,
+                    }),
+                ) = (f.ty, f.sock)
+                {
+                    if server_ports.contains(&cport) {
+                        *f = tuple_fd(FdType::Ipv4, sip, sport, cip, cport, f.l4proto);
+                        f.server_role = Some(true);
+                    }
+                }
+            }
+        }
     }
 
     /// True if `ip` belongs to the host, as libs decides it: an IPv4
@@ -1330,6 +1365,69 @@ fn fd_key(t: &ThreadInfo) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scap::{FdInfo, FdKind, FdTable, ProcInfo};
+    use std::net::Ipv4Addr;
+
+    #[test]
+    fn capture_sockets_on_a_listening_port_are_the_server_side() {
+        let web = Ipv4Addr::new(10, 0, 0, 1);
+        let peer = Ipv4Addr::new(10, 0, 0, 9);
+        let m = Metadata {
+            procs: vec![ProcInfo {
+                tid: 10,
+                pid: 10,
+                comm: "nginx".into(),
+                ..ProcInfo::default()
+            }],
+            fds: vec![FdTable {
+                tid: 10,
+                fds: vec![
+                    FdInfo {
+                        fd: 3,
+                        ino: 0,
+                        kind: FdKind::Ipv4ServSock {
+                            ip: web,
+                            port: 80,
+                            l4proto: 1,
+                        },
+                    },
+                    // As /proc shows an accepted connection: local side first.
+                    FdInfo {
+                        fd: 4,
+                        ino: 0,
+                        kind: FdKind::Ipv4Sock {
+                            sip: web,
+                            dip: peer,
+                            sport: 80,
+                            dport: 5555,
+                            l4proto: 1,
+                        },
+                    },
+                    FdInfo {
+                        fd: 5,
+                        ino: 0,
+                        kind: FdKind::Ipv4Sock {
+                            sip: web,
+                            dip: peer,
+                            sport: 6000,
+                            dport: 443,
+                            l4proto: 1,
+                        },
+                    },
+                ],
+            }],
+            ..Metadata::default()
+        };
+        let s = HostState::from_metadata(&m);
+        let t = s.thread(10).unwrap();
+        let accepted = s.fd(t, 4).unwrap();
+        assert_eq!(accepted.name, "10.0.0.9:5555->10.0.0.1:80");
+        assert_eq!(accepted.server_role, Some(true));
+        let outgoing = s.fd(t, 5).unwrap();
+        assert_eq!(outgoing.name, "10.0.0.1:6000->10.0.0.9:443");
+        assert_eq!(outgoing.server_role, Some(false));
+        assert_eq!(s.fd(t, 3).unwrap().name, "10.0.0.1:80");
+    }
 
     #[test]
     fn concat_paths_normalises_like_libs() {
