@@ -841,3 +841,70 @@ fn an_fd_the_table_lacks_still_has_the_name_its_event_carries() {
     assert_eq!(row(1), [Some(""), Some("/"), Some("o"), Some("9"), None]);
     assert_eq!(row(2), [None, None, None, None, None]);
 }
+
+/// Every field of the catalog, resolved with a typical argument.
+fn all_fields() -> Vec<falco_rules::Field> {
+    let schema = SyscallFields::new();
+    falco_events::fields::fields()
+        .iter()
+        .filter_map(|f| {
+            use falco_events::fields::ArgKind;
+            let (name, arg) = match f.arg {
+                ArgKind::EventParam { .. } => (format!("{}.fd", f.name), None),
+                ArgKind::EventType => (format!("{}.open", f.name), None),
+                ArgKind::Suffix => (format!("{}.cpu", f.name), None),
+                ArgKind::Index { required: true } => (f.name.to_string(), Some("1")),
+                ArgKind::Key { required: true } | ArgKind::IndexOrKey { required: true } => {
+                    (f.name.to_string(), Some("HOME"))
+                }
+                _ => (f.name.to_string(), None),
+            };
+            schema.resolve(&name, arg).ok()
+        })
+        .collect()
+}
+
+#[test]
+fn malformed_events_of_every_type_never_panic() {
+    // For every event type: all parameters empty, all parameters of one
+    // garbage byte, and all parameters 8 bytes of 0xff; then every field is
+    // extracted from each.
+    let fields = all_fields();
+    assert!(fields.len() > 250, "{} fields", fields.len());
+    let mut events = Vec::new();
+    for info in falco_events::table::events() {
+        let code = falco_events::table::codes_for_name(info.name)
+            .iter()
+            .copied()
+            .find(|&c| falco_events::table::event_info(c).is_some_and(|i| std::ptr::eq(i, info)));
+        let Some(code) = code else { continue };
+        for fill in [&b""[..], &b"\x07"[..], &[0xffu8; 8][..]] {
+            let vals: Vec<Value<'_>> = info.params.iter().map(|_| Value::Raw(fill)).collect();
+            if let Ok(e) = EventBuilder::new(code)
+                .tid(BASH as u64)
+                .values(vals)
+                .build()
+            {
+                events.push(e);
+            }
+        }
+    }
+    assert!(events.len() > 500, "{} events", events.len());
+    let src = Replay {
+        events,
+        next: 0,
+        stats: SourceStats::default(),
+    };
+    let mut insp = Inspector::new(src, host());
+    let mut v = Values::new();
+    let mut n = 0;
+    while let Some(ctx) = insp.next().unwrap() {
+        for f in &fields {
+            v.clear();
+            let _ = ctx.extract(f, &mut v);
+        }
+        n += 1;
+    }
+    assert!(n > 500);
+    assert!(insp.state().stats.malformed > 0, "garbage was counted");
+}
