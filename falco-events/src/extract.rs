@@ -20,11 +20,14 @@
 //!   matches any); `fd.ip`, `fd.port`, `fd.net`, `fd.proto` yield both
 //!   sides.
 //! - `container.id` / `container.full_id` come from the cgroups (`host`
-//!   outside containers); `container.name` is `host` on the host. We have
-//!   no container runtime, so the other `container.*` fields (image,
-//!   privileged, mounts, labels, ...) are unavailable inside containers and
-//!   empty/false on the host, as the plugin reports them there. `k8s.*` and
-//!   the DNS-name fields (`fd.sip.name`, ...) are always unavailable.
+//!   outside containers); `container.name` is `host` on the host;
+//!   `container.start_ts`/`container.duration` come from the start of the
+//!   container's pid namespace. We have no container runtime, so the other
+//!   `container.*` fields (image, privileged, mounts, labels, ...) are
+//!   unavailable inside containers (every check on them is false) and
+//!   empty/false on the host, as the plugin reports them there. `k8s.*`,
+//!   `container.mount*`, `fd.name_changed` (always false) and the DNS-name
+//!   fields (`fd.sip.name`, ...) are not computed.
 //!
 //! [`Inspector`]: crate::state::Inspector
 
@@ -285,6 +288,8 @@ enum K {
     ContainerName,
     ContainerHostString,
     ContainerHostBool,
+    ContainerStartTs,
+    ContainerDuration,
 }
 
 fn kind_of(name: &str) -> K {
@@ -471,6 +476,8 @@ fn kind_of(name: &str) -> K {
         | "container.host_pid"
         | "container.host_network"
         | "container.host_ipc" => ContainerHostBool,
+        "container.start_ts" => ContainerStartTs,
+        "container.duration" => ContainerDuration,
         _ => Unavailable,
     }
 }
@@ -1677,6 +1684,18 @@ impl<'a> EventContext<'a> {
                     return false;
                 }
                 out.push_bool(false);
+            }
+            ContainerStartTs | ContainerDuration => {
+                // Inside a container: the start of its pid namespace.
+                let start = main.pidns_init_start_ts;
+                if t.container_id == "host" || start == 0 {
+                    return false;
+                }
+                out.push_uint(if k == ContainerStartTs {
+                    start
+                } else {
+                    e.ts().saturating_sub(start)
+                });
             }
             _ => return self.extract_fd(k, field, t, out),
         }
