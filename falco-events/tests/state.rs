@@ -908,3 +908,48 @@ fn malformed_events_of_every_type_never_panic() {
     assert!(n > 500);
     assert!(insp.state().stats.malformed > 0, "garbage was counted");
 }
+
+#[test]
+fn execve_sets_the_program_path_from_the_kernel_or_the_filename() {
+    let build = |trusted: &str, filename: &str| {
+        let base = exec_cat();
+        let e = base.as_event();
+        let mut vals: Vec<Value<'_>> = e.params().map(|p| Value::Raw(p.as_bytes())).collect();
+        // Fill up to `filename` (param 30): defaults, then the two paths.
+        let info = e.info();
+        while vals.len() < info.params.len() {
+            vals.push(Value::Empty);
+        }
+        vals[27] = Value::Str(trusted);
+        vals[30] = Value::Str(filename);
+        let vals: Vec<Value<'_>> = vals
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match (i, v) {
+                (27 | 30, Value::Str("")) => Value::Empty,
+                (_, v) => v,
+            })
+            .collect();
+        EventBuilder::new(PPME_SYSCALL_EXECVE_19_X)
+            .tid(CAT as u64)
+            .values(vals)
+            .build()
+            .unwrap()
+    };
+    let cases = [
+        (build("/usr/bin/cat", "cat"), "/usr/bin/cat"),
+        // Relative to the cwd (/home/bob/).
+        (build("", "../../usr/bin/cat"), "/usr/bin/cat"),
+        // Neither: unknown, not bash's path inherited through fork.
+        (exec_cat(), ""),
+    ];
+    for (e, want) in cases {
+        let rows = fields_per_event(
+            host(),
+            vec![fork_cat(), e],
+            &["proc.exepath", "proc.pexepath"],
+        );
+        assert_eq!(at(&rows, 1, 0), Some(want));
+        assert_eq!(at(&rows, 1, 1), Some("/usr/bin/bash"));
+    }
+}

@@ -1006,9 +1006,9 @@ impl HostState {
                     .map(|f| concat_paths(&cwd_now, &f))
             })
             .or_else(|| t.exe.starts_with('/').then(|| t.exe.clone()));
-        if let Some(p) = exepath {
-            t.exepath = p;
-        }
+        // Never keep the previous program's path (a forked child starts
+        // with its parent's): unknown is empty.
+        t.exepath = exepath.unwrap_or_default();
         t.lastexec_ts = e.ts();
         let key = fd_key(t);
         // execve closes the O_CLOEXEC fds.
