@@ -274,9 +274,9 @@ fn run_capture(path: &str, condition: &str, count_only: bool) -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        if filter.matches(&item.ctx, &mut scratch) {
+        if filter.matches(&item, &mut scratch) {
             count += 1;
-            if !count_only && writeln!(out, "{}", item.ctx.num).is_err() {
+            if !count_only && writeln!(out, "{}", item.num).is_err() {
                 return ExitCode::from(1);
             }
         }
