@@ -37,9 +37,11 @@ fn alert(i: u64) -> Alert {
 fn bench(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("falco-bench-alerts-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut cfg = Config::default();
-    cfg.json_output = true;
-    cfg.buffered_outputs = true;
+    let cfg = Config {
+        json_output: true,
+        buffered_outputs: true,
+        ..Config::default()
+    };
     let alerts: Vec<Alert> = (0..N).map(alert).collect();
 
     let mut g = c.benchmark_group("alerts_to_file");
@@ -71,7 +73,8 @@ fn bench(c: &mut Criterion) {
                 w.write_all(line.as_bytes()).expect("write");
                 w.write_all(b"\n").expect("write");
             }
-            black_box(w.flush().expect("flush"));
+            w.flush().expect("flush");
+            black_box(&w);
         })
     });
     g.finish();
