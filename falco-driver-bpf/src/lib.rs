@@ -19,6 +19,8 @@
 //!   Most events are *data*: [`syscalls`](crate::covered_syscalls) lists, per
 //!   syscall, how each parameter is produced, and one BPF program follows
 //!   that table.
+//!   `builder.h`, `kernel.h`, `params.h` and `process.h` beside it hold the
+//!   event builder and the parameter writers (one compilation unit).
 //! - `src/bpf/probe.h`: the structs and constants both sides read.
 //! - `src/bpf/vmlinux.h`: kernel types for CO-RE. **It is committed**, not
 //!   generated at build time: it was produced with
