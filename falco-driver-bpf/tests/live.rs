@@ -368,6 +368,15 @@ fn a_child_running_bin_true_produces_execve_with_exe_args_cwd_and_parent() {
         );
     }
     assert_eq!(e.uint(p("uid")), Some(euid as u64));
+    // The child runs with this process's capabilities (same user, no file caps).
+    let cap_eff = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("CapEff:").map(|v| v.trim().to_string()))
+        })
+        .and_then(|v| u64::from_str_radix(&v, 16).ok());
+    assert_eq!(e.uint(p("cap_effective")), cap_eff, "cap_effective");
 }
 
 #[test]

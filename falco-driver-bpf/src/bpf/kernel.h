@@ -11,6 +11,84 @@
 /* Reading kernel state                                                    */
 /* ----------------------------------------------------------------------- */
 
+/*
+ * CO-RE flavors: older kernels' layouts of fields that were renamed or
+ * retyped. libbpf matches `name___suffix` against the kernel's `name`.
+ */
+struct kernfs_node___pre_6_15 {
+	struct kernfs_node *parent;
+} __attribute__((preserve_access_index));
+
+struct kernel_cap_struct___pre_6_3 {
+	__u32 cap[2];
+} __attribute__((preserve_access_index));
+
+struct cred___pre_6_3 {
+	struct kernel_cap_struct___pre_6_3 cap_inheritable;
+	struct kernel_cap_struct___pre_6_3 cap_permitted;
+	struct kernel_cap_struct___pre_6_3 cap_effective;
+} __attribute__((preserve_access_index));
+
+struct inode___pre_6_11 {
+	struct timespec64 __i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+
+/* Gone since 6.2 (vmlinux.h here lacks it); declared so its existence can be probed. */
+struct mm_rss_stat {
+	atomic_long_t count[4];
+} __attribute__((preserve_access_index));
+
+struct mm_rss_stat___pre_6_2 {
+	atomic_long_t count[4];
+} __attribute__((preserve_access_index));
+
+struct mm_struct___pre_6_2 {
+	struct mm_rss_stat___pre_6_2 rss_stat;
+} __attribute__((preserve_access_index));
+
+/* Which capability set of a cred. */
+#define CAPS_INHERITABLE 0
+#define CAPS_PERMITTED 1
+#define CAPS_EFFECTIVE 2
+
+/* A capability set as a u64 (kernel_cap_t is a u64 since 6.3, u32[2] before). */
+static __always_inline __u64 read_caps(struct cred *cred, int which) {
+	if(bpf_core_field_exists(cred->cap_effective.val)) {
+		switch(which) {
+		case CAPS_INHERITABLE: return BPF_CORE_READ(cred, cap_inheritable.val);
+		case CAPS_PERMITTED: return BPF_CORE_READ(cred, cap_permitted.val);
+		default: return BPF_CORE_READ(cred, cap_effective.val);
+		}
+	}
+	struct cred___pre_6_3 *old = (void *)cred;
+	__u32 lo = 0, hi = 0;
+	switch(which) {
+	case CAPS_INHERITABLE:
+		lo = BPF_CORE_READ(old, cap_inheritable.cap[0]);
+		hi = BPF_CORE_READ(old, cap_inheritable.cap[1]);
+		break;
+	case CAPS_PERMITTED:
+		lo = BPF_CORE_READ(old, cap_permitted.cap[0]);
+		hi = BPF_CORE_READ(old, cap_permitted.cap[1]);
+		break;
+	default:
+		lo = BPF_CORE_READ(old, cap_effective.cap[0]);
+		hi = BPF_CORE_READ(old, cap_effective.cap[1]);
+		break;
+	}
+	return ((__u64)hi << 32) | lo;
+}
+
+/* The parent of a kernfs node (`__parent` since 6.15, `parent` before). */
+static __always_inline struct kernfs_node *kernfs_parent(struct kernfs_node *kn) {
+	if(bpf_core_field_exists(kn->__parent)) {
+		return BPF_CORE_READ(kn, __parent);
+	}
+	struct kernfs_node___pre_6_15 *old = (void *)kn;
+	return BPF_CORE_READ(old, parent);
+}
+
 static __always_inline struct task_struct *current_task(void) {
 	return (struct task_struct *)bpf_get_current_task();
 }

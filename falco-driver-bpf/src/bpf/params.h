@@ -589,15 +589,11 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	case PK_CAP_INH:
 	case PK_CAP_PERM:
 	case PK_CAP_EFF: {
-		struct task_struct *t = current_task();
-		__u64 v = 0;
-		if(kind == PK_CAP_INH)
-			v = BPF_CORE_READ(t, cred, cap_inheritable.val);
-		else if(kind == PK_CAP_PERM)
-			v = BPF_CORE_READ(t, cred, cap_permitted.val);
-		else
-			v = BPF_CORE_READ(t, cred, cap_effective.val);
-		push_u64(m, v);
+		struct cred *cred = BPF_CORE_READ(current_task(), cred);
+		int which = kind == PK_CAP_INH ? CAPS_INHERITABLE
+		            : kind == PK_CAP_PERM ? CAPS_PERMITTED
+		                                  : CAPS_EFFECTIVE;
+		push_u64(m, read_caps(cred, which));
 		break;
 	}
 	case PK_PRCTL_STR:

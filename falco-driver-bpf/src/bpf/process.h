@@ -182,11 +182,20 @@ __noinline int push_mem_comm(void) {
 	if(mm) {
 		__s64 file = 0, anon = 0, swap = 0, shmem = 0;
 		vm_size = BPF_CORE_READ(mm, total_vm) << (K_PAGE_SHIFT - 10);
-		/* rss_stat[]: MM_FILEPAGES 0, MM_ANONPAGES 1, MM_SWAPENTS 2, MM_SHMEMPAGES 3 */
-		BPF_CORE_READ_INTO(&file, mm, rss_stat[0].count);
-		BPF_CORE_READ_INTO(&anon, mm, rss_stat[1].count);
-		BPF_CORE_READ_INTO(&swap, mm, rss_stat[2].count);
-		BPF_CORE_READ_INTO(&shmem, mm, rss_stat[3].count);
+		/* rss_stat[]: MM_FILEPAGES 0, MM_ANONPAGES 1, MM_SWAPENTS 2, MM_SHMEMPAGES 3;
+		 * percpu counters since 6.2, atomics in a struct before. */
+		if(bpf_core_type_exists(struct mm_rss_stat)) {
+			struct mm_struct___pre_6_2 *old = (void *)mm;
+			BPF_CORE_READ_INTO(&file, old, rss_stat.count[0].counter);
+			BPF_CORE_READ_INTO(&anon, old, rss_stat.count[1].counter);
+			BPF_CORE_READ_INTO(&swap, old, rss_stat.count[2].counter);
+			BPF_CORE_READ_INTO(&shmem, old, rss_stat.count[3].counter);
+		} else {
+			BPF_CORE_READ_INTO(&file, mm, rss_stat[0].count);
+			BPF_CORE_READ_INTO(&anon, mm, rss_stat[1].count);
+			BPF_CORE_READ_INTO(&swap, mm, rss_stat[2].count);
+			BPF_CORE_READ_INTO(&shmem, mm, rss_stat[3].count);
+		}
 		__s64 rss = file + anon + shmem;
 		vm_rss = rss > 0 ? (__u32)(rss << (K_PAGE_SHIFT - 10)) : 0;
 		vm_swap = swap > 0 ? (__u32)(swap << (K_PAGE_SHIFT - 10)) : 0;
@@ -236,10 +245,7 @@ __noinline int append_cgroup(__u32 subsys, __u32 off) {
 		if(!kn) {
 			break;
 		}
-		struct kernfs_node *parent = NULL;
-		if(bpf_core_field_exists(kn->__parent)) {
-			parent = BPF_CORE_READ(kn, __parent);
-		}
+		struct kernfs_node *parent = kernfs_parent(kn);
 		if(!parent) {
 			break; /* the root node has no name of its own */
 		}
@@ -348,7 +354,7 @@ static __always_inline bool exe_writable(struct task_struct *t, struct inode *in
 	if(bits & 02) {
 		return true;
 	}
-	__u64 caps = BPF_CORE_READ(t, cred, cap_effective.val);
+	__u64 caps = read_caps(BPF_CORE_READ(t, cred), CAPS_EFFECTIVE);
 	return (caps & (1ull << K_CAP_DAC_OVERRIDE)) != 0;
 }
 
@@ -408,9 +414,10 @@ __noinline int push_exec_tail(void) {
 		exe_flags |= PPM_EXE_FROM_MEMFD;
 	}
 	push_u32(m, exe_flags);
-	push_u64(m, BPF_CORE_READ(t, cred, cap_inheritable.val));
-	push_u64(m, BPF_CORE_READ(t, cred, cap_permitted.val));
-	push_u64(m, BPF_CORE_READ(t, cred, cap_effective.val));
+	struct cred *cred = BPF_CORE_READ(t, cred);
+	push_u64(m, read_caps(cred, CAPS_INHERITABLE));
+	push_u64(m, read_caps(cred, CAPS_PERMITTED));
+	push_u64(m, read_caps(cred, CAPS_EFFECTIVE));
 	__u64 ctime = 0, mtime = 0, inum = 0;
 	if(ino) {
 		inum = BPF_CORE_READ(ino, i_ino);
@@ -419,6 +426,15 @@ __noinline int push_exec_tail(void) {
 			        BPF_CORE_READ(ino, i_ctime_nsec);
 			mtime = (__u64)BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ull +
 			        BPF_CORE_READ(ino, i_mtime_nsec);
+		} else {
+			/* 6.6 to 6.10: timespec64 fields */
+			struct inode___pre_6_11 *old = (void *)ino;
+			if(bpf_core_field_exists(old->__i_ctime)) {
+				ctime = (__u64)BPF_CORE_READ(old, __i_ctime.tv_sec) * 1000000000ull +
+				        BPF_CORE_READ(old, __i_ctime.tv_nsec);
+				mtime = (__u64)BPF_CORE_READ(old, i_mtime.tv_sec) * 1000000000ull +
+				        BPF_CORE_READ(old, i_mtime.tv_nsec);
+			}
 		}
 	}
 	push_u64(m, inum);
