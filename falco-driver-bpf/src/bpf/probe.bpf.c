@@ -49,9 +49,9 @@ char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
 static __always_inline bool in_compat_syscall(void) {
 #if defined(__TARGET_ARCH_x86)
-	struct task_struct *t = current_task();
-	__u32 status = BPF_CORE_READ(t, thread_info.status);
-	return (status & K_TS_COMPAT) != 0;
+	/* A BTF pointer: a plain load, no helper call. */
+	struct task_struct *t = bpf_get_current_task_btf();
+	return (t->thread_info.status & K_TS_COMPAT) != 0;
 #else
 	return false;
 #endif
@@ -68,10 +68,11 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret) {
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
-	if(in_compat_syscall()) {
+	/* The interest table first: it turns most syscalls away cheaply. */
+	if(!is_interesting(id)) {
 		return 0;
 	}
-	if(!is_interesting(id)) {
+	if(in_compat_syscall()) {
 		return 0;
 	}
 	struct capture_settings *s = settings_get();
@@ -224,7 +225,7 @@ int BPF_PROG(sched_proc_exit, struct task_struct *task) {
 /* TOCTOU enter events. */
 static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx, const int nargs) {
 	__u32 id = (__u32)ctx->id;
-	if(id >= SYSCALL_TABLE_SIZE || in_compat_syscall() || !is_interesting(id)) {
+	if(id >= SYSCALL_TABLE_SIZE || !is_interesting(id) || in_compat_syscall()) {
 		return 0;
 	}
 	struct event_spec *spec = bpf_map_lookup_elem(&enter_specs, &id);
