@@ -61,9 +61,20 @@
 //!
 //! # Requirements
 //!
-//! A kernel with BTF (`/sys/kernel/btf/vmlinux`) and BPF ring buffers
-//! (5.8+), x86_64, and root or CAP_BPF + CAP_PERFMON. [`BpfProbe::open`]
-//! says which is missing.
+//! x86_64; a kernel with BTF (`/sys/kernel/btf/vmlinux`), BPF ring buffers
+//! and `bpf_loop` (5.17+; Falco's probe needs 5.8 because it unrolls its
+//! loops instead); root or CAP_BPF + CAP_PERFMON. [`BpfProbe::open`] says
+//! which is missing. The enter events need tracefs; the probe mounts it at
+//! `/sys/kernel/tracing` when nothing is there. Tested live on 6.18 only;
+//! CO-RE flavors cover the field renames of 6.2, 6.3, 6.11 and 6.15.
+//!
+//! # Costs measured here
+//!
+//! On this 2-vCPU VM: a filtered-out syscall costs about 50 ns in the
+//! dispatcher, a simple exit event (close) about 300 ns, the openat enter
+//! event about 500 ns (`kernel.bpf_stats_enabled`). The `syscall_storm`
+//! bench (open + close, a consumer thread draining) runs 1.5–2.5× slower
+//! with the probe than without.
 //!
 //! ```no_run
 //! use std::time::Duration;
