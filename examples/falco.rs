@@ -1,12 +1,18 @@
-//! `falco`: the daemon's command line, with Falco's flags.
-//!
-//! What works today:
+//! `falco`: the daemon, with Falco's flags.
 //!
 //! ```text
-//! falco -V FILE [-V FILE...] [-o json_output=true]   validate rules files
-//! falco -L -r FILE [-r FILE...] [-o json_output=true] list the rules
-//! falco --list                                        list the syscall fields
+//! falco [-c falco.yaml] [-o key=value...] [-r RULES...]   run on the live host
+//! falco -e FILE.scap -r RULES.yaml                         replay a capture
+//! falco -V FILE [-V FILE...] [-o json_output=true]         validate rules files
+//! falco -L [-r FILE...] [-o json_output=true]              list the rules
+//! falco --list                                             list the syscall fields
 //! ```
+//!
+//! Without `-r` or `-c`, the rules are `/etc/falco/falco_rules.yaml`,
+//! `/etc/falco/falco_rules.local.yaml` and `/etc/falco/rules.d` where they
+//! exist, else the default rules bundled in the binary. The event source is
+//! `engine.kind` (`modern_ebpf` by default; `kmod`; `replay`). See
+//! `falco::daemon` for signals (SIGHUP reloads, SIGINT/SIGTERM stop).
 //!
 //! `-V` loads every file in order into one engine, prints each file's result
 //! (`FILE: Ok`, `FILE: Ok, with warnings` or `FILE: Invalid`, then every error
@@ -14,7 +20,7 @@
 //! source line and a caret), and exits 1 if any file has an error. With
 //! `-o json_output=true` it prints Falco's `{"falco_load_results": [...]}`.
 //!
-//! This example is thin glue: the work is in `falco-rules` and `falco-events`.
+//! This example is thin glue: the work is in the library crates.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -22,8 +28,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
+use falco::config::{rules_sources, Config, RulesSource, DEFAULT_RULES};
+use falco::daemon::{self, Options};
+use falco::outputs::StderrLog;
 use falco::rules::engine::Engine;
-use falco::rules::rules::{falco_load_results_json, LoadResult, Priority};
+use falco::rules::rules::{falco_load_results_json, LoadResult};
 use falco_events::{SyscallEventTypes, SyscallFields};
 
 #[derive(Parser, Debug)]
@@ -33,13 +42,21 @@ use falco_events::{SyscallEventTypes, SyscallFields};
     disable_version_flag = true
 )]
 struct Cli {
+    /// Configuration file (default /etc/falco/falco.yaml when it exists).
+    #[arg(short = 'c', value_name = "FILE")]
+    config: Option<PathBuf>,
+
     /// Validate the rules file(s) and exit (repeatable).
     #[arg(short = 'V', long = "validate", value_name = "FILE")]
     validate: Vec<PathBuf>,
 
-    /// Rules file to load (repeatable).
+    /// Rules file or directory to load (repeatable; replaces rules_files).
     #[arg(short = 'r', value_name = "FILE")]
     rules: Vec<PathBuf>,
+
+    /// Replay this capture file instead of watching the live host.
+    #[arg(short = 'e', value_name = "FILE")]
+    capture: Option<PathBuf>,
 
     /// List the loaded rules and exit.
     #[arg(short = 'L')]
@@ -49,50 +66,10 @@ struct Cli {
     #[arg(long = "list")]
     list_fields: bool,
 
-    /// Set a configuration option: key=value (json_output, priority,
-    /// time_format_iso_8601, json_include_output_property,
-    /// json_include_tags_property).
+    /// Set a configuration option (repeatable): a dotted key path and a
+    /// value, e.g. -o json_output=true -o engine.kind=kmod.
     #[arg(short = 'o', value_name = "KEY=VALUE")]
     options: Vec<String>,
-}
-
-/// The configuration keys this command understands so far.
-#[derive(Debug, Default)]
-struct Config {
-    json_output: bool,
-    priority: Option<Priority>,
-}
-
-fn parse_bool(key: &str, v: &str) -> Result<bool, String> {
-    match v.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "on" | "1" => Ok(true),
-        "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err(format!(
-            "option '{key}': '{v}' is not a boolean (true or false)"
-        )),
-    }
-}
-
-fn config(options: &[String]) -> Result<Config, String> {
-    let mut c = Config::default();
-    for o in options {
-        let (k, v) = o
-            .split_once('=')
-            .ok_or_else(|| format!("option '{o}' must be KEY=VALUE"))?;
-        match k {
-            "json_output" => c.json_output = parse_bool(k, v)?,
-            "priority" => {
-                c.priority = Some(v.parse().map_err(|e| format!("option 'priority': {e}"))?)
-            }
-            "time_format_iso_8601"
-            | "json_include_output_property"
-            | "json_include_tags_property" => {
-                parse_bool(k, v)?;
-            }
-            _ => return Err(format!("unknown configuration key '{k}'")),
-        }
-    }
-    Ok(c)
 }
 
 fn engine(cfg: &Config) -> Engine {
@@ -100,9 +77,7 @@ fn engine(cfg: &Config) -> Engine {
         Arc::new(SyscallFields::new()),
         Some(Arc::new(SyscallEventTypes)),
     );
-    if let Some(p) = cfg.priority {
-        e.set_min_priority(p);
-    }
+    e.set_min_priority(cfg.priority);
     e
 }
 
@@ -132,10 +107,13 @@ fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
     }
 }
 
-fn list_rules(files: &[PathBuf], cfg: &Config) -> ExitCode {
+fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
     let mut e = engine(cfg);
-    for f in files {
-        let r = e.load_file(f);
+    for s in sources {
+        let r = match s {
+            RulesSource::File(p) => e.load_file(p),
+            RulesSource::Bundled => e.load_str(&s.name(), DEFAULT_RULES),
+        };
         if !r.successful() {
             eprint!("{}", r.render());
             eprintln!("{}: Invalid", r.name);
@@ -181,25 +159,32 @@ fn list_fields() -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let cfg = match config(&cli.options) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("falco: {e}");
-            return ExitCode::from(1);
-        }
-    };
     if cli.list_fields {
         return list_fields();
     }
-    if !cli.validate.is_empty() {
-        return validate(&cli.validate, &cfg);
+    let opts = Options {
+        config_file: cli.config.clone(),
+        options: cli.options.clone(),
+        rules: cli.rules.clone(),
+        capture: cli.capture.clone(),
+    };
+    if !cli.validate.is_empty() || cli.list_rules {
+        let cfg = match daemon::load_config(&opts, &StderrLog) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("Error: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if !cli.validate.is_empty() {
+            return validate(&cli.validate, &cfg);
+        }
+        let sources = if cli.rules.is_empty() {
+            cfg.rules_sources()
+        } else {
+            rules_sources(&cli.rules)
+        };
+        return list_rules(&sources, &cfg);
     }
-    if cli.list_rules {
-        return list_rules(&cli.rules, &cfg);
-    }
-    eprintln!(
-        "falco: nothing to do: this build can validate rules (-V FILE), list rules (-L -r FILE) \
-         and list fields (--list); live capture needs the eBPF driver, not built yet"
-    );
-    ExitCode::from(1)
+    daemon::run(&opts)
 }

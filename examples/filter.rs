@@ -3,7 +3,14 @@
 //! ```text
 //! filter --schema SCHEMA.json 'CONDITION'  < events.jsonl
 //! filter --schema SCHEMA.json -r RULES.yaml [-r RULES.yaml...] < events.jsonl
+//! filter --capture FILE.scap [--count] 'CONDITION'
 //! ```
+//!
+//! With `--capture`, the events of a `.scap` capture are replayed through host
+//! state (threads, fds, users from the capture) and the condition is checked
+//! against the syscall field catalog (`--schema` is not used). The number
+//! (`evt.num`, counted as sysdig counts) of each matching event is printed,
+//! one per line; with `--count`, only how many matched.
 //!
 //! SCHEMA.json maps field names to types (`string`, `bytebuf`, `uint64`,
 //! `int64`, `bool`, `ipaddr`, `ipnet`, `list`). Each line of standard input is
@@ -29,24 +36,32 @@ use falco::json::{JsonEvent, JsonSchema};
 use falco::rules::alert::{Alert, AlertFormat};
 use falco::rules::engine::{Engine, RuleMatching};
 use falco::rules::{Filter, Scratch};
+use falco_events::{Inspector, SyscallFields};
 
 const USAGE: &str = "usage: filter --schema SCHEMA.json 'CONDITION' < EVENTS.jsonl
-       filter --schema SCHEMA.json -r RULES.yaml [-r RULES.yaml...] < EVENTS.jsonl";
+       filter --schema SCHEMA.json -r RULES.yaml [-r RULES.yaml...] < EVENTS.jsonl
+       filter --capture FILE.scap [--count] 'CONDITION'";
 
 struct Args {
     schema: String,
     condition: Option<String>,
     rules: Vec<String>,
+    capture: Option<String>,
+    count: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut schema = None;
     let mut condition = None;
     let mut rules = Vec::new();
+    let mut capture = None;
+    let mut count = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--schema" => schema = Some(it.next().ok_or("--schema needs a file")?),
+            "--capture" => capture = Some(it.next().ok_or("--capture needs a file")?),
+            "--count" => count = true,
             "-r" => rules.push(it.next().ok_or("-r needs a rules file")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with("--schema=") => schema = Some(s["--schema=".len()..].to_string()),
@@ -60,10 +75,27 @@ fn parse_args() -> Result<Args, String> {
     if condition.is_some() != rules.is_empty() {
         return Err(format!("give either a CONDITION or -r RULES.yaml\n{USAGE}"));
     }
+    if capture.is_some() {
+        if condition.is_none() {
+            return Err(format!("--capture needs a CONDITION\n{USAGE}"));
+        }
+        return Ok(Args {
+            schema: String::new(),
+            condition,
+            rules,
+            capture,
+            count,
+        });
+    }
+    if count {
+        return Err(format!("--count goes with --capture\n{USAGE}"));
+    }
     Ok(Args {
         schema: schema.ok_or_else(|| format!("missing --schema\n{USAGE}"))?,
         condition,
         rules,
+        capture,
+        count,
     })
 }
 
@@ -75,6 +107,13 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Some(path) = &args.capture {
+        return run_capture(
+            path,
+            args.condition.as_deref().unwrap_or_default(),
+            args.count,
+        );
+    }
     let schema_text = match std::fs::read_to_string(&args.schema) {
         Ok(t) => t,
         Err(e) => {
@@ -201,4 +240,52 @@ fn now_ns() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0)
+}
+
+/// `--capture` mode: the numbers (or the count) of the matching events.
+fn run_capture(path: &str, condition: &str, count_only: bool) -> ExitCode {
+    let filter = match Filter::new(condition, &SyscallFields::new()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{}: error: {}", e.pos(), e.message());
+            return ExitCode::from(2);
+        }
+    };
+    for w in filter.warnings() {
+        eprintln!("{}: warning: {}", w.pos, w.message);
+    }
+    let mut insp = match Inspector::open_capture(path) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut scratch = Scratch::new();
+    let mut count = 0u64;
+    loop {
+        let item = match insp.next() {
+            Ok(Some(item)) => item,
+            Ok(None) => break,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("{path}: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if filter.matches(&item.ctx, &mut scratch) {
+            count += 1;
+            if !count_only && writeln!(out, "{}", item.ctx.num).is_err() {
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if count_only && writeln!(out, "{count}").is_err() {
+        return ExitCode::from(1);
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

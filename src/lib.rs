@@ -7,6 +7,10 @@
 //!   files — parse, compile to bytecode, evaluate against any event source.
 //! - [`json`]: events as JSON objects, the smallest complete event source (what
 //!   the `filter` example reads).
+//! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
+//!   overrides, and the rules files to load (with bundled default rules).
+//! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
+//!   program, HTTP).
 //!
 //! ```
 //! use falco::json::{JsonEvent, JsonSchema};
@@ -21,6 +25,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod config;
+pub mod daemon;
 pub mod json;
+pub mod outputs;
 
 pub use falco_rules as rules;

@@ -225,3 +225,47 @@ fn falco_reports_every_error_of_a_broken_file_like_a_compiler() {
     assert!(codes.contains(&"LOAD_ERR_YAML_VALIDATE"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Falco's own expected alert for its `cat_write.scap` test capture
+/// (falcosecurity/testing `tests/data/outputs/outputs.go`), reproduced by
+/// replaying the capture with `falco -e`.
+#[test]
+fn falco_replays_a_capture_and_prints_falcos_json_alert() {
+    let capture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/captures/falco_cat_write.scap");
+    if !capture.exists() {
+        eprintln!("skipped: {} not found", capture.display());
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("falco-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let rules = dir.join("cat.yaml");
+    std::fs::write(
+        &rules,
+        "- rule: open_from_cat\n  desc: A process named cat does an open\n  condition: evt.type=open and proc.name=cat\n  output: \"An open was seen (command=%proc.cmdline)\"\n  priority: WARNING\n  tags: [filesystem, process, testing]\n",
+    )
+    .expect("write rules");
+    let o = Command::new(example("falco"))
+        .env("FALCO_HOSTNAME", "test-falco-hostname")
+        .args([
+            "-e",
+            &capture.display().to_string(),
+            "-r",
+            &rules.display().to_string(),
+        ])
+        .args(["-o", "json_output=true", "-o", "time_format_iso_8601=true"])
+        .args(["-o", "syslog_output.enabled=false"])
+        .output()
+        .expect("falco runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let first = out.lines().next().expect("at least one alert");
+    assert_eq!(
+        first,
+        r#"{"hostname":"test-falco-hostname","output":"2016-08-04T16:17:57.881781397+0000: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time.iso8601":1470327477881781397,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"}"#
+    );
+    // Falco's end-of-run summary.
+    assert!(stderr(&o).contains("Events detected: 8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("   open_from_cat: 8"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

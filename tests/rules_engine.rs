@@ -323,3 +323,28 @@ fn first_match_stops_at_the_first_rule_in_order() {
     assert_eq!(fired(&e, &schema, r#"{"proc.name": "cat"}"#), ["a"]);
     assert_eq!(fired(&e, &schema, r#"{"proc.name": "cp"}"#), ["b"]);
 }
+
+#[test]
+fn deprecated_fields_warn_in_conditions_and_outputs() {
+    let yaml = "\
+- rule: uses evt.dir
+  desc: d
+  condition: evt.type = close and evt.dir = <
+  output: dir=%evt.dir user=%user.name
+  priority: INFO
+";
+    let r = syscall_engine().load_str("dep.yaml", yaml);
+    assert!(r.successful(), "{}", r.render());
+    let got = diags(&r);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].0, "LOAD_DEPRECATED_ITEM");
+    assert!(got[0]
+        .1
+        .starts_with("due to the drop of enter events, 'evt.dir = <'"));
+    assert_eq!((got[0].2, got[0].3), (3, 35));
+    assert_eq!(
+        got[1].1,
+        "usage of deprecated field 'evt.dir' has been detected in the rule output"
+    );
+    assert_eq!(r.warnings[0].deprecated_field.as_deref(), Some("evt.dir"));
+}

@@ -26,8 +26,11 @@
 //!   tables they carry), a writer that writes as libscap does, and the
 //!   converter that upgrades old enter/exit captures to current events.
 //!
-//! Host state (threads, fds, users, containers) and value extraction build
-//! on these elsewhere.
+//! - [`state`]: host state as libsinsp keeps it (threads, fds, users,
+//!   containers), seeded from a capture or `/proc` and updated by events, and
+//!   the [`Inspector`] loop that numbers events and hands out extractors.
+//! - [`extract`]: the values of rule fields for one event
+//!   ([`EventContext`] implements [`falco_rules::FieldExtractor`]).
 //!
 //! # Example
 //!
@@ -72,15 +75,19 @@
 #![deny(missing_docs)]
 
 pub mod event;
+pub mod extract;
 pub mod fields;
 pub mod scap;
 pub mod source;
+pub mod state;
 pub mod table;
 
 pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
+pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
+pub use state::{HostState, Inspector};
 pub use table::{
     codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,
     SyscallEventTypes,

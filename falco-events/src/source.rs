@@ -245,3 +245,23 @@ pub trait EventSource {
         None
     }
 }
+
+/// A boxed source is a source, so a program can pick its driver at run time
+/// (`Box<dyn EventSource>`) and still hand it to generic code.
+impl<S: EventSource + ?Sized> EventSource for Box<S> {
+    fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
+        (**self).next_event()
+    }
+
+    fn stats(&self) -> SourceStats {
+        (**self).stats()
+    }
+
+    fn set_event_types(&mut self, types: &EventSet) {
+        (**self).set_event_types(types)
+    }
+
+    fn last_cpu(&self) -> Option<u16> {
+        (**self).last_cpu()
+    }
+}

@@ -76,6 +76,19 @@ use crate::rules::{
     MappedText, Priority, RuleInfo, SourceCatalog, Substitution, WarningCode,
 };
 
+/// The fields Falco warns about as deprecated (`LOAD_DEPRECATED_ITEM`), with
+/// its explanation: drivers no longer send most enter events.
+pub const DEPRECATED_FIELDS: [(&str, &str); 6] = [
+    ("evt.dir", "due to the drop of enter events, 'evt.dir = <' always evaluates to true, and 'evt.dir = >' always evaluates to false. The rule expression can be simplified by removing the condition on 'evt.dir'"),
+    ("evt.latency", LATENCY_DEPRECATED),
+    ("evt.latency.s", LATENCY_DEPRECATED),
+    ("evt.latency.ns", LATENCY_DEPRECATED),
+    ("evt.latency.human", LATENCY_DEPRECATED),
+    ("evt.wait_latency", LATENCY_DEPRECATED),
+];
+
+const LATENCY_DEPRECATED: &str = "field is not available due to the drop of enter events.";
+
 /// More event codes than this in a syscall rule's set gives `LOAD_NO_EVTTYPE`.
 pub const EVTTYPE_WARNING_THRESHOLD: usize = 100;
 
@@ -592,6 +605,7 @@ impl Engine {
             }
         };
         let output = output?;
+        self.warn_deprecated_and_unsafe(&expr, rule, &cond, &sub, states, result);
 
         // Compile.
         let program = match compiler.compile(&expr) {
@@ -671,6 +685,108 @@ impl Engine {
             event_types,
             condition_compiled,
         })
+    }
+
+    /// Falco's warning visitor: deprecated fields in the condition and the
+    /// output (`LOAD_DEPRECATED_ITEM`), and `ka.*`/`jevt.*` fields compared
+    /// with the literal `<NA>` (`LOAD_UNSAFE_NA_CHECK`).
+    fn warn_deprecated_and_unsafe(
+        &self,
+        expr: &Expr,
+        rule: &RuleInfo,
+        cond: &MappedText,
+        sub: &Substitution,
+        states: &[MacroState],
+        result: &mut LoadResult,
+    ) {
+        use crate::ast::{Check, Operand, Operator, Rhs, Visitor};
+        struct V<'a> {
+            deprecated: Vec<(&'static str, Pos)>,
+            unsafe_na: Option<Pos>,
+            _p: std::marker::PhantomData<&'a ()>,
+        }
+        impl Visitor for V<'_> {
+            fn visit_check(&mut self, c: &Check) {
+                if let Operand::Field(f) = &c.lhs {
+                    if let Some(d) = DEPRECATED_FIELDS.iter().find(|(n, _)| *n == f.name) {
+                        if !self.deprecated.iter().any(|(n, _)| *n == d.0) {
+                            self.deprecated.push((d.0, f.pos));
+                        }
+                    }
+                    let equality = matches!(
+                        c.op,
+                        Operator::Eq
+                            | Operator::EqEq
+                            | Operator::Ne
+                            | Operator::In
+                            | Operator::Intersects
+                            | Operator::Pmatch
+                    );
+                    let na = match &c.rhs {
+                        Rhs::Value(v) => v.text == "<NA>",
+                        Rhs::List(vs) => vs.iter().any(|v| v.text == "<NA>"),
+                        _ => false,
+                    };
+                    if equality
+                        && na
+                        && (f.name.starts_with("ka.") || f.name.starts_with("jevt."))
+                        && self.unsafe_na.is_none()
+                    {
+                        self.unsafe_na = Some(f.pos);
+                    }
+                }
+            }
+        }
+        let mut v = V {
+            deprecated: Vec::new(),
+            unsafe_na: None,
+            _p: std::marker::PhantomData,
+        };
+        v.visit_expr(expr);
+        if let Some(pos) = v.unsafe_na {
+            result.push(self.diag_at(
+                WarningCode::UnsafeNaCheck.into(),
+                "",
+                pos,
+                rule,
+                cond,
+                sub,
+                states,
+            ));
+        }
+        let mut deprecated = v.deprecated;
+        deprecated.sort_by_key(|(n, _)| DEPRECATED_FIELDS.iter().position(|d| d.0 == *n));
+        for (name, pos) in deprecated {
+            let desc = DEPRECATED_FIELDS
+                .iter()
+                .find(|d| d.0 == name)
+                .map_or("", |d| d.1);
+            let mut d = self.diag_at(
+                WarningCode::DeprecatedItem.into(),
+                desc,
+                pos,
+                rule,
+                cond,
+                sub,
+                states,
+            );
+            d.deprecated_field = Some(name.to_string());
+            result.push(d);
+        }
+        for (name, _) in DEPRECATED_FIELDS {
+            if rule.output.as_str().contains(name) {
+                let mut d = Diagnostic::new(
+                    WarningCode::DeprecatedItem,
+                    format!(
+                        "usage of deprecated field '{name}' has been detected in the rule output"
+                    ),
+                    rule.output_context.clone(),
+                    &rule.file,
+                );
+                d.deprecated_field = Some(name.to_string());
+                result.push(d);
+            }
+        }
     }
 
     /// A diagnostic at a (possibly macro-tagged) position of a rule's

@@ -1,0 +1,209 @@
+//! Replay throughput: events per second through host state, field
+//! extraction and the three official rules files, against sysdig reading the
+//! same capture (measured in the same run, printed alongside).
+//!
+//! The largest shared capture (`libs_curl_google.scap`, 1536 events) is too
+//! small to time a process like sysdig on, so the bench first builds a larger
+//! capture from it: its metadata, then its raw (old-schema) events repeated
+//! [`REPEAT`] times with shifted timestamps, written uncompressed to a
+//! temporary file. Both sides read that file:
+//!
+//! - `replay/read`: our reader alone (decode and schema conversion);
+//! - `replay/inspect`: plus host state, numbering and extractor contexts;
+//! - `replay/rules`: plus `Ruleset::matching` on every event with the stable,
+//!   incubating and sandbox rules loaded (Falco's first-match default);
+//! - `sysdig`: `sysdig -r FILE 'evt.type=open' > /dev/null`, timed with
+//!   `Instant` (median of 3 runs, process start included), printed with its
+//!   events per second and the ratio to `replay/rules`.
+//!
+//! Run: `cargo bench --bench replay`. Reads `../shared/captures` and
+//! `../shared/rules` next to the repository (or `$FALCO_CAPTURES`).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use falco::rules::engine::Engine;
+use falco::rules::Scratch;
+use falco_events::event::Event;
+use falco_events::scap::{ScapReader, ScapWriter, WriterOptions};
+use falco_events::source::EventSource;
+use falco_events::{Inspector, SyscallEventTypes, SyscallFields};
+
+/// How many times the capture's events are repeated.
+const REPEAT: u64 = 100;
+
+const RULES: [&str; 3] = [
+    "falco_rules.yaml",
+    "falco-incubating_rules.yaml",
+    "falco-sandbox_rules.yaml",
+];
+
+fn shared(sub: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if sub == "captures" {
+        if let Ok(d) = std::env::var("FALCO_CAPTURES") {
+            return PathBuf::from(d);
+        }
+    }
+    for c in [
+        root.join("../shared").join(sub),
+        PathBuf::from("/work/shared").join(sub),
+    ] {
+        if c.is_dir() {
+            return c;
+        }
+    }
+    root.join("../shared").join(sub)
+}
+
+/// Writes the enlarged capture; returns its path and its event count.
+fn build_capture() -> (PathBuf, u64) {
+    let src = shared("captures").join("libs_curl_google.scap");
+    let mut r = ScapReader::open(&src).expect("shared capture readable");
+    r.set_convert(false);
+    let mut events: Vec<(Vec<u8>, u16)> = Vec::new();
+    while let Some(e) = r.next_event().expect("capture decodes") {
+        let bytes = e.as_bytes().to_vec();
+        events.push((bytes, r.last_cpu().unwrap_or(0)));
+    }
+    let first = events
+        .first()
+        .map_or(0, |e| Event::parse(&e.0).map_or(0, |e| e.ts()));
+    let last = events
+        .last()
+        .map_or(0, |e| Event::parse(&e.0).map_or(0, |e| e.ts()));
+    let span = last.saturating_sub(first) + 1_000;
+    let path = std::env::temp_dir().join(format!("falco-replay-{}.scap", std::process::id()));
+    let f = std::io::BufWriter::new(std::fs::File::create(&path).expect("temp file"));
+    let mut w = ScapWriter::new(f, &WriterOptions { gzip: false }).expect("writer");
+    w.write_metadata(r.metadata()).expect("write metadata");
+    let mut n = 0;
+    let mut buf = Vec::new();
+    for i in 0..REPEAT {
+        for (bytes, cpu) in &events {
+            buf.clear();
+            buf.extend_from_slice(bytes);
+            let ts = u64::from_le_bytes(buf[..8].try_into().expect("8 bytes")) + i * span;
+            buf[..8].copy_from_slice(&ts.to_le_bytes());
+            let e = Event::parse(&buf).expect("event");
+            w.write_event(&e, *cpu, 0).expect("write event");
+            n += 1;
+        }
+    }
+    w.finish().expect("finish");
+    (path, n)
+}
+
+fn engine() -> Engine {
+    let mut e = Engine::new(
+        Arc::new(SyscallFields::new()),
+        Some(Arc::new(SyscallEventTypes)),
+    );
+    let dir = shared("rules");
+    for f in RULES {
+        let r = e.load_file(&dir.join(f));
+        assert!(r.successful(), "{f}: {}", r.render());
+    }
+    e
+}
+
+/// One full pass: every event through state and the rules; returns alerts.
+fn replay_rules(path: &Path, engine: &Engine, scratch: &mut Scratch) -> usize {
+    let ruleset = engine.ruleset();
+    let mut insp = Inspector::open_capture(path).expect("open");
+    let mut alerts = 0;
+    while let Some(item) = insp.next().expect("read") {
+        alerts += ruleset
+            .matching(Some(item.code()), &item.ctx, scratch)
+            .len();
+    }
+    alerts
+}
+
+fn time_sysdig(path: &Path) -> Option<Duration> {
+    let mut runs = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let ok = Command::new("sysdig")
+            .arg("-r")
+            .arg(path)
+            .arg("evt.type=open")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok()?
+            .success();
+        if !ok {
+            return None;
+        }
+        runs.push(t.elapsed());
+    }
+    runs.sort();
+    Some(runs[1])
+}
+
+fn bench(c: &mut Criterion) {
+    let (path, n) = build_capture();
+    let engine = engine();
+    let mut scratch = Scratch::new();
+
+    // Ours, one pass timed like sysdig, for the printed ratio.
+    let t = Instant::now();
+    let alerts = replay_rules(&path, &engine, &mut scratch);
+    let ours = t.elapsed();
+    let ours_eps = n as f64 / ours.as_secs_f64();
+    match time_sysdig(&path) {
+        Some(d) => {
+            let eps = n as f64 / d.as_secs_f64();
+            println!(
+                "replay of {n} events: ours (3 rules files, {alerts} alerts) {:.1} ms = {:.2} M events/s; \
+                 sysdig -r 'evt.type=open' {:.1} ms = {:.2} M events/s; ours is {:.1}x sysdig",
+                ours.as_secs_f64() * 1e3,
+                ours_eps / 1e6,
+                d.as_secs_f64() * 1e3,
+                eps / 1e6,
+                d.as_secs_f64() / ours.as_secs_f64()
+            );
+        }
+        None => println!(
+            "replay of {n} events: ours {:.2} M events/s; sysdig not available, no ratio",
+            ours_eps / 1e6
+        ),
+    }
+
+    let mut g = c.benchmark_group("replay");
+    g.throughput(Throughput::Elements(n));
+    g.sample_size(10);
+    g.bench_function("read", |b| {
+        b.iter(|| {
+            let mut r = ScapReader::open(&path).expect("open");
+            let mut k = 0u64;
+            while let Some(e) = r.next_event().expect("read") {
+                k += u64::from(e.code());
+            }
+            black_box(k)
+        })
+    });
+    g.bench_function("inspect", |b| {
+        b.iter(|| {
+            let mut insp = Inspector::open_capture(&path).expect("open");
+            let mut k = 0u64;
+            while let Some(item) = insp.next().expect("read") {
+                k += item.ctx.num;
+            }
+            black_box(k)
+        })
+    });
+    g.bench_function("rules", |b| {
+        b.iter(|| black_box(replay_rules(&path, &engine, &mut scratch)))
+    });
+    g.finish();
+    let _ = std::fs::remove_file(&path);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

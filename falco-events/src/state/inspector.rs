@@ -1,0 +1,178 @@
+//! The driver loop: read a source, number the events, keep the state, hand
+//! out an extractor per event.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::event::Event;
+use crate::extract::EventContext;
+use crate::scap::{ScapError, ScapReader};
+use crate::source::{EventSource, SourceError};
+use crate::table::codes::PPME_PROCINFO_E;
+
+use super::HostState;
+
+/// One event and the context its rule fields are extracted from.
+#[derive(Clone, Copy, Debug)]
+pub struct Item<'a> {
+    /// The event (also in `ctx.event`).
+    pub event: Event<'a>,
+    /// The extractor: implements [`falco_rules::FieldExtractor`].
+    pub ctx: EventContext<'a>,
+}
+
+impl Item<'_> {
+    /// The event code, for [`falco_rules::engine::Ruleset::matching`].
+    pub fn code(&self) -> u16 {
+        self.event.code()
+    }
+}
+
+/// Counters of an [`Inspector`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InspectorStats {
+    /// Events handed out.
+    pub events: u64,
+    /// `procinfo` events: applied to nothing and not handed out (sysdig
+    /// numbers them but never shows them).
+    pub procinfo: u64,
+}
+
+/// Reads events from a source, numbers them, updates the [`HostState`] in
+/// libsinsp's order and hands out each event with its [`EventContext`].
+///
+/// # Numbering
+///
+/// `evt.num` counts every event the source read, from 1, including the
+/// ones it did not hand out (enter events merged by the capture converter,
+/// events filtered by type, `procinfo` events). So on an old capture an
+/// exit event has the number sysdig gives it.
+///
+/// # Order
+///
+/// The state is updated before the event is handed out (so an execve exit
+/// already shows the new program, an open exit its new fd); removals (a
+/// thread at procexit, an fd at close) wait for the next event, so the
+/// event that causes them still sees what it removes.
+///
+/// # Example
+///
+/// ```no_run
+/// use falco_events::state::Inspector;
+/// use falco_events::SyscallFields;
+/// use falco_rules::{Filter, Scratch};
+///
+/// let filter = Filter::new("evt.type = open and fd.name startswith /etc", &SyscallFields::new())
+///     .map_err(|e| e.to_string())?;
+/// let mut insp = Inspector::open_capture("trace.scap")?;
+/// let mut scratch = Scratch::new();
+/// while let Some(item) = insp.next()? {
+///     if filter.matches(&item.ctx, &mut scratch) {
+///         println!("{}", item.ctx.num);
+///     }
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Inspector<S> {
+    source: S,
+    state: HostState,
+    buf: Vec<u8>,
+    num: u64,
+    first_ts: Option<u64>,
+    prev_ts: u64,
+    stats: InspectorStats,
+}
+
+impl Inspector<ScapReader<File>> {
+    /// Opens a capture file, seeding the state from its metadata.
+    pub fn open_capture(path: impl AsRef<Path>) -> Result<Self, ScapError> {
+        Ok(Inspector::from_capture(ScapReader::open(path)?))
+    }
+}
+
+impl<R: Read> Inspector<ScapReader<R>> {
+    /// An inspector over a capture reader, with the state seeded from the
+    /// capture's process, fd and user lists.
+    pub fn from_capture(reader: ScapReader<R>) -> Self {
+        let state = HostState::from_metadata(reader.metadata());
+        Inspector::new(reader, state)
+    }
+}
+
+impl<S: EventSource> Inspector<S> {
+    /// An inspector over `source` starting from `state` (use
+    /// [`HostState::from_proc`] for a live source).
+    pub fn new(source: S, state: HostState) -> Self {
+        Inspector {
+            source,
+            state,
+            buf: Vec::with_capacity(4096),
+            num: 0,
+            first_ts: None,
+            prev_ts: 0,
+            stats: InspectorStats::default(),
+        }
+    }
+
+    /// The state.
+    pub fn state(&self) -> &HostState {
+        &self.state
+    }
+
+    /// The source.
+    pub fn source(&self) -> &S {
+        &self.source
+    }
+
+    /// The source, mutably (to change its event types, ...).
+    pub fn source_mut(&mut self) -> &mut S {
+        &mut self.source
+    }
+
+    /// Counters.
+    pub fn stats(&self) -> InspectorStats {
+        self.stats
+    }
+
+    /// The next event with its context; `Ok(None)` when the source has
+    /// none (see [`EventSource::next_event`]).
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<Option<Item<'_>>, SourceError> {
+        loop {
+            self.state.flush_pending();
+            let Some(evt) = self.source.next_event()? else {
+                return Ok(None);
+            };
+            // Keep a copy so the source can be asked for its counters.
+            self.buf.clear();
+            self.buf.extend_from_slice(evt.as_bytes());
+            let s = self.source.stats();
+            let read = s.events
+                + s.filtered
+                + s.dropped_by_converter
+                + s.skipped_malformed
+                + s.skipped_unknown;
+            self.num = if read > self.num { read } else { self.num + 1 };
+            match Event::parse_allowing_extra(&self.buf).map(|e| e.code()) {
+                Ok(PPME_PROCINFO_E) => self.stats.procinfo += 1,
+                Ok(_) => break,
+                Err(_) => {}
+            }
+        }
+        let Ok(evt) = Event::parse_allowing_extra(&self.buf) else {
+            return Ok(None);
+        };
+        let tid = evt.tid() as i64;
+        self.state.ensure_thread(tid);
+        self.state.update(&evt);
+        let first = *self.first_ts.get_or_insert(evt.ts());
+        let prev = std::mem::replace(&mut self.prev_ts, evt.ts());
+        self.stats.events += 1;
+        let mut ctx = EventContext::new(evt, &self.state, self.num);
+        ctx.cpu = self.source.last_cpu();
+        ctx.first_ts = first;
+        ctx.prev_ts = if prev == 0 { evt.ts() } else { prev };
+        Ok(Some(Item { event: evt, ctx }))
+    }
+}

@@ -1,0 +1,1269 @@
+//! Host state as libsinsp keeps it: the thread table, each process's fd
+//! table, users and groups, and the container of each thread.
+//!
+//! Rules read much more than an event carries: `proc.pname` needs the
+//! parent, `fd.name` the file an fd was opened on, `user.name` the user
+//! table. [`HostState`] keeps what is needed, the way libsinsp does
+//! (`parsers.cpp`, `threadinfo.cpp`, `fdinfo.h`):
+//!
+//! - **Seeding.** From a capture's metadata ([`HostState::from_metadata`]:
+//!   the process list, fd lists and user list), or from the running host
+//!   ([`HostState::from_proc`]: `/proc`, `/etc/passwd`, `/etc/group`).
+//! - **Updates** ([`HostState::update`]) from events in the current
+//!   (exit-only) schema: clone/fork/vfork/clone3 create threads (from the
+//!   caller's or the child's exit, whichever comes first); execve/execveat
+//!   replace the program (and close `O_CLOEXEC` fds); procexit removes the
+//!   thread and reparents its children; chdir/fchdir set the cwd;
+//!   set(res)(re)uid/gid set ids; open/openat/openat2/creat/
+//!   open_by_handle_at, socket, connect, accept/accept4, bind, pipe/pipe2,
+//!   socketpair, eventfd, signalfd, timerfd, inotify, epoll, bpf,
+//!   userfaultfd, io_uring_setup, pidfd_open and memfd_create add fds;
+//!   dup/dup2/dup3 and fcntl(F_DUPFD) copy them; close removes them.
+//! - **Lazy threads.** An event from a thread the table lacks creates it:
+//!   from `/proc` when the state tracks the live host, else a placeholder
+//!   with libs' values (comm `<NA>`, pid and ptid -1, uid `u32::MAX`).
+//! - **Removal is deferred** to the next event, as in libs: the procexit
+//!   event still sees its thread, a close event still sees its fd.
+//!
+//! Threads of one process share its fd table and cwd (keyed by pid).
+//! Malformed events (missing or mistyped parameters) change nothing; they
+//! are counted in [`StateStats::malformed`].
+//!
+//! [`Inspector`] drives it all: it reads a source, numbers events, updates
+//! the state and hands out an [`EventContext`](crate::extract::EventContext)
+//! that extracts rule fields.
+
+mod container;
+mod fd;
+mod inspector;
+mod proc;
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use crate::event::{Event, SockAddr, SockTuple};
+use crate::scap::Metadata;
+use crate::table::codes::*;
+
+pub use container::container_id;
+pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
+pub use inspector::{Inspector, InspectorStats, Item};
+
+/// The id libs uses for "no value" in pid-like fields.
+pub const NO_ID: i64 = -1;
+
+/// `PPM_CL_CLONE_THREAD`: the new task is a thread of the caller's process.
+const CL_CLONE_THREAD: u64 = 0x2000;
+/// `PPM_O_CLOEXEC`.
+pub const O_CLOEXEC: u32 = 1 << 12;
+/// `PPM_O_DIRECTORY`.
+pub const O_DIRECTORY: u32 = 1 << 10;
+/// `PPM_AT_FDCWD` as the dirfd parameters carry it.
+const AT_FDCWD: i64 = -100;
+/// `-EINPROGRESS`: a non-blocking connect that is under way.
+const EINPROGRESS: i64 = -115;
+
+/// One thread, as libsinsp's `sinsp_threadinfo` keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadInfo {
+    /// Thread id.
+    pub tid: i64,
+    /// Process id (thread-group id).
+    pub pid: i64,
+    /// Parent process id.
+    pub ptid: i64,
+    /// Session id.
+    pub sid: i64,
+    /// Process group id in its pid namespace.
+    pub vpgid: i64,
+    /// Process group id on the host.
+    pub pgid: i64,
+    /// Command name (`comm`, at most 16 bytes).
+    pub comm: String,
+    /// `argv[0]`.
+    pub exe: String,
+    /// The program file's full path.
+    pub exepath: String,
+    /// `argv[1..]`.
+    pub args: Vec<String>,
+    /// Environment, `NAME=value` strings.
+    pub env: Vec<String>,
+    /// Current working directory (always ends with `/`, as in libs).
+    pub cwd: String,
+    /// Effective user id.
+    pub uid: u32,
+    /// Effective group id.
+    pub gid: u32,
+    /// Audit login uid (`u32::MAX` when unset).
+    pub loginuid: u32,
+    /// Controlling terminal.
+    pub tty: u32,
+    /// Thread id in its pid namespace.
+    pub vtid: i64,
+    /// Process id in its pid namespace.
+    pub vpid: i64,
+    /// Start of the pid namespace's init, ns since the epoch.
+    pub pidns_init_start_ts: u64,
+    /// Cgroups as (subsystem, path) pairs.
+    pub cgroups: Vec<(String, String)>,
+    /// Container id: 12 hex characters, or `host`.
+    pub container_id: String,
+    /// Full container id (64 hex characters), empty on the host.
+    pub container_full_id: String,
+    /// When the thread was created (clone), ns since the epoch; 0 if unknown.
+    pub clone_ts: u64,
+    /// When the thread last ran execve, ns since the epoch; 0 if unknown.
+    pub lastexec_ts: u64,
+    /// `PPM_CL_*` flags.
+    pub flags: u32,
+    /// Permitted capabilities.
+    pub cap_permitted: u64,
+    /// Inheritable capabilities.
+    pub cap_inheritable: u64,
+    /// Effective capabilities.
+    pub cap_effective: u64,
+    /// The program file is writable by the user.
+    pub exe_writable: bool,
+    /// The program file is in an overlayfs upper layer.
+    pub exe_upper_layer: bool,
+    /// The program file is in an overlayfs lower layer.
+    pub exe_lower_layer: bool,
+    /// The program runs from a memfd.
+    pub exe_from_memfd: bool,
+    /// Inode of the program file.
+    pub exe_ino: u64,
+    /// ctime of the program file.
+    pub exe_ino_ctime: u64,
+    /// mtime of the program file.
+    pub exe_ino_mtime: u64,
+    /// Fd limit.
+    pub fdlimit: i64,
+    /// Virtual memory, KiB.
+    pub vmsize_kb: u32,
+    /// Resident memory, KiB.
+    pub vmrss_kb: u32,
+    /// Swapped memory, KiB.
+    pub vmswap_kb: u32,
+    /// Major page faults.
+    pub pfmajor: u64,
+    /// Minor page faults.
+    pub pfminor: u64,
+    /// Root directory.
+    pub root: String,
+}
+
+impl ThreadInfo {
+    /// The placeholder libs inserts for a thread it cannot look up: comm
+    /// `<NA>`, pid and ptid -1, uid and gid `u32::MAX`.
+    pub fn placeholder(tid: i64) -> ThreadInfo {
+        ThreadInfo {
+            tid,
+            pid: NO_ID,
+            ptid: NO_ID,
+            sid: NO_ID,
+            vpgid: NO_ID,
+            pgid: NO_ID,
+            comm: "<NA>".into(),
+            exe: "<NA>".into(),
+            exepath: String::new(),
+            args: Vec::new(),
+            env: Vec::new(),
+            cwd: String::new(),
+            uid: u32::MAX,
+            gid: u32::MAX,
+            loginuid: u32::MAX,
+            tty: 0,
+            vtid: NO_ID,
+            vpid: NO_ID,
+            pidns_init_start_ts: 0,
+            cgroups: Vec::new(),
+            container_id: "host".into(),
+            container_full_id: String::new(),
+            clone_ts: 0,
+            lastexec_ts: 0,
+            flags: 0,
+            cap_permitted: 0,
+            cap_inheritable: 0,
+            cap_effective: 0,
+            exe_writable: false,
+            exe_upper_layer: false,
+            exe_lower_layer: false,
+            exe_from_memfd: false,
+            exe_ino: 0,
+            exe_ino_ctime: 0,
+            exe_ino_mtime: 0,
+            fdlimit: 0,
+            vmsize_kb: 0,
+            vmrss_kb: 0,
+            vmswap_kb: 0,
+            pfmajor: 0,
+            pfminor: 0,
+            root: String::new(),
+        }
+    }
+
+    /// From a capture's process-list entry.
+    pub fn from_scap(p: &crate::scap::ProcInfo) -> ThreadInfo {
+        let mut t = ThreadInfo::placeholder(p.tid as i64);
+        t.pid = p.pid as i64;
+        t.ptid = p.ptid as i64;
+        t.sid = p.sid as i64;
+        t.vpgid = p.vpgid as i64;
+        t.pgid = p.pgid;
+        t.comm = p.comm.clone();
+        t.exe = p.exe.clone();
+        t.exepath = p.exepath.clone();
+        t.args = p.args.clone();
+        t.env = p.env.clone();
+        t.cwd = with_slash(&p.cwd);
+        t.uid = p.uid;
+        t.gid = p.gid;
+        t.loginuid = p.loginuid;
+        t.tty = p.tty;
+        t.vtid = p.vtid;
+        t.vpid = p.vpid;
+        t.pidns_init_start_ts = p.pidns_init_start_ts;
+        t.set_cgroups(p.cgroups.iter().map(|s| s.as_bytes()));
+        t.flags = p.flags;
+        t.cap_permitted = p.cap_permitted;
+        t.cap_inheritable = p.cap_inheritable;
+        t.cap_effective = p.cap_effective;
+        t.exe_writable = p.exe_writable;
+        t.exe_upper_layer = p.exe_upper_layer;
+        t.exe_lower_layer = p.exe_lower_layer;
+        t.exe_from_memfd = p.exe_from_memfd;
+        t.exe_ino = p.exe_ino;
+        t.exe_ino_ctime = p.exe_ino_ctime;
+        t.exe_ino_mtime = p.exe_ino_mtime;
+        t.fdlimit = p.fdlimit as i64;
+        t.vmsize_kb = p.vmsize_kb;
+        t.vmrss_kb = p.vmrss_kb;
+        t.vmswap_kb = p.vmswap_kb;
+        t.pfmajor = p.pfmajor;
+        t.pfminor = p.pfminor;
+        t.root = p.root.clone();
+        t
+    }
+
+    /// True for the main thread of its process.
+    pub fn is_main(&self) -> bool {
+        self.tid == self.pid
+    }
+
+    /// Sets the cgroups from `subsys=path` strings, and the container id
+    /// derived from them.
+    pub fn set_cgroups<'a>(&mut self, items: impl Iterator<Item = &'a [u8]>) {
+        self.cgroups.clear();
+        for item in items {
+            let s = String::from_utf8_lossy(item);
+            if let Some((k, v)) = s.split_once('=') {
+                self.cgroups.push((k.to_string(), v.to_string()));
+            }
+        }
+        let (short, full) = self
+            .cgroups
+            .iter()
+            .find_map(|(_, path)| container_id(path))
+            .map(|full| (full[..12.min(full.len())].to_string(), full.to_string()))
+            .unwrap_or_else(|| ("host".to_string(), String::new()));
+        self.container_id = short;
+        self.container_full_id = full;
+    }
+
+    /// The value of environment variable `key`.
+    pub fn env_var(&self, key: &str) -> Option<&str> {
+        self.env.iter().find_map(|e| {
+            let (k, v) = e.split_once('=')?;
+            (k == key).then_some(v)
+        })
+    }
+}
+
+/// A user of the host (or of a capture's user list).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct User {
+    /// User id.
+    pub uid: u32,
+    /// Primary group.
+    pub gid: u32,
+    /// Name.
+    pub name: String,
+    /// Home directory.
+    pub homedir: String,
+    /// Login shell.
+    pub shell: String,
+}
+
+/// Counters of the state's bookkeeping.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StateStats {
+    /// Threads created because an event came from a thread the table
+    /// lacked.
+    pub lazy_threads: u64,
+    /// Events whose parameters were missing or malformed where state
+    /// needed them; they changed nothing.
+    pub malformed: u64,
+    /// Threads removed by procexit.
+    pub removed_threads: u64,
+}
+
+/// The per-process fd tables, keyed by pid.
+pub type FdTables = HashMap<i64, HashMap<i64, Fd>>;
+
+/// Threads, fds, users and groups (see the [module docs](self)).
+#[derive(Clone, Debug, Default)]
+pub struct HostState {
+    /// Threads by tid.
+    pub threads: HashMap<i64, ThreadInfo>,
+    /// Fd tables by pid (threads share their process's table).
+    pub fds: FdTables,
+    /// Users by uid.
+    pub users: HashMap<u32, User>,
+    /// Groups by gid.
+    pub groups: HashMap<u32, String>,
+    /// The host name (from the capture's machine info, or the live host).
+    pub hostname: String,
+    /// Addresses of the host's network interfaces (from the capture's
+    /// interface list); `fd.is_server`, `fd.lip`, ... compare against them.
+    pub interfaces: Vec<IpAddr>,
+    /// Lazily created threads are looked up in `/proc` (live sources).
+    pub live: bool,
+    /// Counters.
+    pub stats: StateStats,
+    pending_thread_removal: Option<i64>,
+    pending_fd_removal: Option<(i64, i64)>,
+}
+
+/// Appends `/` to a non-empty directory that lacks it (libs keeps cwd so).
+fn with_slash(d: &str) -> String {
+    if d.is_empty() || d.ends_with('/') {
+        d.to_string()
+    } else {
+        format!("{d}/")
+    }
+}
+
+/// Joins `path` to `dir` and normalises the result as libs'
+/// `concatenate_paths` does: an absolute `path` ignores `dir`; `.` and empty
+/// components vanish; `..` removes the previous component (never past `/`).
+pub fn concat_paths(dir: &str, path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let full_iter = if path.starts_with('/') {
+        path.split('/').chain("".split('/'))
+    } else {
+        dir.split('/').chain(path.split('/'))
+    };
+    for comp in full_iter {
+        match comp {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    let mut s = String::with_capacity(dir.len() + path.len() + 1);
+    for c in &out {
+        s.push('/');
+        s.push_str(c);
+    }
+    if s.is_empty() {
+        s.push('/');
+    }
+    s
+}
+
+fn p_i64(e: &Event<'_>, name: &str) -> Option<i64> {
+    e.param_by_name(name)?.as_i64()
+}
+
+fn p_u64(e: &Event<'_>, name: &str) -> Option<u64> {
+    e.param_by_name(name)?.as_u64()
+}
+
+fn p_str(e: &Event<'_>, name: &str) -> Option<String> {
+    e.param_by_name(name)?
+        .as_str_lossy()
+        .map(|c| c.into_owned())
+}
+
+/// The result of an event: the `res` parameter, or for events that return
+/// an fd in their first parameter (`fd`), that.
+pub fn event_result(e: &Event<'_>) -> Option<i64> {
+    let p = e.param(0)?;
+    if matches!(p.name(), "res" | "fd") {
+        p.as_i64()
+    } else {
+        None
+    }
+}
+
+impl HostState {
+    /// An empty state (events create placeholder threads).
+    pub fn new() -> HostState {
+        HostState::default()
+    }
+
+    /// Seeds the state from a capture's metadata: threads from the process
+    /// list, fds from the fd lists, users and groups from the user list.
+    pub fn from_metadata(m: &Metadata) -> HostState {
+        let mut s = HostState::new();
+        for p in &m.procs {
+            let t = ThreadInfo::from_scap(p);
+            s.threads.insert(t.tid, t);
+        }
+        for table in &m.fds {
+            let tid = table.tid as i64;
+            let pid = s.threads.get(&tid).map_or(tid, |t| t.pid);
+            let fds = s.fds.entry(pid).or_default();
+            for f in &table.fds {
+                fds.insert(f.fd, Fd::from_scap(f));
+            }
+        }
+        for u in &m.users {
+            s.users.insert(
+                u.uid,
+                User {
+                    uid: u.uid,
+                    gid: u.gid,
+                    name: u.name.clone(),
+                    homedir: u.homedir.clone(),
+                    shell: u.shell.clone(),
+                },
+            );
+        }
+        for g in &m.groups {
+            s.groups.insert(g.gid, g.name.clone());
+        }
+        if let Some(mi) = &m.machine {
+            s.hostname = mi.hostname.clone();
+        }
+        s.interfaces = m.interfaces.iter().map(|i| i.addr).collect();
+        s
+    }
+
+    /// True if `ip` belongs to the host, as libs decides it: an IPv4
+    /// address equal to an interface's, an IPv6 address in the /64 of an
+    /// interface's.
+    pub fn is_local_ip(&self, ip: IpAddr) -> bool {
+        self.interfaces.iter().any(|i| match (i, ip) {
+            (IpAddr::V4(a), IpAddr::V4(b)) => *a == b,
+            (IpAddr::V6(a), IpAddr::V6(b)) => a.octets()[..8] == b.octets()[..8],
+            _ => false,
+        })
+    }
+
+    /// The thread `tid`.
+    pub fn thread(&self, tid: i64) -> Option<&ThreadInfo> {
+        self.threads.get(&tid)
+    }
+
+    /// The main thread of `t`'s process (`t` itself when it is the main
+    /// thread or the main thread is unknown).
+    pub fn main_thread<'a>(&'a self, t: &'a ThreadInfo) -> &'a ThreadInfo {
+        if t.is_main() {
+            return t;
+        }
+        self.threads.get(&t.pid).unwrap_or(t)
+    }
+
+    /// The parent process of `t`: its main thread's `ptid`, then that
+    /// thread's main thread (libs `get_ancestor_process(t, 1)`).
+    pub fn parent<'a>(&'a self, t: &'a ThreadInfo) -> Option<&'a ThreadInfo> {
+        let main = self.main_thread(t);
+        if main.ptid <= 0 || main.ptid == main.tid {
+            return None;
+        }
+        let p = self.threads.get(&main.ptid)?;
+        Some(self.main_thread(p))
+    }
+
+    /// The ancestor `n` steps up (0 is `t`'s process itself), stopping at
+    /// loops.
+    pub fn ancestor<'a>(&'a self, t: &'a ThreadInfo, n: usize) -> Option<&'a ThreadInfo> {
+        let mut cur = self.main_thread(t);
+        for _ in 0..n {
+            cur = self.parent(cur)?;
+            if cur.tid == t.tid || cur.tid == t.pid {
+                return None;
+            }
+        }
+        Some(cur)
+    }
+
+    /// Every ancestor process of `t`, parent first, stopping at loops
+    /// and after 512 steps.
+    pub fn ancestors<'a>(&'a self, t: &'a ThreadInfo) -> impl Iterator<Item = &'a ThreadInfo> + 'a {
+        let start = self.main_thread(t);
+        let mut cur = Some(start);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let c = cur?;
+            let p = self.parent(c)?;
+            steps += 1;
+            if steps > 512 || p.tid == start.tid {
+                cur = None;
+                return None;
+            }
+            cur = Some(p);
+            Some(p)
+        })
+    }
+
+    /// The cwd of `t`'s process.
+    pub fn cwd<'a>(&'a self, t: &'a ThreadInfo) -> &'a str {
+        &self.main_thread(t).cwd
+    }
+
+    /// Fd `fd` of `t`'s process.
+    pub fn fd(&self, t: &ThreadInfo, fd: i64) -> Option<&Fd> {
+        self.fds.get(&fd_key(t))?.get(&fd)
+    }
+
+    /// The fd table of `t`'s process.
+    pub fn fd_table(&self, t: &ThreadInfo) -> Option<&HashMap<i64, Fd>> {
+        self.fds.get(&fd_key(t))
+    }
+
+    /// The user `uid`.
+    pub fn user(&self, uid: u32) -> Option<&User> {
+        self.users.get(&uid)
+    }
+
+    /// Applies the removals deferred from the previous event.
+    pub fn flush_pending(&mut self) {
+        if let Some((pid, fd)) = self.pending_fd_removal.take() {
+            if let Some(t) = self.fds.get_mut(&pid) {
+                t.remove(&fd);
+            }
+        }
+        if let Some(tid) = self.pending_thread_removal.take() {
+            self.remove_thread(tid);
+        }
+    }
+
+    /// Makes sure thread `tid` exists (lazily, as libs does) and returns it.
+    pub fn ensure_thread(&mut self, tid: i64) -> &ThreadInfo {
+        if !self.threads.contains_key(&tid) {
+            let t = if self.live {
+                proc::read_thread(tid).unwrap_or_else(|| ThreadInfo::placeholder(tid))
+            } else {
+                ThreadInfo::placeholder(tid)
+            };
+            self.stats.lazy_threads += 1;
+            self.threads.insert(tid, t);
+        }
+        &self.threads[&tid]
+    }
+
+    fn fd_table_mut(&mut self, tid: i64) -> &mut HashMap<i64, Fd> {
+        let key = self.threads.get(&tid).map_or(tid, fd_key);
+        self.fds.entry(key).or_default()
+    }
+
+    fn add_fd(&mut self, tid: i64, num: i64, fd: Fd) {
+        if num < 0 {
+            return;
+        }
+        self.fd_table_mut(tid).insert(num, fd);
+    }
+
+    fn remove_thread(&mut self, tid: i64) {
+        let Some(t) = self.threads.remove(&tid) else {
+            return;
+        };
+        self.stats.removed_threads += 1;
+        // Drop the process's fd table when its last thread goes.
+        let key = fd_key(&t);
+        let others = self.threads.values().any(|o| fd_key(o) == key);
+        if !others {
+            self.fds.remove(&key);
+        }
+    }
+
+    /// Updates the state with one event (in the current schema), as
+    /// libsinsp's parser does before rules see the event.
+    pub fn update(&mut self, e: &Event<'_>) {
+        let tid = e.tid() as i64;
+        let code = e.code();
+        let ok = match code {
+            PPME_SYSCALL_CLONE_20_X
+            | PPME_SYSCALL_FORK_20_X
+            | PPME_SYSCALL_VFORK_20_X
+            | PPME_SYSCALL_CLONE3_X => self.on_clone(e, tid),
+            PPME_SYSCALL_EXECVE_19_X | PPME_SYSCALL_EXECVEAT_X => self.on_execve(e, tid),
+            PPME_PROCEXIT_1_E => self.on_procexit(e, tid),
+            PPME_SYSCALL_CHDIR_X => self.on_chdir(e, tid),
+            PPME_SYSCALL_FCHDIR_X => self.on_fchdir(e, tid),
+            PPME_SYSCALL_SETUID_X | PPME_SYSCALL_SETGID_X => self.on_setid(e, tid, code, 1),
+            PPME_SYSCALL_SETRESUID_X
+            | PPME_SYSCALL_SETRESGID_X
+            | PPME_SYSCALL_SETREUID_X
+            | PPME_SYSCALL_SETREGID_X => self.on_setid(e, tid, code, 2),
+            PPME_SYSCALL_SETSID_X => {
+                if let Some(r) = event_result(e).filter(|r| *r >= 0) {
+                    if let Some(t) = self.threads.get_mut(&tid) {
+                        t.sid = r;
+                    }
+                }
+                true
+            }
+            PPME_SYSCALL_CAPSET_X => {
+                if event_result(e) == Some(0) {
+                    if let Some(t) = self.threads.get_mut(&tid) {
+                        t.cap_inheritable =
+                            p_u64(e, "cap_inheritable").unwrap_or(t.cap_inheritable);
+                        t.cap_permitted = p_u64(e, "cap_permitted").unwrap_or(t.cap_permitted);
+                        t.cap_effective = p_u64(e, "cap_effective").unwrap_or(t.cap_effective);
+                    }
+                }
+                true
+            }
+            PPME_SYSCALL_OPEN_X
+            | PPME_SYSCALL_OPENAT_2_X
+            | PPME_SYSCALL_OPENAT2_X
+            | PPME_SYSCALL_CREAT_X
+            | PPME_SYSCALL_OPEN_BY_HANDLE_AT_X => self.on_open(e, tid),
+            PPME_SOCKET_SOCKET_X => self.on_socket(e, tid),
+            PPME_SOCKET_CONNECT_X => self.on_connect(e, tid),
+            PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X => self.on_accept(e, tid),
+            PPME_SOCKET_BIND_X => self.on_bind(e, tid),
+            PPME_SYSCALL_DUP_1_X | PPME_SYSCALL_DUP2_X | PPME_SYSCALL_DUP3_X => {
+                self.on_dup(e, tid, "oldfd")
+            }
+            PPME_SYSCALL_FCNTL_X => {
+                // F_DUPFD (1) and F_DUPFD_CLOEXEC (0x1a) copy the fd.
+                match p_u64(e, "cmd") {
+                    Some(1) | Some(0x1a) => self.on_dup(e, tid, "fd"),
+                    Some(_) => true,
+                    None => false,
+                }
+            }
+            PPME_SYSCALL_CLOSE_X => match (event_result(e), p_i64(e, "fd")) {
+                (Some(r), Some(fd)) => {
+                    if r >= 0 {
+                        let key = self.threads.get(&tid).map_or(tid, fd_key);
+                        self.pending_fd_removal = Some((key, fd));
+                    }
+                    true
+                }
+                _ => false,
+            },
+            PPME_SYSCALL_PIPE_X | PPME_SYSCALL_PIPE2_X => self.on_pair(e, tid, FdType::Pipe),
+            PPME_SOCKET_SOCKETPAIR_X => self.on_pair(e, tid, FdType::Unix),
+            PPME_SYSCALL_EVENTFD_X | PPME_SYSCALL_EVENTFD2_X => {
+                self.on_new_fd(e, tid, FdType::Event, "")
+            }
+            PPME_SYSCALL_SIGNALFD_X | PPME_SYSCALL_SIGNALFD4_X => {
+                self.on_new_fd(e, tid, FdType::Signalfd, "")
+            }
+            PPME_SYSCALL_TIMERFD_CREATE_X => self.on_new_fd(e, tid, FdType::Timerfd, ""),
+            PPME_SYSCALL_INOTIFY_INIT_X | PPME_SYSCALL_INOTIFY_INIT1_X => {
+                self.on_new_fd(e, tid, FdType::Inotify, "")
+            }
+            PPME_SYSCALL_EPOLL_CREATE_X | PPME_SYSCALL_EPOLL_CREATE1_X => {
+                self.on_new_fd(e, tid, FdType::Eventpoll, "")
+            }
+            PPME_SYSCALL_BPF_2_X => self.on_new_fd(e, tid, FdType::Bpf, ""),
+            PPME_SYSCALL_USERFAULTFD_X => self.on_new_fd(e, tid, FdType::Userfaultfd, ""),
+            PPME_SYSCALL_IO_URING_SETUP_X => self.on_new_fd(e, tid, FdType::IoUring, ""),
+            PPME_SYSCALL_PIDFD_OPEN_X => self.on_new_fd(e, tid, FdType::Pidfd, ""),
+            PPME_SYSCALL_MEMFD_CREATE_X => {
+                let name = p_str(e, "name").unwrap_or_default();
+                self.on_new_fd(e, tid, FdType::Memfd, &format!("memfd:{name}"))
+            }
+            _ => true,
+        };
+        if !ok {
+            self.stats.malformed += 1;
+        }
+    }
+
+    fn on_new_fd(&mut self, e: &Event<'_>, tid: i64, ty: FdType, name: &str) -> bool {
+        let Some(fd) = event_result(e) else {
+            return false;
+        };
+        self.add_fd(tid, fd, Fd::new(ty, name));
+        true
+    }
+
+    fn on_pair(&mut self, e: &Event<'_>, tid: i64, ty: FdType) -> bool {
+        let (Some(r), Some(a), Some(b)) = (event_result(e), p_i64(e, "fd1"), p_i64(e, "fd2"))
+        else {
+            return false;
+        };
+        if r >= 0 {
+            self.add_fd(tid, a, Fd::new(ty, ""));
+            self.add_fd(tid, b, Fd::new(ty, ""));
+        }
+        true
+    }
+
+    /// Clone exit: from the caller (res > 0, the child's tid) or from the
+    /// child (res = 0). Whichever comes first creates the child; the child's
+    /// own event refreshes it.
+    fn on_clone(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let Some(res) = event_result(e) else {
+            return false;
+        };
+        if res < 0 {
+            return true;
+        }
+        let flags = p_u64(e, "flags").unwrap_or(0);
+        let is_thread = flags & CL_CLONE_THREAD != 0;
+        let (child_tid, child_pid, child_ptid, parent_tid) = if res > 0 {
+            // Caller side: tid/pid/ptid describe the caller.
+            let caller_pid = p_i64(e, "pid").unwrap_or(tid);
+            let caller_ptid = p_i64(e, "ptid").unwrap_or(NO_ID);
+            if self.threads.contains_key(&res) {
+                return true;
+            }
+            if is_thread {
+                (res, caller_pid, caller_ptid, tid)
+            } else {
+                (res, res, caller_pid, tid)
+            }
+        } else {
+            let pid = p_i64(e, "pid").unwrap_or(tid);
+            let ptid = p_i64(e, "ptid").unwrap_or(NO_ID);
+            let parent = if is_thread { pid } else { ptid };
+            (tid, pid, ptid, parent)
+        };
+        let mut child = self
+            .threads
+            .get(&parent_tid)
+            .cloned()
+            .unwrap_or_else(|| ThreadInfo::placeholder(child_tid));
+        child.tid = child_tid;
+        child.pid = child_pid;
+        child.ptid = child_ptid;
+        child.clone_ts = e.ts();
+        if let Some(s) = p_str(e, "comm") {
+            child.comm = s;
+        }
+        if let Some(s) = p_str(e, "exe") {
+            child.exe = s;
+        }
+        if let Some(p) = e.param_by_name("args").filter(|p| !p.is_empty()) {
+            child.args = p
+                .as_charbuf_array()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+        }
+        if let Some(s) = p_str(e, "cwd") {
+            child.cwd = with_slash(&s);
+        }
+        if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
+            child.set_cgroups(p.as_charbuf_array());
+        }
+        if let Some(v) = e.param_by_name("uid").and_then(|p| p.as_u64()) {
+            child.uid = v as u32;
+        }
+        if let Some(v) = e.param_by_name("gid").and_then(|p| p.as_u64()) {
+            child.gid = v as u32;
+        }
+        if res == 0 {
+            if let Some(v) = p_i64(e, "vtid") {
+                child.vtid = v;
+            }
+            if let Some(v) = p_i64(e, "vpid") {
+                child.vpid = v;
+            }
+        }
+        if let Some(v) = p_u64(e, "pidns_init_start_ts") {
+            child.pidns_init_start_ts = v;
+        }
+        if let Some(v) = p_i64(e, "fdlimit") {
+            child.fdlimit = v;
+        }
+        child.flags = flags as u32;
+        // A new process gets a copy of the parent's fds (libs copies them
+        // even without CLONE_FILES); a thread shares them through its pid.
+        if !is_thread && !self.fds.contains_key(&child_pid) {
+            let parent_key = self.threads.get(&parent_tid).map_or(parent_tid, fd_key);
+            if let Some(table) = self.fds.get(&parent_key).cloned() {
+                self.fds.insert(child_pid, table);
+            }
+        }
+        self.threads.insert(child_tid, child);
+        true
+    }
+
+    fn on_execve(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let Some(res) = event_result(e) else {
+            return false;
+        };
+        if res != 0 {
+            return true;
+        }
+        self.ensure_thread(tid);
+        let cwd_now = self
+            .threads
+            .get(&tid)
+            .map(|t| self.cwd(t).to_string())
+            .unwrap_or_default();
+        let Some(t) = self.threads.get_mut(&tid) else {
+            return false;
+        };
+        if let Some(s) = p_str(e, "exe") {
+            t.exe = s;
+        }
+        if let Some(p) = e.param_by_name("args").filter(|p| !p.is_empty()) {
+            t.args = p
+                .as_charbuf_array()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+        }
+        if let Some(v) = p_i64(e, "pid") {
+            t.pid = v;
+        }
+        if let Some(v) = p_i64(e, "ptid") {
+            t.ptid = v;
+        }
+        if let Some(s) = p_str(e, "cwd") {
+            t.cwd = with_slash(&s);
+        }
+        if let Some(s) = p_str(e, "comm") {
+            t.comm = s;
+        }
+        if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
+            t.set_cgroups(p.as_charbuf_array());
+        }
+        if let Some(p) = e.param_by_name("env").filter(|p| !p.is_empty()) {
+            t.env = p
+                .as_charbuf_array()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+        }
+        if let Some(v) = p_u64(e, "tty") {
+            t.tty = v as u32;
+        }
+        if let Some(v) = p_i64(e, "vpgid") {
+            t.vpgid = v;
+        }
+        if let Some(v) = p_i64(e, "pgid") {
+            t.pgid = v;
+        }
+        if let Some(v) = p_u64(e, "loginuid") {
+            t.loginuid = v as u32;
+        }
+        if let Some(v) = p_u64(e, "uid") {
+            t.uid = v as u32;
+        }
+        if let Some(v) = p_u64(e, "gid") {
+            t.gid = v as u32;
+        }
+        if let Some(v) = p_i64(e, "fdlimit") {
+            t.fdlimit = v;
+        }
+        if let Some(v) = p_u64(e, "cap_inheritable") {
+            t.cap_inheritable = v;
+        }
+        if let Some(v) = p_u64(e, "cap_permitted") {
+            t.cap_permitted = v;
+        }
+        if let Some(v) = p_u64(e, "cap_effective") {
+            t.cap_effective = v;
+        }
+        if let Some(v) = p_u64(e, "exe_ino") {
+            t.exe_ino = v;
+        }
+        if let Some(v) = p_u64(e, "exe_ino_ctime") {
+            t.exe_ino_ctime = v;
+        }
+        if let Some(v) = p_u64(e, "exe_ino_mtime") {
+            t.exe_ino_mtime = v;
+        }
+        if let Some(v) = p_u64(e, "flags") {
+            // PPM_EXE_WRITABLE 1, UPPER_LAYER 2, FROM_MEMFD 4, LOWER_LAYER 8.
+            t.exe_writable = v & 1 != 0;
+            t.exe_upper_layer = v & 2 != 0;
+            t.exe_from_memfd = v & 4 != 0;
+            t.exe_lower_layer = v & 8 != 0;
+        }
+        // The program path: the kernel's trusted_exepath, else the filename
+        // made absolute against the cwd (libs' fallback), else argv[0] if it
+        // is already absolute.
+        let exepath = p_str(e, "trusted_exepath")
+            .filter(|s| !s.is_empty())
+            .or_else(|| {
+                p_str(e, "filename")
+                    .filter(|s| !s.is_empty())
+                    .map(|f| concat_paths(&cwd_now, &f))
+            })
+            .or_else(|| t.exe.starts_with('/').then(|| t.exe.clone()));
+        if let Some(p) = exepath {
+            t.exepath = p;
+        }
+        t.lastexec_ts = e.ts();
+        let key = fd_key(t);
+        // execve closes the O_CLOEXEC fds.
+        if let Some(table) = self.fds.get_mut(&key) {
+            table.retain(|_, f| f.flags & O_CLOEXEC == 0);
+        }
+        true
+    }
+
+    fn on_procexit(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        // Reparent the children to the reaper (or init).
+        let reaper = p_i64(e, "reaper_tid").filter(|r| *r > 0).unwrap_or(1);
+        let dying_pid = self.threads.get(&tid).map(|t| t.pid);
+        let last_of_process = match dying_pid {
+            Some(pid) => !self.threads.values().any(|o| o.pid == pid && o.tid != tid),
+            None => false,
+        };
+        if last_of_process {
+            if let Some(pid) = dying_pid {
+                for t in self.threads.values_mut() {
+                    if t.ptid == pid && t.tid != tid {
+                        t.ptid = reaper;
+                    }
+                }
+            }
+        }
+        self.pending_thread_removal = Some(tid);
+        true
+    }
+
+    fn on_chdir(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let (Some(res), Some(path)) = (event_result(e), p_str(e, "path")) else {
+            return false;
+        };
+        if res == 0 {
+            self.set_cwd(tid, &path);
+        }
+        true
+    }
+
+    fn on_fchdir(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let (Some(res), Some(fd)) = (event_result(e), p_i64(e, "fd")) else {
+            return false;
+        };
+        if res == 0 {
+            let name = self
+                .threads
+                .get(&tid)
+                .and_then(|t| self.fd(t, fd))
+                .map(|f| f.name.clone());
+            if let Some(n) = name {
+                self.set_cwd(tid, &n);
+            }
+        }
+        true
+    }
+
+    fn set_cwd(&mut self, tid: i64, path: &str) {
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        let new = with_slash(&concat_paths(self.cwd(t), path));
+        let main = if self.threads.contains_key(&t.pid) {
+            t.pid
+        } else {
+            tid
+        };
+        if let Some(m) = self.threads.get_mut(&main) {
+            m.cwd = new.clone();
+        }
+        if let Some(t) = self.threads.get_mut(&tid) {
+            t.cwd = new;
+        }
+    }
+
+    /// setuid/setgid (`idx` = 1: the id) and setres*/setre* (`idx` = 2: the
+    /// effective id); `-1` leaves the id unchanged.
+    fn on_setid(&mut self, e: &Event<'_>, tid: i64, code: u16, idx: usize) -> bool {
+        let (Some(res), Some(id)) = (event_result(e), e.param(idx).and_then(|p| p.as_u64())) else {
+            return false;
+        };
+        if res != 0 || id as u32 == u32::MAX {
+            return true;
+        }
+        let is_uid = matches!(
+            code,
+            PPME_SYSCALL_SETUID_X | PPME_SYSCALL_SETRESUID_X | PPME_SYSCALL_SETREUID_X
+        );
+        if let Some(t) = self.threads.get_mut(&tid) {
+            if is_uid {
+                t.uid = id as u32;
+            } else {
+                t.gid = id as u32;
+            }
+        }
+        true
+    }
+
+    /// The directory an `*at` path is relative to: the cwd for
+    /// `AT_FDCWD`, else the name of the dirfd.
+    pub fn dirfd_path(&self, t: &ThreadInfo, dirfd: Option<i64>) -> Option<String> {
+        match dirfd {
+            None | Some(AT_FDCWD) => Some(self.cwd(t).to_string()),
+            Some(fd) => self.fd(t, fd).map(|f| f.name.clone()),
+        }
+    }
+
+    fn on_open(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let Some(fd) = event_result(e) else {
+            return false;
+        };
+        if fd < 0 {
+            return true;
+        }
+        let name_param = if e.code() == PPME_SYSCALL_OPEN_BY_HANDLE_AT_X {
+            "path"
+        } else {
+            "name"
+        };
+        let raw = p_str(e, name_param).unwrap_or_default();
+        let mut flags = p_u64(e, "flags").unwrap_or(0) as u32;
+        if e.code() == PPME_SYSCALL_CREAT_X {
+            // creat = open(O_CREAT|O_WRONLY|O_TRUNC).
+            flags |= 0x4 | 0x2 | 0x100;
+        }
+        self.ensure_thread(tid);
+        let name = {
+            let t = &self.threads[&tid];
+            if raw.starts_with('/') || e.code() == PPME_SYSCALL_OPEN_BY_HANDLE_AT_X {
+                concat_paths("/", &raw)
+            } else {
+                let dirfd = match e.code() {
+                    PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X => p_i64(e, "dirfd"),
+                    _ => None,
+                };
+                match self.dirfd_path(t, dirfd) {
+                    Some(dir) => concat_paths(&dir, &raw),
+                    None => raw.clone(),
+                }
+            }
+        };
+        let ty = if flags & O_DIRECTORY != 0 {
+            FdType::Directory
+        } else {
+            FdType::File
+        };
+        let mut f = Fd::new(ty, name);
+        f.nameraw = raw;
+        f.flags = flags;
+        f.dev = p_u64(e, "dev").unwrap_or(0) as u32;
+        f.ino = p_u64(e, "ino").unwrap_or(0);
+        self.add_fd(tid, fd, f);
+        true
+    }
+
+    fn on_socket(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let Some(fd) = event_result(e) else {
+            return false;
+        };
+        let domain = p_u64(e, "domain").unwrap_or(0);
+        let ty = match domain {
+            1 => FdType::Unix,
+            2 => FdType::Ipv4,
+            10 => FdType::Ipv6,
+            16 => FdType::Netlink,
+            _ => FdType::Unsupported,
+        };
+        let mut f = Fd::new(ty, "");
+        if f.is_ip_socket() {
+            // From the protocol, or for IPPROTO_IP from the socket type
+            // (SOCK_STREAM 1, SOCK_DGRAM 2, SOCK_RAW 3), as libs' add_socket.
+            let sock_type = p_u64(e, "type").unwrap_or(0);
+            let raw = sock_type & 0xff == 3;
+            f.l4proto = match p_u64(e, "proto").unwrap_or(0) {
+                6 if raw => L4Proto::Raw,
+                6 => L4Proto::Tcp,
+                17 if raw => L4Proto::Raw,
+                17 => L4Proto::Udp,
+                0 => match sock_type & 0xff {
+                    1 => L4Proto::Tcp,
+                    2 => L4Proto::Udp,
+                    _ => L4Proto::Unknown,
+                },
+                1 if raw => L4Proto::Raw,
+                1 => L4Proto::Icmp,
+                255 => L4Proto::Raw,
+                _ => L4Proto::Unknown,
+            };
+        }
+        self.add_fd(tid, fd, f);
+        true
+    }
+
+    /// Applies a socket tuple to fd `fd` of `tid`, creating the fd if the
+    /// table lacks it (libs infers missing sockets from their use).
+    fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>, server: bool) {
+        if fd < 0 {
+            return;
+        }
+        let table = self.fd_table_mut(tid);
+        let prev = table.get(&fd);
+        let l4 = prev.map_or(L4Proto::Unknown, |f| f.l4proto);
+        let new = match *tuple {
+            SockTuple::Inet {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => tuple_fd(
+                FdType::Ipv4,
+                IpAddr::V4(sip),
+                sport,
+                IpAddr::V4(dip),
+                dport,
+                if l4 == L4Proto::Unknown {
+                    L4Proto::Tcp
+                } else {
+                    l4
+                },
+            ),
+            SockTuple::Inet6 {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => tuple_fd(
+                FdType::Ipv6,
+                IpAddr::V6(sip),
+                sport,
+                IpAddr::V6(dip),
+                dport,
+                if l4 == L4Proto::Unknown {
+                    L4Proto::Tcp
+                } else {
+                    l4
+                },
+            ),
+            SockTuple::Unix { path, .. } => {
+                Fd::new(FdType::Unix, String::from_utf8_lossy(path).into_owned())
+            }
+            SockTuple::Other { .. } => return,
+        };
+        let mut new = new;
+        new.server_role = Some(server);
+        table.insert(fd, new);
+    }
+
+    fn on_connect(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let (Some(res), Some(fd)) = (event_result(e), p_i64(e, "fd")) else {
+            return false;
+        };
+        if res < 0 && res != EINPROGRESS {
+            return true;
+        }
+        match e.param_by_name("tuple").and_then(|p| p.as_socktuple()) {
+            Some(t) => self.set_tuple(tid, fd, &t, false),
+            None => {
+                // No tuple: use the address the caller gave.
+                if let Some(SockAddr::Unix { path }) =
+                    e.param_by_name("addr").and_then(|p| p.as_sockaddr())
+                {
+                    let name = String::from_utf8_lossy(path).into_owned();
+                    self.add_fd(tid, fd, Fd::new(FdType::Unix, name));
+                }
+            }
+        }
+        true
+    }
+
+    fn on_accept(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let Some(fd) = event_result(e) else {
+            return false;
+        };
+        if fd < 0 {
+            return true;
+        }
+        match e.param_by_name("tuple").and_then(|p| p.as_socktuple()) {
+            Some(t) => self.set_tuple(tid, fd, &t, true),
+            None => self.add_fd(tid, fd, Fd::new(FdType::Unknown, "")),
+        }
+        true
+    }
+
+    fn on_bind(&mut self, e: &Event<'_>, tid: i64) -> bool {
+        let (Some(res), Some(fd)) = (event_result(e), p_i64(e, "fd")) else {
+            return false;
+        };
+        if res != 0 {
+            return true;
+        }
+        let addr = e.param_by_name("addr").and_then(|p| p.as_sockaddr());
+        let table = self.fd_table_mut(tid);
+        let Some(f) = table.get_mut(&fd) else {
+            return true;
+        };
+        // The name is the address as given; a port makes it a server socket.
+        match addr {
+            Some(SockAddr::Inet { addr, port }) => {
+                if port > 0 {
+                    f.sock = Some(SockAddrs::Server {
+                        ip: IpAddr::V4(addr),
+                        port,
+                    });
+                    f.server_role = Some(true);
+                }
+                f.name = format!("{addr}:{port}");
+            }
+            Some(SockAddr::Inet6 { addr, port }) => {
+                if port > 0 {
+                    f.sock = Some(SockAddrs::Server {
+                        ip: IpAddr::V6(addr),
+                        port,
+                    });
+                    f.server_role = Some(true);
+                }
+                f.name = format!("{addr}:{port}");
+            }
+            Some(SockAddr::Unix { path }) => f.name = String::from_utf8_lossy(path).into_owned(),
+            _ => {}
+        }
+        true
+    }
+
+    fn on_dup(&mut self, e: &Event<'_>, tid: i64, old_param: &str) -> bool {
+        let (Some(res), Some(old)) = (event_result(e), p_i64(e, old_param)) else {
+            return false;
+        };
+        if res < 0 || res == old {
+            return true;
+        }
+        let table = self.fd_table_mut(tid);
+        if let Some(mut f) = table.get(&old).cloned() {
+            // The copy does not inherit O_CLOEXEC unless asked (dup3 flags,
+            // F_DUPFD_CLOEXEC).
+            f.flags &= !O_CLOEXEC;
+            table.insert(res, f);
+        } else {
+            table.remove(&res);
+        }
+        true
+    }
+}
+
+/// The key of a thread's fd table: its pid, or its tid while the pid is
+/// unknown.
+fn fd_key(t: &ThreadInfo) -> i64 {
+    if t.pid > 0 {
+        t.pid
+    } else {
+        t.tid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concat_paths_normalises_like_libs() {
+        let cases = [
+            ("/home/user/", "file.txt", "/home/user/file.txt"),
+            ("/home/user/", "/etc/passwd", "/etc/passwd"),
+            ("/home/user/", "../other/./f", "/home/other/f"),
+            ("/", "..", "/"),
+            ("/a//b/", "c//d/", "/a/b/c/d"),
+            ("/tmp/", ".", "/tmp"),
+        ];
+        for (dir, path, want) in cases {
+            assert_eq!(concat_paths(dir, path), want, "{dir} + {path}");
+        }
+    }
+}

@@ -1,0 +1,289 @@
+//! Reading the live host: threads from `/proc`, users from `/etc/passwd`
+//! and groups from `/etc/group` (libscap's procfs walk, reduced to what
+//! rule fields read).
+
+use std::fs;
+use std::path::Path;
+
+use super::{with_slash, Fd, FdType, HostState, ThreadInfo, User};
+
+/// Reads thread `tid` from `/proc` (the thread's own directory under its
+/// process when it is not a main thread).
+pub(crate) fn read_thread(tid: i64) -> Option<ThreadInfo> {
+    let dir = Path::new("/proc").join(tid.to_string());
+    let status = fs::read_to_string(dir.join("status")).ok()?;
+    read_thread_at(tid, &dir, &status)
+}
+
+fn status_field<'a>(status: &'a str, key: &str) -> Option<&'a str> {
+    status.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        (k == key).then(|| v.trim())
+    })
+}
+
+fn nul_list(b: &[u8]) -> Vec<String> {
+    b.split(|&c| c == 0)
+        .filter(|s| !s.is_empty())
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .collect()
+}
+
+fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
+    let mut t = ThreadInfo::placeholder(tid);
+    let num = |k: &str| -> Option<i64> {
+        status_field(status, k)?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    };
+    t.pid = num("Tgid").unwrap_or(tid);
+    t.ptid = num("PPid").unwrap_or(-1);
+    // Uid/Gid lines: real, effective, saved, fs; libs keeps the effective.
+    let second = |k: &str| -> Option<u32> {
+        status_field(status, k)?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    t.uid = second("Uid").unwrap_or(u32::MAX);
+    t.gid = second("Gid").unwrap_or(u32::MAX);
+    let last = |k: &str| -> Option<i64> {
+        status_field(status, k)?
+            .split_whitespace()
+            .last()?
+            .parse()
+            .ok()
+    };
+    t.vtid = last("NSpid").unwrap_or(tid);
+    t.vpid = last("NStgid").unwrap_or(t.pid);
+    t.comm = fs::read_to_string(dir.join("comm"))
+        .map(|s| s.trim_end_matches('\n').to_string())
+        .unwrap_or_else(|_| status_field(status, "Name").unwrap_or("").to_string());
+    let hex = |k: &str| -> u64 {
+        status_field(status, k)
+            .and_then(|v| u64::from_str_radix(v, 16).ok())
+            .unwrap_or(0)
+    };
+    t.cap_inheritable = hex("CapInh");
+    t.cap_permitted = hex("CapPrm");
+    t.cap_effective = hex("CapEff");
+    let proc_dir = Path::new("/proc").join(t.pid.to_string());
+    if let Ok(cmd) = fs::read(proc_dir.join("cmdline")) {
+        let mut args = nul_list(&cmd);
+        if !args.is_empty() {
+            t.exe = args.remove(0);
+        }
+        t.args = args;
+    }
+    if let Ok(env) = fs::read(proc_dir.join("environ")) {
+        t.env = nul_list(&env);
+    }
+    if let Ok(p) = fs::read_link(proc_dir.join("exe")) {
+        t.exepath = p.to_string_lossy().into_owned();
+    }
+    if let Ok(p) = fs::read_link(proc_dir.join("cwd")) {
+        t.cwd = with_slash(&p.to_string_lossy());
+    }
+    if let Ok(p) = fs::read_link(proc_dir.join("root")) {
+        t.root = p.to_string_lossy().into_owned();
+    }
+    if let Ok(s) = fs::read_to_string(proc_dir.join("loginuid")) {
+        t.loginuid = s.trim().parse().unwrap_or(u32::MAX);
+    }
+    // stat: fields after the ")" of comm: state ppid pgrp session tty_nr ...
+    // starttime is field 22 (clock ticks since boot).
+    if let Ok(stat) = fs::read_to_string(proc_dir.join("stat")) {
+        if let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) {
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let at = |i: usize| f.get(i).and_then(|v| v.parse::<i64>().ok());
+            t.pgid = at(2).unwrap_or(-1);
+            t.vpgid = t.pgid;
+            t.sid = at(3).unwrap_or(-1);
+            t.tty = at(4).unwrap_or(0) as u32;
+        }
+    }
+    if let Ok(cg) = fs::read_to_string(proc_dir.join("cgroup")) {
+        // "hierarchy-id:controllers:path"; cgroup v2 has empty controllers.
+        let items: Vec<String> = cg
+            .lines()
+            .filter_map(|l| {
+                let mut it = l.splitn(3, ':');
+                let _ = it.next()?;
+                let ctl = it.next()?;
+                let path = it.next()?;
+                let ctl = if ctl.is_empty() { "cgroup2" } else { ctl };
+                Some(format!("{ctl}={path}"))
+            })
+            .collect();
+        t.set_cgroups(items.iter().map(|s| s.as_bytes()));
+    }
+    Some(t)
+}
+
+/// Parses `/etc/passwd` text into users (malformed lines are skipped).
+pub fn parse_passwd(text: &str) -> Vec<User> {
+    text.lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            if f.len() < 7 {
+                return None;
+            }
+            Some(User {
+                name: f[0].to_string(),
+                uid: f[2].parse().ok()?,
+                gid: f[3].parse().ok()?,
+                homedir: f[5].to_string(),
+                shell: f[6].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Parses `/etc/group` text into `(gid, name)` pairs.
+pub fn parse_group(text: &str) -> Vec<(u32, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            if f.len() < 3 {
+                return None;
+            }
+            Some((f[2].parse().ok()?, f[0].to_string()))
+        })
+        .collect()
+}
+
+/// Fds of process `pid` from `/proc/PID/fd` (files, pipes, sockets and
+/// anonymous inodes by their link names).
+fn read_fds(pid: i64) -> Vec<(i64, Fd)> {
+    let mut out = Vec::new();
+    let Ok(rd) = fs::read_dir(Path::new("/proc").join(pid.to_string()).join("fd")) else {
+        return out;
+    };
+    for ent in rd.flatten() {
+        let Some(num) = ent.file_name().to_str().and_then(|s| s.parse::<i64>().ok()) else {
+            continue;
+        };
+        let Ok(target) = fs::read_link(ent.path()) else {
+            continue;
+        };
+        let name = target.to_string_lossy().into_owned();
+        let fd = if name.starts_with('/') {
+            let ty = if Path::new(&name).is_dir() {
+                FdType::Directory
+            } else {
+                FdType::File
+            };
+            Fd::new(ty, name)
+        } else if name.starts_with("pipe:") {
+            Fd::new(FdType::Pipe, "")
+        } else if name.starts_with("socket:") {
+            Fd::new(FdType::Unknown, "")
+        } else if name.contains("[eventfd]") {
+            Fd::new(FdType::Event, "")
+        } else if name.contains("[eventpoll]") {
+            Fd::new(FdType::Eventpoll, "")
+        } else if name.contains("inotify") {
+            Fd::new(FdType::Inotify, "")
+        } else if name.contains("[signalfd]") {
+            Fd::new(FdType::Signalfd, "")
+        } else if name.contains("[timerfd]") {
+            Fd::new(FdType::Timerfd, "")
+        } else if name.starts_with("/memfd:") {
+            Fd::new(FdType::Memfd, name)
+        } else {
+            Fd::new(FdType::Unknown, name)
+        };
+        out.push((num, fd));
+    }
+    out
+}
+
+impl HostState {
+    /// The state of the running host: every thread of `/proc` with its
+    /// process's fds, users from `/etc/passwd` and groups from
+    /// `/etc/group` (under `$HOST_ROOT` when set, as Falco does). Threads
+    /// that appear later are read from `/proc` when their first event
+    /// arrives.
+    pub fn from_proc() -> HostState {
+        let mut s = HostState::new();
+        s.live = true;
+        let root = std::env::var("HOST_ROOT").unwrap_or_default();
+        if let Ok(t) = fs::read_to_string(format!("{root}/etc/passwd")) {
+            for u in parse_passwd(&t) {
+                s.users.insert(u.uid, u);
+            }
+        }
+        if let Ok(t) = fs::read_to_string(format!("{root}/etc/group")) {
+            for (gid, name) in parse_group(&t) {
+                s.groups.insert(gid, name);
+            }
+        }
+        s.hostname = fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|h| h.trim().to_string())
+            .unwrap_or_default();
+        let Ok(rd) = fs::read_dir("/proc") else {
+            return s;
+        };
+        for ent in rd.flatten() {
+            let Some(pid) = ent.file_name().to_str().and_then(|n| n.parse::<i64>().ok()) else {
+                continue;
+            };
+            let task = ent.path().join("task");
+            let tids: Vec<i64> = fs::read_dir(&task)
+                .map(|r| {
+                    r.flatten()
+                        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                        .collect()
+                })
+                .unwrap_or_else(|_| vec![pid]);
+            for tid in tids {
+                let dir = task.join(tid.to_string());
+                let Ok(status) = fs::read_to_string(dir.join("status")) else {
+                    continue;
+                };
+                if let Some(t) = read_thread_at(tid, &dir, &status) {
+                    s.threads.insert(tid, t);
+                }
+            }
+            let fds = read_fds(pid);
+            if !fds.is_empty() {
+                s.fds.insert(pid, fds.into_iter().collect());
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwd_and_group_lines_parse_and_bad_lines_are_skipped() {
+        let users = parse_passwd(
+            "root:x:0:0:root:/root:/bin/bash\nbroken\nbob:x:1000:100::/home/bob:/bin/sh\n",
+        );
+        assert_eq!(users.len(), 2);
+        assert_eq!(users[1].name, "bob");
+        assert_eq!(users[1].uid, 1000);
+        assert_eq!(users[1].homedir, "/home/bob");
+        let groups = parse_group("root:x:0:\nusers:x:100:bob\nnope\n");
+        assert_eq!(
+            groups,
+            vec![(0, "root".to_string()), (100, "users".to_string())]
+        );
+    }
+
+    #[test]
+    fn from_proc_knows_this_process() {
+        let s = HostState::from_proc();
+        let me = std::process::id() as i64;
+        let t = s.thread(me).expect("own process in the table");
+        assert_eq!(t.pid, me);
+        assert!(!t.comm.is_empty());
+        assert!(t.cwd.ends_with('/'));
+    }
+}

@@ -1,0 +1,94 @@
+//! The three official rules files run over every shared capture through host
+//! state: every event is evaluated (no panic, no unavailable field is an
+//! error), and the outputs of alerts are formatted from real events.
+
+mod common;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use falco_events::{Inspector, SyscallEventTypes, SyscallFields};
+use falco_rules::alert::{Alert, AlertFormat};
+use falco_rules::engine::{Engine, RuleMatching};
+use falco_rules::Scratch;
+
+fn rules_dir() -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    [
+        root.join("../../shared/rules"),
+        root.join("../shared/rules"),
+        PathBuf::from("/work/shared/rules"),
+    ]
+    .into_iter()
+    .find(|d| d.join("falco_rules.yaml").is_file())
+}
+
+#[test]
+fn official_rules_replay_over_every_capture() {
+    let (Some(dir), Some(rules)) = (common::captures_dir(), rules_dir()) else {
+        eprintln!("NOTICE: captures or rules missing; skipping");
+        return;
+    };
+    let mut engine = Engine::new(
+        Arc::new(SyscallFields::new()),
+        Some(Arc::new(SyscallEventTypes)),
+    );
+    engine.set_rule_matching(RuleMatching::All);
+    for f in [
+        "falco_rules.yaml",
+        "falco-incubating_rules.yaml",
+        "falco-sandbox_rules.yaml",
+    ] {
+        let r = engine.load_file(&rules.join(f));
+        assert!(r.successful(), "{f}: {}", r.render());
+    }
+    // One rule of our own on top, built on the official macros, so alerts
+    // fire on these captures and their output shows the extracted fields.
+    let own = r#"
+- rule: Curl reads /etc
+  desc: test rule
+  condition: open_read and proc.name=curl and fd.directory=/etc
+  output: "%proc.name read %fd.name (parent=%proc.pname gparent=%proc.aname[2] user=%user.name container=%container.id flags=%evt.arg.flags fd=%evt.arg.fd)"
+  priority: WARNING
+"#;
+    let r = engine.load_str("own.yaml", own);
+    assert!(r.successful(), "{}", r.render());
+    let ruleset = engine.ruleset().clone();
+    let fmt = AlertFormat::default();
+    let mut scratch = Scratch::new();
+    let mut events = 0;
+    let mut alerts = Vec::new();
+    for name in common::CAPTURES {
+        let mut insp = Inspector::open_capture(dir.join(name)).expect("capture opens");
+        while let Some(item) = insp.next().expect("capture reads") {
+            events += 1;
+            for i in ruleset.matching(Some(item.code()), &item.ctx, &mut scratch) {
+                let a = Alert::new(&ruleset.rules()[i], &item.ctx, item.event.ts());
+                alerts.push((name, item.ctx.num, a.text(&fmt)));
+            }
+        }
+    }
+    assert!(events > 1000, "{events} events");
+    for (name, num, text) in &alerts {
+        eprintln!("{name} #{num}: {text}");
+    }
+    let curl: Vec<_> = alerts
+        .iter()
+        .filter(|a| *a.0 == "libs_curl_google.scap")
+        .collect();
+    // sysdig -r libs_curl_google.scap -p %evt.num 'evt.type=open and
+    // evt.dir=< and proc.name=curl and fd.directory=/etc and evt.rawres>=0'
+    let nums: Vec<u64> = curl.iter().map(|a| a.1).collect();
+    assert_eq!(nums, [219, 1075, 1085, 1097, 1107, 1137, 1147, 1177]);
+    let (_, num, text) = curl[0];
+    assert_eq!(*num, 219);
+    // curl's first thread came from a clone the capture missed: its uid is
+    // unknown, and sysdig shows user.name <NA> too.
+    assert!(
+        text.ends_with(
+            "Warning curl read /etc/ld.so.cache (parent=bash gparent=sshd user=<NA> \
+             container=host flags=O_RDONLY|O_CLOEXEC fd=<f>/etc/ld.so.cache)"
+        ),
+        "{text}"
+    );
+}

@@ -1,0 +1,726 @@
+//! Host state and field extraction, event by event: what `proc.*`, `fd.*`,
+//! `user.*` and `evt.*` show after clone, execve, open, dup, close, connect,
+//! chdir, setuid and procexit, as libsinsp shows it.
+
+use std::net::Ipv4Addr;
+
+use falco_events::event::{EventBuilder, OwnedEvent, SockAddr, SockTuple, Value};
+use falco_events::source::{EventSet, EventSource, SourceError, SourceStats};
+use falco_events::state::{HostState, Inspector, ThreadInfo};
+use falco_events::table::codes::*;
+use falco_events::{Event, SyscallFields};
+use falco_rules::{FieldExtractor, FieldSchema, Filter, Scratch, Value as V, Values};
+
+/// Events held in memory.
+struct Replay {
+    events: Vec<OwnedEvent>,
+    next: usize,
+    stats: SourceStats,
+}
+
+impl EventSource for Replay {
+    fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
+        let Some(e) = self.events.get(self.next) else {
+            return Ok(None);
+        };
+        self.next += 1;
+        self.stats.events += 1;
+        Ok(Some(e.as_event()))
+    }
+    fn stats(&self) -> SourceStats {
+        self.stats
+    }
+    fn set_event_types(&mut self, _: &EventSet) {}
+}
+
+const INIT: i64 = 1;
+const BASH: i64 = 100;
+const CAT: i64 = 200;
+
+/// init (1) -> bash (100, cwd /home/bob/, uid 1000), with users root and bob.
+fn host() -> HostState {
+    let mut s = HostState::new();
+    let mut init = ThreadInfo::placeholder(INIT);
+    init.pid = INIT;
+    init.ptid = 0;
+    init.comm = "systemd".into();
+    init.exe = "/sbin/init".into();
+    init.cwd = "/".into();
+    init.uid = 0;
+    let mut bash = ThreadInfo::placeholder(BASH);
+    bash.pid = BASH;
+    bash.ptid = INIT;
+    bash.comm = "bash".into();
+    bash.exe = "-bash".into();
+    bash.exepath = "/usr/bin/bash".into();
+    bash.cwd = "/home/bob/".into();
+    bash.uid = 1000;
+    bash.gid = 1000;
+    bash.env = vec!["HOME=/home/bob".into(), "SHELL=/bin/bash".into()];
+    s.threads.insert(INIT, init);
+    s.threads.insert(BASH, bash);
+    for (uid, name) in [(0, "root"), (1000, "bob")] {
+        s.users.insert(
+            uid,
+            falco_events::state::User {
+                uid,
+                gid: uid,
+                name: name.into(),
+                homedir: format!("/home/{name}"),
+                shell: "/bin/bash".into(),
+            },
+        );
+    }
+    s.groups.insert(1000, "bob".into());
+    s
+}
+
+fn ev(code: u16, tid: i64, values: &[Value<'_>]) -> OwnedEvent {
+    EventBuilder::new(code)
+        .ts(1_700_000_000_000_000_000)
+        .tid(tid as u64)
+        .values(values.iter().copied())
+        .build()
+        .unwrap_or_else(|e| panic!("event {code}: {e}"))
+}
+
+/// bash forks cat (caller side): clone exit with res = child tid.
+fn fork_cat() -> OwnedEvent {
+    ev(
+        PPME_SYSCALL_CLONE_20_X,
+        BASH,
+        &[
+            Value::Int(CAT),
+            Value::Str("-bash"),
+            Value::Bytes(b""),
+            Value::Int(BASH),
+            Value::Int(BASH),
+            Value::Int(INIT),
+            Value::Str("/home/bob"),
+            Value::Int(1024),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Str("bash"),
+            Value::Bytes(b"cpu=/user.slice\0"),
+            Value::Uint(0),
+            Value::Uint(1000),
+            Value::Uint(1000),
+        ],
+    )
+}
+
+/// cat runs execve("/usr/bin/cat", ["cat", "notes.txt"]).
+fn exec_cat() -> OwnedEvent {
+    ev(
+        PPME_SYSCALL_EXECVE_19_X,
+        CAT,
+        &[
+            Value::Int(0),
+            Value::Str("cat"),
+            Value::Bytes(b"notes.txt\0"),
+            Value::Int(CAT),
+            Value::Int(CAT),
+            Value::Int(BASH),
+            Value::Str("/home/bob"),
+            Value::Uint(1024),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Str("cat"),
+            Value::Bytes(b"cpu=/user.slice\0"),
+            Value::Bytes(b"HOME=/home/bob\0TERM=xterm\0"),
+            Value::Uint(34816),
+        ],
+    )
+}
+
+fn openat(tid: i64, fd: i64, dirfd: i64, name: &str, flags: u64) -> OwnedEvent {
+    ev(
+        PPME_SYSCALL_OPENAT_2_X,
+        tid,
+        &[
+            Value::Int(fd),
+            Value::Int(dirfd),
+            Value::Str(name),
+            Value::Uint(flags),
+            Value::Uint(0),
+        ],
+    )
+}
+
+fn close(tid: i64, fd: i64) -> OwnedEvent {
+    ev(PPME_SYSCALL_CLOSE_X, tid, &[Value::Int(0), Value::Int(fd)])
+}
+
+fn text(v: &Values) -> String {
+    v.iter()
+        .map(|x| match x {
+            V::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+            V::Int(i) => i.to_string(),
+            V::Uint(u) => u.to_string(),
+            V::Bool(b) => b.to_string(),
+            V::Ip(ip) => ip.to_string(),
+            V::Net(n) => n.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Replays `events` over `state`; for each event, the value of each field
+/// (`None` when unavailable).
+fn fields_per_event(
+    state: HostState,
+    events: Vec<OwnedEvent>,
+    fields: &[&str],
+) -> Vec<Vec<Option<String>>> {
+    let schema = SyscallFields::new();
+    let resolved: Vec<_> = fields
+        .iter()
+        .map(|f| {
+            let (name, arg) = match f.split_once('[') {
+                Some((n, a)) => (n, Some(a.trim_end_matches(']'))),
+                None => (*f, None),
+            };
+            schema
+                .resolve(name, arg)
+                .unwrap_or_else(|e| panic!("{f}: {e}"))
+        })
+        .collect();
+    let src = Replay {
+        events,
+        next: 0,
+        stats: SourceStats::default(),
+    };
+    let mut insp = Inspector::new(src, state);
+    let mut rows = Vec::new();
+    while let Some(item) = insp.next().unwrap() {
+        let mut row = Vec::new();
+        for f in &resolved {
+            let mut v = Values::new();
+            row.push(item.ctx.extract(f, &mut v).then(|| text(&v)));
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+fn at(rows: &[Vec<Option<String>>], event: usize, field: usize) -> Option<&str> {
+    rows[event][field].as_deref()
+}
+
+#[test]
+fn a_forked_child_inherits_the_parent_and_execve_replaces_the_program() {
+    let fields = [
+        "proc.name",
+        "proc.pname",
+        "proc.cmdline",
+        "proc.exe",
+        "proc.args",
+        "proc.pid",
+        "proc.ppid",
+        "proc.aname[2]",
+        "user.name",
+        "proc.tty",
+        "proc.env[TERM]",
+        "proc.cwd",
+    ];
+    let rows = fields_per_event(host(), vec![fork_cat(), exec_cat()], &fields);
+    // The caller's clone exit: the event is bash's.
+    assert_eq!(at(&rows, 0, 0), Some("bash"));
+    assert_eq!(at(&rows, 0, 1), Some("systemd"));
+    // After execve, the child is cat, child of bash, grandchild of systemd.
+    let want = [
+        Some("cat"),
+        Some("bash"),
+        Some("cat notes.txt"),
+        Some("cat"),
+        Some("notes.txt"),
+        Some("200"),
+        Some("100"),
+        Some("systemd"),
+        Some("bob"),
+        Some("34816"),
+        Some("xterm"),
+        Some("/home/bob/"),
+    ];
+    for (i, w) in want.iter().enumerate() {
+        assert_eq!(at(&rows, 1, i), *w, "{}", fields[i]);
+    }
+}
+
+#[test]
+fn opens_resolve_relative_paths_against_dirfd_or_cwd() {
+    // O_RDONLY|O_CLOEXEC = 0x1001; O_DIRECTORY = 0x400; AT_FDCWD = -100.
+    let events = vec![
+        openat(BASH, 3, -100, "notes/../todo.txt", 0x1001),
+        openat(BASH, 4, -100, "/etc", 0x400 | 1),
+        openat(BASH, 5, 4, "passwd", 0x2 | 0x4),
+    ];
+    let fields = [
+        "fd.name",
+        "fd.directory",
+        "fd.filename",
+        "fd.nameraw",
+        "fd.typechar",
+        "evt.is_open_read",
+        "evt.is_open_write",
+        "evt.arg.flags",
+        "evt.abspath",
+        "fd.num",
+    ];
+    let rows = fields_per_event(host(), events, &fields);
+    let row =
+        |i: usize| -> Vec<Option<&str>> { (0..fields.len()).map(|f| at(&rows, i, f)).collect() };
+    assert_eq!(
+        row(0),
+        [
+            Some("/home/bob/todo.txt"),
+            Some("/home/bob"),
+            Some("todo.txt"),
+            Some("notes/../todo.txt"),
+            Some("f"),
+            Some("true"),
+            Some("false"),
+            Some("O_RDONLY|O_CLOEXEC"),
+            Some("/home/bob/todo.txt"),
+            Some("3"),
+        ]
+    );
+    assert_eq!(at(&rows, 1, 0), Some("/etc"));
+    assert_eq!(at(&rows, 1, 4), Some("d"));
+    // Relative to the directory fd 4 (/etc).
+    assert_eq!(at(&rows, 2, 0), Some("/etc/passwd"));
+    assert_eq!(at(&rows, 2, 6), Some("true"));
+    assert_eq!(at(&rows, 2, 7), Some("O_CREAT|O_WRONLY"));
+}
+
+#[test]
+fn evt_args_print_params_as_libs_does() {
+    let events = vec![
+        openat(BASH, 3, -100, "/etc/shadow", 0x1001),
+        ev(
+            PPME_SYSCALL_READ_X,
+            BASH,
+            &[
+                Value::Int(-13),
+                Value::Bytes(b""),
+                Value::Int(3),
+                Value::Uint(10),
+            ],
+        ),
+    ];
+    let rows = fields_per_event(
+        host(),
+        events,
+        &[
+            "evt.args",
+            "evt.res",
+            "evt.rawres",
+            "evt.failed",
+            "evt.arg.fd",
+        ],
+    );
+    assert_eq!(
+        at(&rows, 0, 0),
+        Some("fd=3(<f>/etc/shadow) dirfd=-100(AT_FDCWD) name=/etc/shadow flags=4097(O_RDONLY|O_CLOEXEC) mode=0 ")
+    );
+    assert_eq!(
+        at(&rows, 1, 0),
+        Some("res=-13(EACCES) data= fd=3(<f>/etc/shadow) size=10 ")
+    );
+    assert_eq!(at(&rows, 1, 1), Some("EACCES"));
+    assert_eq!(at(&rows, 1, 2), Some("-13"));
+    assert_eq!(at(&rows, 1, 3), Some("true"));
+    assert_eq!(at(&rows, 1, 4), Some("<f>/etc/shadow"));
+    assert_eq!(at(&rows, 0, 1), Some("SUCCESS"));
+}
+
+#[test]
+fn close_removes_the_fd_after_its_own_event_and_dup_copies_it() {
+    let events = vec![
+        openat(BASH, 3, -100, "/tmp/x", 1),
+        ev(
+            PPME_SYSCALL_DUP2_X,
+            BASH,
+            &[Value::Int(7), Value::Int(3), Value::Int(7)],
+        ),
+        close(BASH, 3),
+        ev(
+            PPME_SYSCALL_READ_X,
+            BASH,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(3),
+                Value::Uint(1),
+            ],
+        ),
+        ev(
+            PPME_SYSCALL_READ_X,
+            BASH,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(7),
+                Value::Uint(1),
+            ],
+        ),
+    ];
+    let rows = fields_per_event(host(), events, &["fd.name", "evt.rawres"]);
+    assert_eq!(at(&rows, 1, 0), Some("/tmp/x"), "dup names the old fd");
+    assert_eq!(at(&rows, 2, 0), Some("/tmp/x"), "close still sees its fd");
+    assert_eq!(at(&rows, 3, 0), None, "fd 3 is gone after close");
+    assert_eq!(at(&rows, 4, 0), Some("/tmp/x"), "the copy survives");
+}
+
+#[test]
+fn execve_closes_cloexec_fds() {
+    let events = vec![
+        fork_cat(),
+        openat(CAT, 3, -100, "/tmp/keep", 1),
+        openat(CAT, 4, -100, "/tmp/drop", 0x1001),
+        exec_cat(),
+        ev(
+            PPME_SYSCALL_READ_X,
+            CAT,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(3),
+                Value::Uint(1),
+            ],
+        ),
+        ev(
+            PPME_SYSCALL_READ_X,
+            CAT,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(4),
+                Value::Uint(1),
+            ],
+        ),
+    ];
+    let rows = fields_per_event(host(), events, &["fd.name"]);
+    assert_eq!(at(&rows, 4, 0), Some("/tmp/keep"));
+    assert_eq!(at(&rows, 5, 0), None);
+}
+
+#[test]
+fn connect_sets_both_sides_and_fd_ip_matches_either() {
+    let tuple = SockTuple::Inet {
+        sip: Ipv4Addr::new(10, 0, 0, 1),
+        sport: 40000,
+        dip: Ipv4Addr::new(10, 0, 0, 2),
+        dport: 443,
+    };
+    let events = vec![
+        ev(
+            PPME_SOCKET_SOCKET_X,
+            BASH,
+            &[
+                Value::Int(5),
+                Value::Uint(2),
+                Value::Uint(1),
+                Value::Uint(0),
+                Value::Uint(0),
+            ],
+        ),
+        ev(
+            PPME_SOCKET_CONNECT_X,
+            BASH,
+            &[
+                Value::Int(0),
+                Value::SockTuple(tuple),
+                Value::Int(5),
+                Value::SockAddr(SockAddr::Inet {
+                    addr: Ipv4Addr::new(10, 0, 0, 2),
+                    port: 443,
+                }),
+            ],
+        ),
+    ];
+    let fields = [
+        "fd.name",
+        "fd.sip",
+        "fd.sport",
+        "fd.cip",
+        "fd.cport",
+        "fd.l4proto",
+        "fd.typechar",
+        "fd.sockfamily",
+        "fd.type",
+    ];
+    let rows = fields_per_event(host(), events.clone(), &fields);
+    assert_eq!(at(&rows, 0, 5), Some("tcp"), "l4proto from the socket type");
+    let got: Vec<_> = (0..fields.len()).map(|f| at(&rows, 1, f)).collect();
+    assert_eq!(
+        got,
+        [
+            Some("10.0.0.1:40000->10.0.0.2:443"),
+            Some("10.0.0.2"),
+            Some("443"),
+            Some("10.0.0.1"),
+            Some("40000"),
+            Some("tcp"),
+            Some("4"),
+            Some("ip"),
+            Some("ipv4"),
+        ]
+    );
+    // fd.ip / fd.port: either side; != only when both differ.
+    let cases = [
+        ("fd.ip = 10.0.0.2", true),
+        ("fd.ip = 10.0.0.1", true),
+        ("fd.ip = 10.0.0.9", false),
+        ("fd.ip != 10.0.0.1", false),
+        ("fd.port = 443", true),
+        ("fd.port in (40000, 1)", true),
+        ("fd.net = \"10.0.0.0/8\"", true),
+        ("fd.snet = \"10.0.0.2/32\"", true),
+        ("fd.cnet = \"10.0.0.2/32\"", false),
+    ];
+    for (cond, want) in cases {
+        let filter = Filter::new(cond, &SyscallFields::new()).unwrap();
+        let src = Replay {
+            events: events.clone(),
+            next: 0,
+            stats: SourceStats::default(),
+        };
+        let mut insp = Inspector::new(src, host());
+        let mut scratch = Scratch::new();
+        let mut last = None;
+        while let Some(item) = insp.next().unwrap() {
+            last = Some(filter.matches(&item.ctx, &mut scratch));
+        }
+        assert_eq!(last, Some(want), "{cond}");
+    }
+}
+
+#[test]
+fn chdir_moves_the_cwd_that_relative_opens_use() {
+    let events = vec![
+        ev(
+            PPME_SYSCALL_CHDIR_X,
+            BASH,
+            &[Value::Int(0), Value::Str("../alice/src")],
+        ),
+        openat(BASH, 3, -100, "main.rs", 1),
+    ];
+    let rows = fields_per_event(host(), events, &["proc.cwd", "fd.name"]);
+    assert_eq!(at(&rows, 0, 0), Some("/home/alice/src/"));
+    assert_eq!(at(&rows, 1, 1), Some("/home/alice/src/main.rs"));
+}
+
+#[test]
+fn setuid_changes_the_user() {
+    let events = vec![
+        ev(
+            PPME_SYSCALL_SETUID_X,
+            BASH,
+            &[Value::Int(-1), Value::Uint(0)],
+        ),
+        ev(
+            PPME_SYSCALL_SETUID_X,
+            BASH,
+            &[Value::Int(0), Value::Uint(0)],
+        ),
+    ];
+    let rows = fields_per_event(host(), events, &["user.uid", "user.name", "evt.arg.uid"]);
+    assert_eq!(
+        at(&rows, 0, 1),
+        Some("bob"),
+        "a failed setuid changes nothing"
+    );
+    assert_eq!(at(&rows, 1, 0), Some("0"));
+    assert_eq!(at(&rows, 1, 1), Some("root"));
+    assert_eq!(
+        at(&rows, 1, 2),
+        Some("root"),
+        "evt.arg.uid resolves the name"
+    );
+}
+
+#[test]
+fn procexit_removes_the_thread_after_its_event_and_reparents_children() {
+    let events = vec![
+        fork_cat(),
+        exec_cat(),
+        ev(
+            PPME_PROCEXIT_1_E,
+            BASH,
+            &[
+                Value::Int(0),
+                Value::Int(0),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Int(INIT),
+            ],
+        ),
+        ev(
+            PPME_SYSCALL_READ_X,
+            BASH,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(0),
+                Value::Uint(1),
+            ],
+        ),
+        ev(
+            PPME_SYSCALL_READ_X,
+            CAT,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(0),
+                Value::Uint(1),
+            ],
+        ),
+    ];
+    let rows = fields_per_event(host(), events, &["proc.name", "proc.pname"]);
+    assert_eq!(
+        at(&rows, 2, 0),
+        Some("bash"),
+        "procexit still sees its thread"
+    );
+    assert_eq!(
+        at(&rows, 3, 0),
+        Some("<NA>"),
+        "a later event finds a placeholder"
+    );
+    assert_eq!(
+        at(&rows, 4, 1),
+        Some("systemd"),
+        "cat was reparented to init"
+    );
+}
+
+#[test]
+fn any_ancestor_fields_match_every_ancestor() {
+    let events = vec![fork_cat(), exec_cat()];
+    let cases = [
+        ("proc.aname = systemd", true),
+        ("proc.aname = bash", true),
+        ("proc.aname = cat", false),
+        ("proc.aname[1] = bash", true),
+        ("proc.aname[0] = cat", true),
+        ("proc.apid = 1", true),
+        ("proc.aname in (sshd, systemd)", true),
+    ];
+    for (cond, want) in cases {
+        let filter = Filter::new(cond, &SyscallFields::new()).unwrap();
+        let src = Replay {
+            events: events.clone(),
+            next: 0,
+            stats: SourceStats::default(),
+        };
+        let mut insp = Inspector::new(src, host());
+        let mut scratch = Scratch::new();
+        let mut last = None;
+        while let Some(item) = insp.next().unwrap() {
+            last = Some(filter.matches(&item.ctx, &mut scratch));
+        }
+        assert_eq!(last, Some(want), "{cond}");
+    }
+}
+
+#[test]
+fn container_id_comes_from_the_cgroups() {
+    let id = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
+    let cg = format!("cpu=/docker/{id}\0");
+    let mut clone = fork_cat().as_event().to_owned_event();
+    // Rebuild the clone with a docker cgroup.
+    let e = clone.as_event();
+    let mut vals: Vec<Value<'_>> = Vec::new();
+    for (i, p) in e.params().enumerate() {
+        vals.push(if i == 14 {
+            Value::Bytes(cg.as_bytes())
+        } else {
+            Value::Raw(p.as_bytes())
+        });
+    }
+    clone = EventBuilder::new(PPME_SYSCALL_CLONE_20_X)
+        .tid(BASH as u64)
+        .values(vals)
+        .build()
+        .unwrap();
+    let events = vec![
+        clone,
+        ev(
+            PPME_SYSCALL_READ_X,
+            CAT,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(0),
+                Value::Uint(1),
+            ],
+        ),
+    ];
+    let rows = fields_per_event(
+        host(),
+        events,
+        &["container.id", "container.full_id", "container.name"],
+    );
+    assert_eq!(at(&rows, 0, 0), Some("host"));
+    assert_eq!(at(&rows, 0, 2), Some("host"));
+    assert_eq!(at(&rows, 1, 0), Some("3ad7b26ded6d"));
+    assert_eq!(at(&rows, 1, 1), Some(id));
+    assert_eq!(at(&rows, 1, 2), None, "no runtime to ask for the name");
+}
+
+#[test]
+fn unknown_threads_get_a_placeholder_and_malformed_events_are_counted() {
+    let events = vec![
+        ev(
+            PPME_SYSCALL_READ_X,
+            999,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(0),
+                Value::Uint(1),
+            ],
+        ),
+        // A close exit without its parameters.
+        EventBuilder::new(PPME_SYSCALL_CLOSE_X)
+            .tid(BASH as u64)
+            .build()
+            .unwrap(),
+        ev(
+            PPME_SYSCALL_READ_X,
+            BASH,
+            &[
+                Value::Int(1),
+                Value::Bytes(b"a"),
+                Value::Int(0),
+                Value::Uint(1),
+            ],
+        ),
+    ];
+    let src = Replay {
+        events,
+        next: 0,
+        stats: SourceStats::default(),
+    };
+    let mut insp = Inspector::new(src, host());
+    let mut nums = Vec::new();
+    let mut names = Vec::new();
+    let name = SyscallFields::new().resolve("proc.name", None).unwrap();
+    while let Some(item) = insp.next().unwrap() {
+        nums.push(item.ctx.num);
+        let mut v = Values::new();
+        item.ctx.extract(&name, &mut v);
+        names.push(text(&v));
+    }
+    assert_eq!(nums, [1, 2, 3], "evt.num counts from 1");
+    assert_eq!(names, ["<NA>", "bash", "bash"]);
+    assert_eq!(insp.state().stats.lazy_threads, 1);
+    assert_eq!(insp.state().stats.malformed, 1);
+}

@@ -1,0 +1,525 @@
+//! The daemon: configuration, rules, an event source, the engine and the
+//! outputs tied together, with Falco's signals.
+//!
+//! - Events come from the source `engine.kind` names (`modern_ebpf`, the
+//!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
+//!   only produces the event types the rules need.
+//! - Each event updates the host state and runs the rules indexed under its
+//!   type; alerts go to a bounded queue that never blocks the event loop.
+//! - `SIGHUP` reloads the configuration and the rules while events keep
+//!   flowing: the new rules take over at once if they all load; otherwise
+//!   every error is logged and the old rules keep running.
+//! - `SIGINT`/`SIGTERM` stop the loop, flush the outputs and print the event,
+//!   drop and alert statistics. `SIGUSR1` reopens the file outputs.
+//! - With `webserver.enabled`, `GET /healthz` answers `{"status": "ok"}` and
+//!   `GET /metrics` gives Prometheus counters.
+
+use std::collections::BTreeMap;
+use std::io::{Read as _, Write as _};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use falco_events::scap::ScapReader;
+use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
+use falco_events::state::{HostState, Inspector};
+use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_rules::alert::Alert;
+use falco_rules::engine::{Engine, Ruleset};
+use falco_rules::rules::Priority;
+use falco_rules::Scratch;
+
+use crate::config::{rules_sources, Config, EngineKind, RulesSource, DEFAULT_CONFIG_FILE};
+use crate::outputs::{Log, Logger, OutputQueue};
+
+/// What the command line asks of the daemon.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `-c FILE`: the configuration file (default `/etc/falco/falco.yaml`
+    /// when it exists, otherwise Falco's defaults).
+    pub config_file: Option<PathBuf>,
+    /// `-o key=value` overrides, in order.
+    pub options: Vec<String>,
+    /// `-r FILE`: rules files or directories (replace `rules_files`).
+    pub rules: Vec<PathBuf>,
+    /// `-e FILE`: replay a capture instead of the configured engine.
+    pub capture: Option<PathBuf>,
+}
+
+/// Counters shared with the web server.
+#[derive(Debug, Default)]
+pub struct Counters {
+    /// Events read from the source.
+    pub events: AtomicU64,
+    /// Events the kernel side dropped.
+    pub drops: AtomicU64,
+    /// Alerts raised.
+    pub alerts: AtomicU64,
+    /// Successful rule reloads.
+    pub reloads: AtomicU64,
+}
+
+/// Loads the configuration the options name.
+pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
+    let loaded = match &opts.config_file {
+        Some(p) => Config::load(p, &opts.options),
+        None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
+            Config::load(Path::new(DEFAULT_CONFIG_FILE), &opts.options)
+        }
+        None => Config::from_options(&opts.options),
+    }
+    .map_err(|e| e.to_string())?;
+    for w in &loaded.warnings {
+        log.log(Priority::Warning, &w.to_string());
+    }
+    let mut cfg = loaded.config;
+    if let Some(c) = &opts.capture {
+        cfg.engine.kind = EngineKind::Replay;
+        cfg.engine.replay.capture_file = c.clone();
+    }
+    Ok(cfg)
+}
+
+/// Builds an engine from the configured (or `-r`) rules. Every error of
+/// every file is logged; `Err` if any file failed.
+pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, String> {
+    let mut engine = Engine::new(
+        Arc::new(SyscallFields::new()),
+        Some(Arc::new(SyscallEventTypes)),
+    );
+    engine.set_min_priority(cfg.priority);
+    engine.set_rule_matching(cfg.rule_matching);
+    let sources = if rules.is_empty() {
+        cfg.rules_sources()
+    } else {
+        rules_sources(rules)
+    };
+    if sources.is_empty() {
+        return Err("You must specify at least one rules file/directory via -r or a rules_file entry in falco.yaml".into());
+    }
+    let mut failed = false;
+    for s in &sources {
+        let result = match s {
+            RulesSource::File(p) => engine.load_file(p),
+            RulesSource::Bundled => engine.load_str(&s.name(), crate::config::DEFAULT_RULES),
+        };
+        if !result.successful() {
+            failed = true;
+            log.log(Priority::Error, result.render().trim_end());
+        } else if result.has_warnings() {
+            log.log(Priority::Warning, result.render().trim_end());
+        }
+        log.log(
+            Priority::Informational,
+            &format!("Loading rules from: {}", s.name()),
+        );
+    }
+    if failed {
+        return Err("some rules files failed to load".into());
+    }
+    Ok(engine)
+}
+
+/// The syscalls whose events keep the host state (threads, fds, users)
+/// right, whatever the rules ask for: process life cycle, fd creation and
+/// release, credentials and working directory.
+pub const STATE_SYSCALLS: &[&str] = &[
+    "clone",
+    "clone3",
+    "fork",
+    "vfork",
+    "execve",
+    "execveat",
+    "procexit",
+    "close",
+    "dup",
+    "dup2",
+    "dup3",
+    "fcntl",
+    "open",
+    "openat",
+    "openat2",
+    "creat",
+    "socket",
+    "socketpair",
+    "connect",
+    "accept",
+    "accept4",
+    "bind",
+    "listen",
+    "pipe",
+    "pipe2",
+    "memfd_create",
+    "eventfd",
+    "eventfd2",
+    "signalfd",
+    "signalfd4",
+    "timerfd_create",
+    "inotify_init",
+    "inotify_init1",
+    "epoll_create",
+    "epoll_create1",
+    "userfaultfd",
+    "chdir",
+    "fchdir",
+    "setuid",
+    "setgid",
+    "setresuid",
+    "setresgid",
+    "setreuid",
+    "setregid",
+    "capset",
+    "prctl",
+    "setsid",
+    "setpgid",
+    "chroot",
+];
+
+/// The event types the source must produce: those of the active rules, plus
+/// those the host state needs ([`STATE_SYSCALLS`]).
+pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
+    let mut s = SourceEventSet::from(&ruleset.event_types());
+    for name in STATE_SYSCALLS {
+        for &c in falco_events::evttype_codes(name) {
+            s.insert(c);
+        }
+    }
+    s
+}
+
+/// Opens the event source the configuration names.
+pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), String> {
+    match cfg.engine.kind {
+        EngineKind::Replay => {
+            let path = &cfg.engine.replay.capture_file;
+            let reader = ScapReader::open(path)
+                .map_err(|e| format!("cannot open capture file {}: {e}", path.display()))?;
+            let state = HostState::from_metadata(reader.metadata());
+            Ok((Box::new(reader), state))
+        }
+        EngineKind::ModernEbpf => {
+            let m = &cfg.engine.modern_ebpf;
+            let mut pc = falco_driver_bpf::ProbeConfig {
+                cpus_for_each_buffer: m.cpus_for_each_buffer as usize,
+                drop_failed: m.drop_failed_exit,
+                ..Default::default()
+            };
+            pc = pc
+                .with_buf_size_preset(m.buf_size_preset as usize)
+                .map_err(|e| format!("engine.modern_ebpf.buf_size_preset: {e}"))?;
+            let probe = falco_driver_bpf::BpfProbe::open(pc).map_err(|e| e.to_string())?;
+            Ok((Box::new(probe), HostState::from_proc()))
+        }
+        EngineKind::Kmod => {
+            let kc = falco_driver_kmod::KmodConfig::default();
+            let k = falco_driver_kmod::Kmod::open(&kc).map_err(|e| e.to_string())?;
+            Ok((Box::new(k), HostState::from_proc()))
+        }
+        EngineKind::NoDriver => Err(
+            "engine.kind nodriver gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)"
+                .into(),
+        ),
+    }
+}
+
+/// Signals, as flags the event loop polls.
+struct Signals {
+    reload: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
+    reopen: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn install() -> Result<Signals, String> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1};
+        let s = Signals {
+            reload: Arc::new(AtomicBool::new(false)),
+            stop: Arc::new(AtomicBool::new(false)),
+            reopen: Arc::new(AtomicBool::new(false)),
+        };
+        let reg = |sig, flag: &Arc<AtomicBool>| {
+            signal_hook::flag::register(sig, flag.clone())
+                .map(|_| ())
+                .map_err(|e| format!("cannot install a signal handler: {e}"))
+        };
+        reg(SIGHUP, &s.reload)?;
+        reg(SIGINT, &s.stop)?;
+        reg(SIGTERM, &s.stop)?;
+        reg(SIGUSR1, &s.reopen)?;
+        Ok(s)
+    }
+}
+
+/// Starts the web server thread (`/healthz`, `/metrics`).
+fn start_webserver(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result<(), String> {
+    let addr = (cfg.webserver.listen_address, cfg.webserver.listen_port);
+    let listener = TcpListener::bind(addr).map_err(|e| {
+        format!(
+            "webserver: cannot listen on {}:{}: {e}",
+            cfg.webserver.listen_address, cfg.webserver.listen_port
+        )
+    })?;
+    let healthz = cfg.webserver.k8s_healthz_endpoint.clone();
+    let metrics = cfg.webserver.prometheus_metrics_enabled;
+    log.log(
+        Priority::Informational,
+        &format!(
+            "Starting health webserver with threadiness 1, listening on {}:{}",
+            cfg.webserver.listen_address, cfg.webserver.listen_port
+        ),
+    );
+    std::thread::Builder::new()
+        .name("falco-webserver".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut s) = stream else { continue };
+                let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+                // Read the request head (up to 8 KiB), so the socket is not
+                // closed with unread bytes (which would reset it).
+                let mut buf = Vec::with_capacity(1024);
+                let mut chunk = [0u8; 1024];
+                while buf.len() < 8192 && !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut chunk) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let req = String::from_utf8_lossy(&buf);
+                let path = req.split_whitespace().nth(1).unwrap_or("");
+                let (status, ctype, body) = if path == healthz {
+                    ("200 OK", "application/json", "{\"status\": \"ok\"}".to_string())
+                } else if path == "/metrics" && metrics {
+                    ("200 OK", "text/plain; version=0.0.4", prometheus(&counters))
+                } else {
+                    ("404 Not Found", "text/plain", "not found\n".to_string())
+                };
+                let response = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = s.write_all(response.as_bytes());
+                let _ = s.flush();
+            }
+        })
+        .map_err(|e| format!("webserver: {e}"))?;
+    Ok(())
+}
+
+fn prometheus(c: &Counters) -> String {
+    let mut out = String::new();
+    for (name, help, v) in [
+        (
+            "falcosecurity_scap_n_evts_total",
+            "Events read from the event source.",
+            &c.events,
+        ),
+        (
+            "falcosecurity_scap_n_drops_total",
+            "Events dropped by the kernel side.",
+            &c.drops,
+        ),
+        (
+            "falcosecurity_falco_alerts_total",
+            "Alerts raised.",
+            &c.alerts,
+        ),
+        (
+            "falcosecurity_falco_reloads_total",
+            "Successful rules reloads.",
+            &c.reloads,
+        ),
+    ] {
+        out.push_str(&format!(
+            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
+            v.load(Ordering::Relaxed)
+        ));
+    }
+    out
+}
+
+/// Runs the daemon until a signal stops it (or the capture ends).
+pub fn run(opts: &Options) -> ExitCode {
+    let boot_log: Arc<dyn Log> = Arc::new(crate::outputs::StderrLog);
+    let mut cfg = match load_config(opts, &*boot_log) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
+    let engine = match load_rules(&cfg, &opts.rules, &*log) {
+        Ok(e) => e,
+        Err(e) => {
+            log.log(Priority::Error, &format!("Error: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let mut ruleset = engine.ruleset().clone();
+    let (mut source, state) = match open_source(&cfg) {
+        Ok(s) => s,
+        Err(e) => {
+            log.log(Priority::Error, &format!("Error: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    source.set_event_types(&wanted_types(&ruleset));
+    let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
+        Ok(q) => q,
+        Err(e) => {
+            log.log(Priority::Error, &format!("Error: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let signals = match Signals::install() {
+        Ok(s) => s,
+        Err(e) => {
+            log.log(Priority::Error, &e);
+            return ExitCode::from(1);
+        }
+    };
+    let counters = Arc::new(Counters::default());
+    let replay = cfg.engine.kind == EngineKind::Replay;
+    // As Falco, no web server when replaying a capture.
+    if cfg.webserver.enabled && !replay {
+        if let Err(e) = start_webserver(&cfg, counters.clone(), log.clone()) {
+            log.log(Priority::Error, &e);
+            return ExitCode::from(1);
+        }
+    }
+    log.log(
+        Priority::Informational,
+        &format!(
+            "Starting event processing with {} rules (engine.kind: {})",
+            ruleset.active().len(),
+            cfg.engine.kind.name()
+        ),
+    );
+
+    let mut inspector = Inspector::new(source, state);
+    let mut scratch = Scratch::new();
+    let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
+    let mut n = 0u64;
+    let mut error = None;
+    loop {
+        // Signals are checked between events (every event: a load of an
+        // atomic is far cheaper than a rule).
+        if signals.stop.load(Ordering::Relaxed) {
+            break;
+        }
+        if signals.reopen.swap(false, Ordering::Relaxed) {
+            queue.reopen();
+        }
+        if signals.reload.swap(false, Ordering::Relaxed) {
+            log.log(
+                Priority::Informational,
+                "SIGHUP received, reloading configuration and rules",
+            );
+            match load_config(opts, &*log) {
+                Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
+                    Ok(new_engine) => {
+                        ruleset = new_engine.ruleset().clone();
+                        inspector
+                            .source_mut()
+                            .set_event_types(&wanted_types(&ruleset));
+                        if new_cfg != cfg {
+                            match OutputQueue::from_config(&new_cfg, log.clone()) {
+                                Ok(q) => {
+                                    std::mem::replace(&mut queue, q).shutdown();
+                                    log = Arc::new(Logger::from_config(&new_cfg));
+                                    cfg = new_cfg;
+                                }
+                                Err(e) => log.log(
+                                    Priority::Error,
+                                    &format!("reload: outputs unchanged: {e}"),
+                                ),
+                            }
+                        }
+                        counters.reloads.fetch_add(1, Ordering::Relaxed);
+                        log.log(
+                            Priority::Informational,
+                            &format!("Rules reloaded: {} rules active", ruleset.active().len()),
+                        );
+                    }
+                    Err(e) => log.log(
+                        Priority::Error,
+                        &format!("reload failed ({e}); the previous rules keep running"),
+                    ),
+                },
+                Err(e) => log.log(
+                    Priority::Error,
+                    &format!(
+                        "reload failed: {e}; the previous configuration and rules keep running"
+                    ),
+                ),
+            }
+        }
+        let item = match inspector.next() {
+            Ok(Some(item)) => item,
+            Ok(None) if replay => break,
+            Ok(None) => continue,
+            Err(e) => {
+                error = Some(e.to_string());
+                break;
+            }
+        };
+        n += 1;
+        if n % 1024 == 0 {
+            counters.events.store(n, Ordering::Relaxed);
+        }
+        let hits = ruleset.matching(Some(item.code()), &item.ctx, &mut scratch);
+        for i in hits {
+            let rule = &ruleset.rules()[i];
+            let alert = Alert::new(rule, &item.ctx, item.event.ts());
+            counters.alerts.fetch_add(1, Ordering::Relaxed);
+            let e = by_rule
+                .entry(rule.name.to_string())
+                .or_insert((rule.priority, 0));
+            e.1 += 1;
+            queue.push(alert);
+        }
+    }
+    let stats: SourceStats = inspector.source().stats();
+    counters.events.store(n, Ordering::Relaxed);
+    counters.drops.store(stats.drops, Ordering::Relaxed);
+    let queue_drops = queue.drops();
+    queue.shutdown();
+    print_stats(&by_rule, n, &stats, queue_drops);
+    if let Some(e) = error {
+        eprintln!("Error: {e}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// Falco's end-of-run summary, on stderr.
+fn print_stats(
+    by_rule: &BTreeMap<String, (Priority, u64)>,
+    events: u64,
+    s: &SourceStats,
+    queue_drops: u64,
+) {
+    let mut err = std::io::stderr().lock();
+    let total: u64 = by_rule.values().map(|v| v.1).sum();
+    let _ = writeln!(err, "Events detected: {total}");
+    let _ = writeln!(err, "Rule counts by severity:");
+    let mut by_prio: BTreeMap<Priority, u64> = BTreeMap::new();
+    for (p, c) in by_rule.values() {
+        *by_prio.entry(*p).or_default() += c;
+    }
+    for (p, c) in by_prio {
+        let _ = writeln!(err, "   {}: {c}", p.name().to_ascii_uppercase());
+    }
+    let _ = writeln!(err, "Triggered rules by rule name:");
+    for (name, (_, c)) in by_rule {
+        let _ = writeln!(err, "   {name}: {c}");
+    }
+    let _ = writeln!(
+        err,
+        "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
+        s.drops, s.skipped_malformed
+    );
+}
