@@ -77,6 +77,16 @@ pub(crate) enum Kind {
     PtraceData = 59,
     PtraceReq = 60,
     SockFamily = 61,
+    ZeroU32 = 62,
+    ZeroU8 = 63,
+    NbCxFlags16 = 64,
+    NbCxFlags8 = 65,
+    EpollFlags = 66,
+    PidfdFlags = 67,
+    SpSource = 68,
+    SpPeer = 69,
+    U32AsU64 = 70,
+    RetPath = 71,
 }
 
 /// One parameter: its kind and the syscall argument(s) it reads
@@ -176,9 +186,22 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("chdir", 80, 95, &[RES, (UStr, a(0))]),
     t("fchdir", 81, 97, &[RES, FD0]),
     t("memfd_create", 319, 405, &[RES, (UStr, a(0)), (MemfdFlags, a(1))]),
+    t("open_by_handle_at", 304, 337, &[RES, FD0, (OpenFlags, a(2)), (RetPath, 0), (RetDev, 0), (RetIno, 0)]),
+    t("chroot", 161, 267, &[RES, (UStr, a(0))]),
+    t("eventfd", 284, 63, &[RES, (U64, a(0)), (ZeroU32, 0)]),
+    t("eventfd2", 290, 397, &[RES, (NbCxFlags16, a(1)), (U32AsU64, a(0))]),
+    t("inotify_init", 253, 139, &[RES, (ZeroU8, 0)]),
+    t("inotify_init1", 294, 395, &[RES, (NbCxFlags16, a(0))]),
+    t("signalfd", 282, 127, &[RES, FD0, (ZeroU32, 0), (ZeroU8, 0)]),
+    t("signalfd4", 289, 399, &[RES, (NbCxFlags16, a(3)), FD0, (ZeroU32, 0)]),
+    t("timerfd_create", 283, 137, &[RES, (U8, a(0)), (NbCxFlags8, a(1))]),
+    t("epoll_create", 213, 375, &[RES, (I32, a(0))]),
+    t("epoll_create1", 291, 377, &[RES, (EpollFlags, a(0))]),
+    t("pidfd_open", 434, 409, &[RES, FD0, (PidfdFlags, a(1))]),
     t("mount", 165, 257, &[RES, (UStr, a(0)), (UStr, a(1)), (UStr, a(2)), (MountFlags, a(3))]),
     t("umount2", 166, 391, &[RES, (UStr, a(0)), (Umount2Flags, a(1))]),
     // network
+    t("socketpair", 53, 43, &[RES, (PipeFd0, a(3)), (PipeFd1, a(3)), (SpSource, a(3)), (SpPeer, a(3)), (SockFamily, a(0)), (U32, a(1)), (U32, a(2))]),
     t("socket", 41, 19, &[RES, (SockFamily, a(0)), (U32, a(1)), (U32, a(2)), (SockFlags, a(1))]),
     t("connect", 42, 23, &[RES, (TupleOut, ab(0, 1)), FD0, (SockAddr, ab(1, 2))]),
     t("accept", 43, 247, &[RES, (TupleIn, 0), (QueuePct, a(0)), (QueueLen, a(0)), (QueueMax, a(0))]),
@@ -196,6 +219,8 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("setregid", 114, 429, &[RES, (U32, a(0)), (U32, a(1))]),
     t("setresuid", 117, 193, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2))]),
     t("setresgid", 119, 195, &[RES, (U32, a(0)), (U32, a(1)), (U32, a(2))]),
+    t("setsid", 112, 275, &[RES]),
+    t("setpgid", 109, 295, &[RES, FD0, (Fd, a(1))]),
     t("capset", 126, 353, &[RES, (CapInh, 0), (CapPerm, 0), (CapEff, 0)]),
     // processes, namespaces, modules, bpf
     t("ptrace", 101, 169, &[RES, (PtraceAddr, a(2)), (PtraceData, ab(3, 0)), (PtraceReq, a(0)), (Fd, a(1))]),
@@ -293,18 +318,18 @@ mod tests {
     fn kind_size(k: Kind) -> Option<usize> {
         match k {
             Ret | Fd | U64 | RetIno | PipeFd0 | PipeFd1 | PipeIno | CapInh | CapPerm | CapEff
-            | PrctlInt => Some(8),
+            | PrctlInt | SpSource | SpPeer | U32AsU64 => Some(8),
             U32 | I32 | OpenFlags | OpenMode | Mode | RetDev | HowFlags | HowMode | HowResolve
             | UnlinkatFlags | LinkatFlags | CloexecFlags | Pipe2Flags | MemfdFlags
             | Umount2Flags | CloneFlags | QueueLen | QueueMax | SockFlags | MountFlags | RetU32
             | FinitFlags | MkdirMode | SockFamily => Some(4),
             CreatFlags => Some(2),
-            U8 | FcntlCmd | QueuePct => Some(1),
-            PtraceReq => Some(2),
-            MsgSize => Some(4),
+            U8 | FcntlCmd | QueuePct | ZeroU8 | NbCxFlags8 => Some(1),
+            PtraceReq | NbCxFlags16 => Some(2),
+            MsgSize | ZeroU32 | EpollFlags | PidfdFlags => Some(4),
             Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufLen
             | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
-            | TupleRecvMsg | PtraceAddr | PtraceData => None,
+            | TupleRecvMsg | PtraceAddr | PtraceData | RetPath => None,
         }
     }
 
@@ -313,7 +338,7 @@ mod tests {
             Some(n) => ty.fixed_size() == Some(n),
             None => match k {
                 Empty => true,
-                UStr | PrctlStr => matches!(
+                UStr | PrctlStr | RetPath => matches!(
                     ty,
                     ParamType::CharBuf | ParamType::FsPath | ParamType::FsRelPath
                 ),

@@ -1035,3 +1035,186 @@ fn the_consumer_returns_the_oldest_event_across_rings() {
         }
     }
 }
+
+/// The fd-creating syscalls host state tracks, beyond open and socket.
+#[test]
+fn fd_creating_syscalls_write_falcos_parameters() {
+    const SOCKETPAIR_X: u16 = 43;
+    const EVENTFD2_X: u16 = 397;
+    const EPOLL_CREATE1_X: u16 = 377;
+    const TIMERFD_CREATE_X: u16 = 137;
+    const INOTIFY_INIT1_X: u16 = 395;
+    const PIDFD_OPEN_X: u16 = 409;
+    const PPM_O_NONBLOCK: u64 = 1 << 6;
+    const PPM_O_CLOEXEC: u64 = 1 << 12;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    let mut pair = [0i32; 2];
+    let (efd, epfd, tfd, ifd, pidfd);
+    // SAFETY: plain syscalls with valid arguments; every fd is closed below.
+    unsafe {
+        assert_eq!(
+            libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, pair.as_mut_ptr()),
+            0
+        );
+        efd = libc::eventfd(7, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK);
+        epfd = libc::epoll_create1(libc::EPOLL_CLOEXEC);
+        tfd = libc::timerfd_create(
+            libc::CLOCK_MONOTONIC,
+            libc::TFD_CLOEXEC | libc::TFD_NONBLOCK,
+        );
+        ifd = libc::inotify_init1(libc::IN_CLOEXEC);
+        pidfd = libc::syscall(libc::SYS_pidfd_open, libc::getpid(), 0) as i32;
+        for fd in [pair[0], pair[1], efd, epfd, tfd, ifd, pidfd] {
+            assert!(fd >= 0);
+            libc::close(fd);
+        }
+    }
+    const WANTED: [u16; 6] = [
+        SOCKETPAIR_X,
+        EVENTFD2_X,
+        EPOLL_CREATE1_X,
+        TIMERFD_CREATE_X,
+        INOTIFY_INIT1_X,
+        PIDFD_OPEN_X,
+    ];
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && WANTED.contains(&e.ty),
+        |evs| WANTED.iter().all(|c| find(evs, *c).is_some()),
+    );
+    check_table(&events);
+    let ev = |code: u16| {
+        find(&events, code)
+            .unwrap_or_else(|| panic!("event {code}"))
+            .raw()
+    };
+
+    let e = ev(SOCKETPAIR_X);
+    assert_eq!(
+        (e.int(0), e.int(1), e.int(2)),
+        (Some(0), Some(pair[0] as i64), Some(pair[1] as i64))
+    );
+    assert!(
+        e.uint(3).unwrap_or(0) != 0 && e.uint(4).unwrap_or(0) != 0,
+        "source and peer sockets"
+    );
+    assert_ne!(e.uint(3), e.uint(4));
+    assert_eq!(
+        (e.uint(5), e.uint(6), e.uint(7)),
+        (Some(1), Some(1), Some(0)),
+        "AF_UNIX, SOCK_STREAM, 0"
+    );
+    let e = ev(EVENTFD2_X);
+    assert_eq!(
+        (e.int(0), e.uint(1), e.uint(2)),
+        (
+            Some(efd as i64),
+            Some(PPM_O_NONBLOCK | PPM_O_CLOEXEC),
+            Some(7)
+        )
+    );
+    assert_eq!(e.params[1].len(), 2, "FLAGS16");
+    let e = ev(EPOLL_CREATE1_X);
+    assert_eq!(
+        (e.int(0), e.uint(1)),
+        (Some(epfd as i64), Some(1)),
+        "PPM_EPOLL_CLOEXEC"
+    );
+    let e = ev(TIMERFD_CREATE_X);
+    // The driver keeps the flags in a u8: PPM_O_CLOEXEC (1 << 12) does not fit.
+    assert_eq!(
+        (e.int(0), e.uint(1), e.uint(2)),
+        (Some(tfd as i64), Some(1), Some(PPM_O_NONBLOCK))
+    );
+    let e = ev(INOTIFY_INIT1_X);
+    assert_eq!(
+        (e.int(0), e.uint(1)),
+        (Some(ifd as i64), Some(PPM_O_CLOEXEC))
+    );
+    let e = ev(PIDFD_OPEN_X);
+    assert_eq!(
+        (e.int(0), e.int(1), e.uint(2)),
+        (Some(pidfd as i64), Some(std::process::id() as i64), Some(0))
+    );
+}
+
+#[test]
+fn open_by_handle_at_reports_the_path_of_the_opened_file() {
+    const OPEN_BY_HANDLE_AT_X: u16 = 337;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    #[repr(C)]
+    struct FileHandle {
+        handle_bytes: u32,
+        handle_type: i32,
+        f_handle: [u8; 128],
+    }
+    let mut fh = FileHandle {
+        handle_bytes: 128,
+        handle_type: 0,
+        f_handle: [0; 128],
+    };
+    let mut mount_id = 0i32;
+    let path = c"/etc/hostname";
+    // SAFETY: valid path, handle buffer of the declared size, and out-pointer.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_name_to_handle_at,
+            libc::AT_FDCWD,
+            path.as_ptr(),
+            &mut fh as *mut FileHandle,
+            &mut mount_id as *mut i32,
+            0,
+        )
+    };
+    if rc != 0 {
+        eprintln!(
+            "skipped: this filesystem gives no file handles ({})",
+            std::io::Error::last_os_error()
+        );
+        return;
+    }
+    // SAFETY: opening "/" and then the handle; both fds are closed.
+    let (mount_fd, fd) = unsafe {
+        let mount_fd = libc::open(c"/".as_ptr(), libc::O_RDONLY);
+        let fd = libc::syscall(
+            libc::SYS_open_by_handle_at,
+            mount_fd,
+            &mut fh as *mut FileHandle,
+            libc::O_RDONLY,
+        ) as i32;
+        (mount_fd, fd)
+    };
+    // SAFETY: closing our own fds.
+    unsafe {
+        libc::close(fd);
+        libc::close(mount_fd);
+    }
+    assert!(
+        fd >= 0,
+        "open_by_handle_at: {}",
+        std::io::Error::last_os_error()
+    );
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == OPEN_BY_HANDLE_AT_X,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("open_by_handle_at event").raw();
+    assert_eq!(
+        (e.int(0), e.int(1)),
+        (Some(fd as i64), Some(mount_fd as i64))
+    );
+    assert_eq!(e.uint(2).map(|f| f & 3), Some(PPM_O_RDONLY));
+    assert_eq!(
+        e.str(3),
+        Some("/etc/hostname"),
+        "path rebuilt from the opened file"
+    );
+}

@@ -708,6 +708,58 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 	case PK_PTRACE_REQ:
 		push_u16(m, ptrace_req_to_ppm(arg));
 		break;
+	case PK_ZERO_U32:
+		push_u32(m, 0);
+		break;
+	case PK_ZERO_U8:
+		push_u8(m, 0);
+		break;
+	case PK_NBCX_FLAGS16:
+	case PK_NBCX_FLAGS8: {
+		__u32 r = 0;
+		if((__s32)arg >= 0) {
+			if(arg & K_O_NONBLOCK) r |= PPM_O_NONBLOCK;
+			if(arg & K_O_CLOEXEC) r |= PPM_O_CLOEXEC;
+		}
+		if(kind == PK_NBCX_FLAGS16) {
+			push_u16(m, (__u16)r);
+		} else {
+			push_u8(m, (__u8)r);
+		}
+		break;
+	}
+	case PK_EPOLL_FLAGS:
+		push_u32(m, (arg & K_O_CLOEXEC) ? 1 : 0);
+		break;
+	case PK_PIDFD_FLAGS:
+		push_u32(m, (arg & K_O_NONBLOCK) ? 1 : 0);
+		break;
+	case PK_SP_SOURCE:
+	case PK_SP_PEER: {
+		__u64 v = 0;
+		__s32 fds[2] = {-1, -1};
+		if(ret == 0 && arg && bpf_probe_read_user(fds, sizeof(fds), (void *)arg) == 0) {
+			struct sock *sk = file_sock(fd_file(fds[0]));
+			if(sk) {
+				v = kind == PK_SP_SOURCE ? (__u64)sk
+				                         : (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer);
+			}
+		}
+		push_u64(m, v);
+		break;
+	}
+	case PK_U32_AS_U64:
+		push_u64(m, (__u64)(__u32)arg);
+		break;
+	case PK_RET_PATH: {
+		struct file *f = ret > 0 ? ret_file(m) : NULL;
+		if(f) {
+			push_path((__u64)BPF_CORE_READ(f, f_path.dentry), (__u64)BPF_CORE_READ(f, f_path.mnt));
+		} else {
+			push_empty(m);
+		}
+		break;
+	}
 	default:
 		push_empty(m);
 		break;
