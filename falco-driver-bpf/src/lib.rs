@@ -42,7 +42,8 @@
 //! fchdir, memfd_create, bpf, init_module, finit_module, userfaultfd, prctl,
 //! setns, unshare, kill, tkill, tgkill, socketpair, eventfd, eventfd2,
 //! inotify_init, inotify_init1, signalfd, signalfd4, timerfd_create,
-//! epoll_create, epoll_create1, pidfd_open, open_by_handle_at, chroot, setsid,
+//! epoll_create, epoll_create1, pidfd_open, io_uring_setup, open_by_handle_at,
+//! chroot, setsid,
 //! setpgid; procexit (`sched_process_exit`); the
 //! enter events of open, openat, openat2, creat and connect.
 //! [`covered_syscalls`] lists them.

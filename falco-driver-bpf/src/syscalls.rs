@@ -87,6 +87,7 @@ pub(crate) enum Kind {
     SpPeer = 69,
     U32AsU64 = 70,
     RetPath = 71,
+    IoUringParam = 72,
 }
 
 /// One parameter: its kind and the syscall argument(s) it reads
@@ -197,6 +198,7 @@ pub(crate) static EXIT_SPECS: &[Spec] = &[
     t("timerfd_create", 283, 137, &[RES, (U8, a(0)), (NbCxFlags8, a(1))]),
     t("epoll_create", 213, 375, &[RES, (I32, a(0))]),
     t("epoll_create1", 291, 377, &[RES, (EpollFlags, a(0))]),
+    t("io_uring_setup", 425, 339, &[RES, (U32, a(0)), (IoUringParam, ab(1, 0)), (IoUringParam, ab(1, 1)), (IoUringParam, ab(1, 2)), (IoUringParam, ab(1, 3)), (IoUringParam, ab(1, 4)), (IoUringParam, ab(1, 5))]),
     t("pidfd_open", 434, 409, &[RES, FD0, (PidfdFlags, a(1))]),
     t("mount", 165, 257, &[RES, (UStr, a(0)), (UStr, a(1)), (UStr, a(2)), (MountFlags, a(3))]),
     t("umount2", 166, 391, &[RES, (UStr, a(0)), (Umount2Flags, a(1))]),
@@ -292,6 +294,22 @@ pub const STATE_SYSCALLS: &[&str] = &[
     "setns",
     "unshare",
     "userfaultfd",
+    "socketpair",
+    "eventfd",
+    "eventfd2",
+    "inotify_init",
+    "inotify_init1",
+    "signalfd",
+    "signalfd4",
+    "timerfd_create",
+    "epoll_create",
+    "epoll_create1",
+    "pidfd_open",
+    "io_uring_setup",
+    "open_by_handle_at",
+    "chroot",
+    "setsid",
+    "setpgid",
 ];
 
 /// The exit spec of a syscall, by name.
@@ -326,7 +344,7 @@ mod tests {
             CreatFlags => Some(2),
             U8 | FcntlCmd | QueuePct | ZeroU8 | NbCxFlags8 => Some(1),
             PtraceReq | NbCxFlags16 => Some(2),
-            MsgSize | ZeroU32 | EpollFlags | PidfdFlags => Some(4),
+            MsgSize | ZeroU32 | EpollFlags | PidfdFlags | IoUringParam => Some(4),
             Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufLen
             | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
             | TupleRecvMsg | PtraceAddr | PtraceData | RetPath => None,

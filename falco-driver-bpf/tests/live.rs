@@ -1218,3 +1218,41 @@ fn open_by_handle_at_reports_the_path_of_the_opened_file() {
         "path rebuilt from the opened file"
     );
 }
+
+#[test]
+fn io_uring_setup_reports_the_params_the_kernel_filled() {
+    const IO_URING_SETUP_X: u16 = 339;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    // struct io_uring_params: 6 u32 we check, then resv and offsets (120 bytes in all).
+    let mut params = [0u32; 30];
+    // SAFETY: a zeroed io_uring_params of the kernel's size; the fd is closed.
+    let fd = unsafe { libc::syscall(libc::SYS_io_uring_setup, 4u32, params.as_mut_ptr()) } as i32;
+    if fd >= 0 {
+        // SAFETY: closing our own fd.
+        unsafe { libc::close(fd) };
+    }
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == IO_URING_SETUP_X,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("io_uring_setup event").raw();
+    assert_eq!(e.uint(1), Some(4), "entries");
+    if fd < 0 {
+        eprintln!("io_uring disabled here: only the failure checked");
+        assert!(e.int(0).unwrap_or(0) < 0);
+        return;
+    }
+    assert_eq!(e.int(0), Some(fd as i64));
+    assert_eq!(
+        (e.uint(2), e.uint(3)),
+        (Some(params[0] as u64), Some(params[1] as u64)),
+        "sq/cq entries"
+    );
+    assert_eq!(e.uint(4), Some(0), "flags");
+    assert_eq!(e.uint(7), Some((params[5] & 0x7ff) as u64), "features");
+}

@@ -748,6 +748,37 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		push_u64(m, v);
 		break;
 	}
+	case PK_IOURING_PARAM: {
+		/* struct io_uring_params: sq_entries, cq_entries, flags,
+		 * sq_thread_cpu, sq_thread_idle, features (u32 each, in order) */
+		__u32 p[6] = {};
+		if(arg) {
+			bpf_probe_read_user(p, sizeof(p), (void *)arg);
+		}
+		__u32 field = (argsel >> 4) & 0x7;
+		__u32 v = 0;
+		switch(field) {
+		case 0: v = p[0]; break;
+		case 1: v = p[1]; break;
+		case 2: {
+			__u32 f = p[2];
+			/* The driver tests IORING_SQ_NEED_WAKEUP (1) too, so IOPOLL sets both. */
+			if(f & 1) v |= (1 << 0) | (1 << 2); /* IOPOLL, SQ_NEED_WAKEUP */
+			if(f & 2) v |= 1 << 1;              /* SQPOLL */
+			if(f & 4) v |= 1 << 3;              /* SQ_AFF */
+			if(f & 8) v |= 1 << 4;              /* CQSIZE */
+			if(f & 16) v |= 1 << 5;             /* CLAMP */
+			if(f & 32) v |= 1 << 6;             /* ATTACH_WQ */
+			if(f & 64) v |= 1 << 7;             /* R_DISABLED */
+			break;
+		}
+		case 3: v = p[3]; break;
+		case 4: v = p[4]; break;
+		default: v = p[5] & 0x7ff; break; /* IORING_FEAT_* bits 0..10 map 1:1 */
+		}
+		push_u32(m, v);
+		break;
+	}
 	case PK_U32_AS_U64:
 		push_u64(m, (__u64)(__u32)arg);
 		break;

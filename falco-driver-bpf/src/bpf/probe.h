@@ -133,6 +133,7 @@ enum param_kind {
 	PK_SP_PEER = 69,       /* socketpair: u64 peer struct sock * of that socket */
 	PK_U32_AS_U64 = 70,    /* arg truncated to u32, written as u64 */
 	PK_RET_PATH = 71,      /* the path of the returned fd's file (when ret > 0) */
+	PK_IOURING_PARAM = 72, /* io_uring_setup: field (arg >> 4) of the user io_uring_params at arg, flags and features as PPM_IORING_* */
 	PK_KIND_MAX
 };
 
