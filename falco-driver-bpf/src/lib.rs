@@ -15,7 +15,7 @@
 //! - `src/bpf/probe.bpf.c`: one `tp_btf/sys_exit` dispatcher that tail-calls
 //!   the program building each syscall's event; `tp_btf/sched_process_exec`
 //!   for successful execve/execveat; `tp_btf/sched_process_exit` for
-//!   procexit; `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events.
+//!   procexit; `tp_btf/sched_switch` and `tp_btf/signal_deliver` on demand; `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events.
 //!   Most events are *data*: [`syscalls`](crate::covered_syscalls) lists, per
 //!   syscall, how each parameter is produced, and one BPF program follows
 //!   that table.
@@ -44,7 +44,8 @@
 //! inotify_init, inotify_init1, signalfd, signalfd4, timerfd_create,
 //! epoll_create, epoll_create1, pidfd_open, io_uring_setup, open_by_handle_at,
 //! chroot, setsid,
-//! setpgid; procexit (`sched_process_exit`); the
+//! setpgid; procexit (`sched_process_exit`); switch (`sched_switch`) and
+//! signaldeliver (`signal_deliver`), attached only while asked for; the
 //! enter events of open, openat, openat2, creat and connect.
 //! [`covered_syscalls`] lists them.
 //!

@@ -160,6 +160,10 @@ pub(crate) struct SourceCounts {
 pub struct BpfProbe {
     // Field order is drop order: detach, unmap, close, unload, free.
     links: Vec<Link>,
+    /// `sched_switch` and `signal_deliver` run on hot kernel paths: they
+    /// are attached only while their event is of interest.
+    switch_link: Option<Link>,
+    signal_link: Option<Link>,
     rings: Vec<Ring>,
     ring_maps: Vec<MapHandle>,
     skel: ProbeSkel<'static>,
@@ -401,6 +405,8 @@ impl BpfProbe {
         }
         let mut probe = BpfProbe {
             links: Vec::new(),
+            switch_link: None,
+            signal_link: None,
             rings,
             ring_maps,
             skel,
@@ -533,7 +539,9 @@ impl BpfProbe {
     /// Chooses the syscalls that produce events, by Falco's event-type name
     /// (`openat`, `execve`, `connect`, ...); call it again on a rules reload.
     /// With `keep_state_syscalls` (the default) the syscalls host state needs
-    /// stay on too. `procexit` turns the process-exit event on.
+    /// stay on too. `procexit` turns the process-exit event on, `switch` and
+    /// `signaldeliver` the scheduler and signal events (off unless named:
+    /// they attach to hot kernel paths).
     ///
     /// Returns the names the probe cannot capture (not a covered syscall),
     /// so the caller can warn about rules that will never fire.
@@ -546,11 +554,23 @@ impl BpfProbe {
         let mut uncovered = Vec::new();
         let mut procexit = self.keep_state;
         let state: &[&str] = if self.keep_state { STATE_SYSCALLS } else { &[] };
+        let (mut switch, mut signal) = (false, false);
         for name in names {
             let name = name.as_ref();
-            if name == "procexit" {
-                procexit = true;
-                continue;
+            match name {
+                "procexit" => {
+                    procexit = true;
+                    continue;
+                }
+                "switch" => {
+                    switch = true;
+                    continue;
+                }
+                "signaldeliver" => {
+                    signal = true;
+                    continue;
+                }
+                _ => {}
             }
             match crate::syscalls::syscall_number(name) {
                 Some(nr) => {
@@ -589,6 +609,24 @@ impl BpfProbe {
         if flags != self.settings_flags {
             self.settings_flags = flags;
             self.write_settings(self.snaplen)?;
+        }
+        match (switch, self.switch_link.is_some()) {
+            (true, false) => {
+                let link = self.skel.progs.sched_switch.attach();
+                self.switch_link =
+                    Some(link.map_err(|e| ProbeError::bpf("attaching tp_btf/sched_switch", e))?);
+            }
+            (false, true) => self.switch_link = None,
+            _ => {}
+        }
+        match (signal, self.signal_link.is_some()) {
+            (true, false) => {
+                let link = self.skel.progs.signal_deliver.attach();
+                self.signal_link =
+                    Some(link.map_err(|e| ProbeError::bpf("attaching tp_btf/signal_deliver", e))?);
+            }
+            (false, true) => self.signal_link = None,
+            _ => {}
         }
         Ok(uncovered)
     }

@@ -1256,3 +1256,72 @@ fn io_uring_setup_reports_the_params_the_kernel_filled() {
     assert_eq!(e.uint(4), Some(0), "flags");
     assert_eq!(e.uint(7), Some((params[5] & 0x7ff) as u64), "features");
 }
+
+#[test]
+fn signaldeliver_names_the_sender_and_switch_events_come_only_when_asked() {
+    const SIGNALDELIVER_E: u16 = 232;
+    const SWITCH_E: u16 = 152;
+    let config = ProbeConfig {
+        keep_state_syscalls: false,
+        ..small_config()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    probe
+        .set_interesting(["signaldeliver", "switch"])
+        .expect("set_interesting");
+    // A shell that handles SIGTERM: a fatal signal would be delivered as a
+    // group-exit SIGKILL whose siginfo names no sender (in Falco too).
+    let mut child = Command::new("/bin/sh")
+        .args(["-c", "trap 'exit 0' TERM; while :; do sleep 0.05; done"])
+        .spawn()
+        .expect("spawn sh");
+    let pid = child.id() as u64;
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    let _ = child.wait();
+    let me = std::process::id() as i64;
+    let events = collect(
+        &mut probe,
+        // The shell also gets SIGCHLD from its sleeps: keep the SIGTERM.
+        |e| {
+            (e.ty == SIGNALDELIVER_E && e.tid == pid && e.raw().uint(2) == Some(15))
+                || (e.ty == SWITCH_E && e.tid == pid)
+        },
+        |evs| find(evs, SIGNALDELIVER_E).is_some() && find(evs, SWITCH_E).is_some(),
+    );
+    check_table(&events);
+    let e = find(&events, SIGNALDELIVER_E)
+        .expect("signal delivered to the child")
+        .raw();
+    assert_eq!(
+        (e.int(0), e.int(1), e.uint(2)),
+        (Some(me), Some(pid as i64), Some(15)),
+        "spid dpid SIGTERM"
+    );
+    let s = find(&events, SWITCH_E)
+        .expect("the child was switched out")
+        .raw();
+    assert!(
+        s.uint(3).unwrap_or(0) > 0,
+        "vm_size of the switched-out task"
+    );
+
+    // Turned off again: no more switch events from a busy thread.
+    probe.set_interesting(["close"]).expect("set_interesting");
+    while probe.next_event().is_some() {}
+    let tid = gettid();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let mut switches = 0;
+    while let Some(bytes) = probe.next_event() {
+        let e = RawEvent::parse(bytes).expect("well-formed");
+        if e.event_type == SWITCH_E && e.tid == tid {
+            switches += 1;
+        }
+    }
+    assert_eq!(switches, 0, "sched_switch detached");
+}

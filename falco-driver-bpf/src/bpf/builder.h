@@ -84,6 +84,8 @@
 
 /* Event codes the dedicated programs write. */
 #define PPME_PROCEXIT_1_E 186
+#define PPME_SCHEDSWITCH_6_E 152
+#define PPME_SIGNALDELIVER_E 232
 #define PPME_SYSCALL_EXECVE_19_X 293
 #define PPME_SYSCALL_EXECVEAT_X 331
 

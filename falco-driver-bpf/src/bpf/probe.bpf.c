@@ -222,6 +222,62 @@ int BPF_PROG(sched_proc_exit, struct task_struct *task) {
 	return 0;
 }
 
+/* Context switches: attached only while "switch" is of interest. */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	evt_begin(m, PPME_SCHEDSWITCH_6_E, 6);
+	push_u64(m, (__u64)(__s64)BPF_CORE_READ(next, pid));
+	push_task_faults_vm(m, prev);
+	evt_submit(m);
+	return 0;
+}
+
+/* Signal deliveries: attached only while "signaldeliver" is of interest. */
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	/* The sender, for the signals whose siginfo names one (as the driver
+	 * picks them); `_kill._pid`, `_sigchld._pid` and `_rt._pid` share one
+	 * offset. */
+	__s32 spid = 0;
+	if(info) {
+		__s32 code = BPF_CORE_READ(info, si_code);
+		switch(sig) {
+		case 9:  /* SIGKILL */
+		case 17: /* SIGCHLD */
+			spid = BPF_CORE_READ(info, _sifields._kill._pid);
+			break;
+		case 15: /* SIGTERM */
+		case 1:  /* SIGHUP */
+		case 2:  /* SIGINT */
+		case 20: /* SIGTSTP */
+		case 3:  /* SIGQUIT */
+			if(code <= 0) { /* SI_USER, SI_QUEUE and other user sources */
+				spid = BPF_CORE_READ(info, _sifields._kill._pid);
+			}
+			break;
+		default:
+			break;
+		}
+		if(sig >= 32 && sig <= 64) { /* SIGRTMIN..SIGRTMAX */
+			spid = BPF_CORE_READ(info, _sifields._rt._pid);
+		}
+	}
+	evt_begin(m, PPME_SIGNALDELIVER_E, 3);
+	push_u64(m, (__u64)(__s64)spid);
+	push_u64(m, bpf_get_current_pid_tgid() & 0xffffffff);
+	push_u8(m, (__u8)sig);
+	evt_submit(m);
+	return 0;
+}
+
 /* TOCTOU enter events. */
 static __always_inline int toctou_enter(struct trace_event_raw_sys_enter *ctx, const int nargs) {
 	__u32 id = (__u32)ctx->id;

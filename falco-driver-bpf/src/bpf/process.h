@@ -167,17 +167,8 @@ __noinline int push_ids_cwd(void) {
 	return 0;
 }
 
-/* fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm. */
-__noinline int push_mem_comm(void) {
-	struct auxmap *m = aux_get();
-	if(!m) {
-		return 0;
-	}
-	struct task_struct *t = current_task();
-	push_u64(m, BPF_CORE_READ(t, signal, rlim[K_RLIMIT_NOFILE].rlim_cur));
-	push_u64(m, BPF_CORE_READ(t, maj_flt));
-	push_u64(m, BPF_CORE_READ(t, min_flt));
-	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+/* Pushes vm_size, vm_rss and vm_swap (KiB) of `mm` (0s without an mm). */
+static __always_inline void push_vm(struct auxmap *m, struct mm_struct *mm) {
 	__u32 vm_size = 0, vm_rss = 0, vm_swap = 0;
 	if(mm) {
 		__s64 file = 0, anon = 0, swap = 0, shmem = 0;
@@ -203,8 +194,28 @@ __noinline int push_mem_comm(void) {
 	push_u32(m, vm_size);
 	push_u32(m, vm_rss);
 	push_u32(m, vm_swap);
+}
+
+/* fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm. */
+__noinline int push_mem_comm(void) {
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	struct task_struct *t = current_task();
+	push_u64(m, BPF_CORE_READ(t, signal, rlim[K_RLIMIT_NOFILE].rlim_cur));
+	push_u64(m, BPF_CORE_READ(t, maj_flt));
+	push_u64(m, BPF_CORE_READ(t, min_flt));
+	push_vm(m, BPF_CORE_READ(t, mm));
 	push_kernel_str(m, (__u64)&t->comm, TASK_COMM_LEN);
 	return 0;
+}
+
+/* The page faults and memory of `t` (sched_switch's parameters 2..6). */
+static __always_inline void push_task_faults_vm(struct auxmap *m, struct task_struct *t) {
+	push_u64(m, BPF_CORE_READ(t, maj_flt));
+	push_u64(m, BPF_CORE_READ(t, min_flt));
+	push_vm(m, BPF_CORE_READ(t, mm));
 }
 
 /*
