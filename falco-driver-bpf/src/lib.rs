@@ -15,10 +15,10 @@
 //! - `src/bpf/probe.bpf.c`: one `tp_btf/sys_exit` dispatcher that tail-calls
 //!   the program building each syscall's event; `tp_btf/sched_process_exec`
 //!   for successful execve/execveat; `tp_btf/sched_process_exit` for
-//!   procexit; `tp_btf/sched_switch` and `tp_btf/signal_deliver` on demand; `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events.
-//!   Most events are *data*: [`syscalls`](crate::covered_syscalls) lists, per
-//!   syscall, how each parameter is produced, and one BPF program follows
-//!   that table.
+//!   procexit; `tp_btf/sched_switch` and `tp_btf/signal_deliver` on demand;
+//!   `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events. Most
+//!   events are *data*: a table in `src/syscalls.rs` says, per syscall, how
+//!   each parameter is produced, and one BPF program follows that table.
 //!   `builder.h`, `kernel.h`, `params.h` and `process.h` beside it hold the
 //!   event builder and the parameter writers (one compilation unit).
 //! - `src/bpf/probe.h`: the structs and constants both sides read.
