@@ -53,10 +53,10 @@
 //!
 //! - execve and clone carry `cwd` (Falco's modern probe leaves it empty and
 //!   lets userspace fill it).
-//! - execve `flags`: `PPM_EXE_WRITABLE` and `PPM_EXE_FROM_MEMFD` are set; the
-//!   overlayfs bits (`PPM_EXE_UPPER_LAYER`/`LOWER_LAYER`, and the `FD_*_LAYER`
-//!   bits of open flags) are never set. The writable check skips POSIX ACLs,
-//!   supplementary groups and user-namespace mapping.
+//! - execve `flags`: the `PPM_EXE_WRITABLE` check skips POSIX ACLs,
+//!   supplementary groups and user-namespace mapping (as far as Falco's does,
+//!   less the groups and mapping). The overlayfs bits of execve and open
+//!   events are computed as the driver does.
 //! - procexit `reaper_tid` is approximate: 0 without children, else the
 //!   group leader when other threads live on, else 1.
 //! - No dynamic snaplen (larger captures for chosen ports), no sampling

@@ -1325,3 +1325,125 @@ fn signaldeliver_names_the_sender_and_switch_events_come_only_when_asked() {
     }
     assert_eq!(switches, 0, "sched_switch detached");
 }
+
+/// Removes an overlay mount and its directories when the test ends.
+struct OverlayMount {
+    dir: std::path::PathBuf,
+    merged: std::ffi::CString,
+}
+
+impl Drop for OverlayMount {
+    fn drop(&mut self) {
+        // SAFETY: unmounting the mount this test made, by its NUL-terminated path.
+        unsafe { libc::umount2(self.merged.as_ptr(), libc::MNT_DETACH) };
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn overlayfs_layers_are_flagged_on_open_and_execve() {
+    const PPM_FD_UPPER_LAYER: u64 = 1 << 15;
+    const PPM_FD_LOWER_LAYER: u64 = 1 << 16;
+    const PPM_EXE_UPPER_LAYER: u64 = 1 << 1;
+    const PPM_EXE_LOWER_LAYER: u64 = 1 << 3;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("falco-bpf-ovl-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["lower", "upper", "work", "merged"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("overlay dirs");
+    }
+    std::fs::write(dir.join("lower/lowerfile"), b"l").expect("lower file");
+    std::fs::write(dir.join("upper/upperfile"), b"u").expect("upper file");
+    std::fs::copy("/bin/true", dir.join("lower/lowertrue")).expect("lower binary");
+    std::fs::copy("/bin/true", dir.join("upper/uppertrue")).expect("upper binary");
+    let merged = dir.join("merged");
+    let opts = format!(
+        "lowerdir={},upperdir={},workdir={}",
+        dir.join("lower").display(),
+        dir.join("upper").display(),
+        dir.join("work").display()
+    );
+    let target = cstr(merged.to_str().expect("utf-8"));
+    // SAFETY: valid NUL-terminated strings for mount(2).
+    let rc = unsafe {
+        libc::mount(
+            c"overlay".as_ptr(),
+            target.as_ptr(),
+            c"overlay".as_ptr(),
+            0,
+            cstr(&opts).as_ptr().cast(),
+        )
+    };
+    if rc != 0 {
+        let err = std::io::Error::last_os_error();
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("skipped: cannot mount an overlay here ({err})");
+        return;
+    }
+    let _mount = OverlayMount {
+        dir: dir.clone(),
+        merged: target,
+    };
+    let tid = gettid();
+    let lower = merged.join("lowerfile");
+    let upper = merged.join("upperfile");
+    let _ = std::fs::File::open(&lower).expect("open lower");
+    let _ = std::fs::File::open(&upper).expect("open upper");
+    let lower_run = Command::new(merged.join("lowertrue"))
+        .spawn()
+        .expect("run lower");
+    let upper_run = Command::new(merged.join("uppertrue"))
+        .spawn()
+        .expect("run upper");
+    let (lower_pid, upper_pid) = (lower_run.id() as u64, upper_run.id() as u64);
+    let _ = { lower_run }.wait();
+    let _ = { upper_run }.wait();
+
+    let (lower_s, upper_s) = (
+        lower.to_str().expect("utf-8").to_string(),
+        upper.to_str().expect("utf-8").to_string(),
+    );
+    let events = collect(
+        &mut probe,
+        |e| {
+            (e.tid == tid
+                && e.ty == OPENAT_X
+                && matches!(e.raw().str(2), Some(n) if n == lower_s || n == upper_s))
+                || (e.ty == EXECVE_X && (e.tid == lower_pid || e.tid == upper_pid))
+        },
+        |evs| evs.len() >= 4,
+    );
+    check_table(&events);
+    let open_flags = |name: &str| {
+        events
+            .iter()
+            .find(|e| e.ty == OPENAT_X && e.raw().str(2) == Some(name))
+            .and_then(|e| e.raw().uint(3))
+            .unwrap_or_else(|| panic!("openat of {name}"))
+    };
+    assert_eq!(
+        open_flags(&lower_s) & (PPM_FD_UPPER_LAYER | PPM_FD_LOWER_LAYER),
+        PPM_FD_LOWER_LAYER
+    );
+    assert_eq!(
+        open_flags(&upper_s) & (PPM_FD_UPPER_LAYER | PPM_FD_LOWER_LAYER),
+        PPM_FD_UPPER_LAYER
+    );
+    let exe_flags = |pid: u64| {
+        events
+            .iter()
+            .find(|e| e.ty == EXECVE_X && e.tid == pid)
+            .and_then(|e| e.raw().uint(19))
+            .unwrap_or_else(|| panic!("execve of {pid}"))
+    };
+    assert_eq!(
+        exe_flags(lower_pid) & (PPM_EXE_UPPER_LAYER | PPM_EXE_LOWER_LAYER),
+        PPM_EXE_LOWER_LAYER
+    );
+    assert_eq!(
+        exe_flags(upper_pid) & (PPM_EXE_UPPER_LAYER | PPM_EXE_LOWER_LAYER),
+        PPM_EXE_UPPER_LAYER
+    );
+}

@@ -73,6 +73,12 @@
 #define PPM_O_CLOEXEC (1 << 12)
 #define PPM_O_TMPFILE (1 << 13)
 #define PPM_O_F_CREATED (1 << 14)
+#define PPM_FD_UPPER_LAYER (1 << 15)
+#define PPM_FD_LOWER_LAYER (1 << 16)
+#define PPM_FD_UPPER_LAYER_CREAT (1 << 0)
+#define PPM_FD_LOWER_LAYER_CREAT (1 << 1)
+#define PPM_EXE_UPPER_LAYER (1 << 1)
+#define PPM_EXE_LOWER_LAYER (1 << 3)
 #define PPM_AT_REMOVEDIR 0x200
 #define PPM_AT_SYMLINK_FOLLOW 0x400
 #define PPM_AT_EMPTY_PATH 0x1000

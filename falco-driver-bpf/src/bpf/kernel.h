@@ -31,6 +31,7 @@ struct cred___pre_6_3 {
 
 struct inode___pre_6_11 {
 	struct timespec64 __i_ctime;
+	struct timespec64 __i_mtime;
 	struct timespec64 i_mtime;
 } __attribute__((preserve_access_index));
 
@@ -174,6 +175,46 @@ static __always_inline __u32 open_flags_to_ppm(__u32 flags) {
 	if(flags & K_O_CLOEXEC)
 		res |= PPM_O_CLOEXEC;
 	return res;
+}
+
+/* Which overlayfs layer a file comes from. */
+#define OVERLAY_NONE 0
+#define OVERLAY_LOWER 1
+#define OVERLAY_UPPER 2
+#define K_OVERLAYFS_SUPER_MAGIC 0x794c7630
+
+/*
+ * An overlayfs inode (`struct ovl_inode`) embeds the VFS inode, directly
+ * followed by the upper dentry pointer: a file whose upper dentry has an
+ * inode lives in the upper (container) layer, otherwise in a lower one.
+ * The inode size comes from the running kernel's BTF.
+ */
+static __always_inline int overlay_layer(struct file *f) {
+	if(!f) {
+		return OVERLAY_NONE;
+	}
+	struct dentry *d = BPF_CORE_READ(f, f_path.dentry);
+	unsigned long magic = BPF_CORE_READ(d, d_sb, s_magic);
+	if(magic != K_OVERLAYFS_SUPER_MAGIC) {
+		return OVERLAY_NONE;
+	}
+	char *vfs_inode = (char *)BPF_CORE_READ(d, d_inode);
+	unsigned long inode_size = bpf_core_type_size(struct inode);
+	struct dentry *upper = NULL;
+	if(!vfs_inode || !inode_size ||
+	   bpf_probe_read_kernel(&upper, sizeof(upper), vfs_inode + inode_size) != 0 || !upper) {
+		return OVERLAY_LOWER;
+	}
+	return BPF_CORE_READ(upper, d_inode, i_ino) != 0 ? OVERLAY_UPPER : OVERLAY_LOWER;
+}
+
+/* PPM_FD_UPPER_LAYER / PPM_FD_LOWER_LAYER open-flag bits of a file. */
+static __always_inline __u32 overlay_open_flags(struct file *f) {
+	switch(overlay_layer(f)) {
+	case OVERLAY_UPPER: return PPM_FD_UPPER_LAYER;
+	case OVERLAY_LOWER: return PPM_FD_LOWER_LAYER;
+	default: return 0;
+	}
 }
 
 /* The file of the returned fd, looked up once per event. */

@@ -444,7 +444,8 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		push_user_str(m, arg, MAX_PATH);
 		break;
 	case PK_OPEN_FLAGS:
-		push_u32(m, open_flags_to_ppm((__u32)arg) | created_flag(ret_file(m)));
+		push_u32(m, open_flags_to_ppm((__u32)arg) | created_flag(ret_file(m)) |
+		                overlay_open_flags(ret_file(m)));
 		break;
 	case PK_OPEN_MODE:
 		/* mode is arg a, flags arg b */
@@ -476,7 +477,8 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 			bpf_probe_read_user(how, sizeof(how), (void *)arg);
 		}
 		if(kind == PK_HOW_FLAGS) {
-			push_u32(m, open_flags_to_ppm((__u32)how[0]) | created_flag(ret_file(m)));
+			push_u32(m, open_flags_to_ppm((__u32)how[0]) | created_flag(ret_file(m)) |
+			                overlay_open_flags(ret_file(m)));
 		} else if(kind == PK_HOW_MODE) {
 			push_u32(m, (how[0] & (K_O_CREAT | K_O_TMPFILE)) ? ((__u32)how[1] & 07777) : 0);
 		} else {
@@ -491,9 +493,13 @@ __noinline int push_spec_param(__u32 kind, __u32 argsel) {
 		}
 		break;
 	}
-	case PK_CREAT_FLAGS:
-		push_u16(m, 0);
+	case PK_CREAT_FLAGS: {
+		int layer = overlay_layer(ret_file(m));
+		push_u16(m, layer == OVERLAY_UPPER   ? PPM_FD_UPPER_LAYER_CREAT
+		            : layer == OVERLAY_LOWER ? PPM_FD_LOWER_LAYER_CREAT
+		                                     : 0);
 		break;
+	}
 	case PK_UNLINKAT_FLAGS:
 		push_u32(m, (arg & K_AT_REMOVEDIR) ? PPM_AT_REMOVEDIR : 0);
 		break;

@@ -416,13 +416,19 @@ __noinline int push_exec_tail(void) {
 	push_u32(m, loginuid);
 	struct file *exe = BPF_CORE_READ(t, mm, exe_file);
 	struct inode *ino = exe ? BPF_CORE_READ(exe, f_inode) : NULL;
-	/* flags: PPM_EXE_WRITABLE and PPM_EXE_FROM_MEMFD (overlay layers are not computed) */
+	/* flags: PPM_EXE_WRITABLE, PPM_EXE_FROM_MEMFD, PPM_EXE_UPPER/LOWER_LAYER */
 	__u32 exe_flags = 0;
 	if(ino && exe_writable(t, ino)) {
 		exe_flags |= PPM_EXE_WRITABLE;
 	}
 	if(exe && exe_from_memfd(exe)) {
 		exe_flags |= PPM_EXE_FROM_MEMFD;
+	}
+	int layer = overlay_layer(exe);
+	if(layer == OVERLAY_UPPER) {
+		exe_flags |= PPM_EXE_UPPER_LAYER;
+	} else if(layer == OVERLAY_LOWER) {
+		exe_flags |= PPM_EXE_LOWER_LAYER;
 	}
 	push_u32(m, exe_flags);
 	struct cred *cred = BPF_CORE_READ(t, cred);
@@ -438,11 +444,16 @@ __noinline int push_exec_tail(void) {
 			mtime = (__u64)BPF_CORE_READ(ino, i_mtime_sec) * 1000000000ull +
 			        BPF_CORE_READ(ino, i_mtime_nsec);
 		} else {
-			/* 6.6 to 6.10: timespec64 fields */
+			/* 6.6 to 6.10: timespec64 fields (mtime renamed __i_mtime in 6.7) */
 			struct inode___pre_6_11 *old = (void *)ino;
 			if(bpf_core_field_exists(old->__i_ctime)) {
 				ctime = (__u64)BPF_CORE_READ(old, __i_ctime.tv_sec) * 1000000000ull +
 				        BPF_CORE_READ(old, __i_ctime.tv_nsec);
+			}
+			if(bpf_core_field_exists(old->__i_mtime)) {
+				mtime = (__u64)BPF_CORE_READ(old, __i_mtime.tv_sec) * 1000000000ull +
+				        BPF_CORE_READ(old, __i_mtime.tv_nsec);
+			} else if(bpf_core_field_exists(old->i_mtime)) {
 				mtime = (__u64)BPF_CORE_READ(old, i_mtime.tv_sec) * 1000000000ull +
 				        BPF_CORE_READ(old, i_mtime.tv_nsec);
 			}
