@@ -52,7 +52,8 @@ pub struct ProbeConfig {
     /// Bytes of each ring buffer: a power of two, a multiple of the page
     /// size, larger than two pages. Falco's default is 8 MiB.
     pub buffer_bytes: usize,
-    /// Bytes of I/O data kept in send/recv/init_module events (Falco: 80).
+    /// Bytes of I/O data kept in sendto/recvfrom/sendmsg/recvmsg events
+    /// (Falco: 80; at most 4096).
     pub snaplen: u32,
     /// Failed syscalls produce no event (Falco's `drop_failed`).
     pub drop_failed: bool,
