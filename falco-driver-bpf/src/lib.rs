@@ -59,8 +59,12 @@
 //!   events are computed as the driver does.
 //! - procexit `reaper_tid` is approximate: 0 without children, else the
 //!   group leader when other threads live on, else 1.
+//! - ia32 syscalls (32-bit programs, `int 0x80`) produce their exit events
+//!   through a translation table, but no enter events (Falco uses kprobes
+//!   for those), no `socketcall`, and their msghdr data is left empty.
 //! - No dynamic snaplen (larger captures for chosen ports), no sampling
-//!   (dropping mode), no ia32 (32-bit compat) syscalls, no socketcall.
+//!   (dropping mode), no page-fault events, no BPF iterators (initial state
+//!   comes from /proc).
 //! - `init_module` `img` keeps at most 4 KiB, iovec data at most the snaplen
 //!   from at most 32 iovecs, msg_control at most 4 KiB.
 //!

@@ -12,7 +12,7 @@ use libbpf_rs::{Link, MapCore, MapFlags, MapHandle, MapType, OpenObject};
 use crate::error::ProbeError;
 use crate::ring::{Record, Ring};
 use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
-use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, STATE_SYSCALLS};
+use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, IA32_TO_64, STATE_SYSCALLS};
 
 const SYSCALL_TABLE_SIZE: u32 = 512;
 const PPM_EVENT_MAX: u32 = 454;
@@ -474,6 +474,11 @@ impl BpfProbe {
             maps.exit_tail
                 .update(&key, &prog.to_ne_bytes(), MapFlags::ANY)
                 .map_err(|e| ProbeError::bpf("filling the tail-call table", e))?;
+        }
+        for (ia32, x64) in IA32_TO_64 {
+            maps.ia32_to_64
+                .update(&ia32.to_ne_bytes(), &(x64 + 1).to_ne_bytes(), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("filling the ia32 syscall map", e))?;
         }
         for spec in ENTER_SPECS {
             maps.enter_specs

@@ -109,6 +109,8 @@ struct auxmap {
 	__s64 ret;     /* syscall return value (-1 for enter events) */
 	__u64 ret_file;     /* struct file * of the returned fd, once looked up */
 	__u32 ret_file_set; /* ret_file is valid for this event */
+	__u32 sc_id;        /* x86_64 syscall number (ia32 ones translated), set by sys_exit */
+	__u32 compat;       /* the syscall came through the ia32 ABI */
 	__u32 pad;
 };
 
@@ -169,6 +171,14 @@ struct {
 	__type(value, __u8);
 	__uint(max_entries, SYSCALL_TABLE_SIZE);
 } interesting SEC(".maps");
+
+/* ia32 syscall number -> x86_64 number + 1 (0: not covered). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__type(key, __u32);
+	__type(value, __u32);
+	__uint(max_entries, SYSCALL_TABLE_SIZE);
+} ia32_to_64 SEC(".maps");
 
 /* Native syscall number -> the table-driven exit event. */
 struct {

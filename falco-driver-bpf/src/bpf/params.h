@@ -354,6 +354,11 @@ __noinline int push_msg_param(__u32 kind, __u64 arg, __u64 other, __u32 recv) {
 		return 0;
 	}
 	__s64 ret = m->ret;
+	if(m->compat) {
+		/* ia32 msghdr and iovec have 32-bit pointers: not decoded. */
+		push_empty(m);
+		return 0;
+	}
 	__u64 msg_ptr = (kind == PK_TUPLE_SEND_MSG || kind == PK_TUPLE_RECV_MSG) ? other : arg;
 	struct umsghdr msg = {};
 	if(!msg_ptr || bpf_probe_read_user(&msg, sizeof(msg), (void *)msg_ptr) != 0) {
@@ -817,13 +822,23 @@ static __always_inline void emit_spec(struct auxmap *m, struct event_spec *spec)
 	evt_submit(m);
 }
 
+/* The syscall arguments: x86_64 ABI, or the ia32 one (32-bit values). */
 static __always_inline void load_regs(struct auxmap *m, struct pt_regs *regs, long ret) {
-	m->args[0] = regs->di;
-	m->args[1] = regs->si;
-	m->args[2] = regs->dx;
-	m->args[3] = regs->r10;
-	m->args[4] = regs->r8;
-	m->args[5] = regs->r9;
+	if(m->compat) {
+		m->args[0] = (__u32)regs->bx;
+		m->args[1] = (__u32)regs->cx;
+		m->args[2] = (__u32)regs->dx;
+		m->args[3] = (__u32)regs->si;
+		m->args[4] = (__u32)regs->di;
+		m->args[5] = (__u32)regs->bp;
+	} else {
+		m->args[0] = regs->di;
+		m->args[1] = regs->si;
+		m->args[2] = regs->dx;
+		m->args[3] = regs->r10;
+		m->args[4] = regs->r8;
+		m->args[5] = regs->r9;
+	}
 	m->ret = ret;
 }
 

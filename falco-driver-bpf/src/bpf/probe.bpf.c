@@ -68,11 +68,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret) {
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
-	/* The interest table first: it turns most syscalls away cheaply. */
-	if(!is_interesting(id)) {
-		return 0;
+	/* An ia32 syscall (a 32-bit program, or int 0x80) has its own numbers. */
+	bool compat = in_compat_syscall();
+	if(compat) {
+		__u32 *x64 = bpf_map_lookup_elem(&ia32_to_64, &id);
+		if(!x64 || *x64 == 0 || *x64 > SYSCALL_TABLE_SIZE) {
+			return 0;
+		}
+		id = *x64 - 1;
 	}
-	if(in_compat_syscall()) {
+	if(!is_interesting(id)) {
 		return 0;
 	}
 	struct capture_settings *s = settings_get();
@@ -83,22 +88,29 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret) {
 	if(count) {
 		*count += 1;
 	}
+	/* The event programs read the translated number and ABI from here. */
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	m->sc_id = id;
+	m->compat = compat;
 	bpf_tail_call(ctx, &exit_tail, id);
 	return 0;
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(table_x, struct pt_regs *regs, long ret) {
-	__u32 id = (__u32)regs->orig_ax;
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	__u32 id = m->sc_id;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
 	struct event_spec *spec = bpf_map_lookup_elem(&exit_specs, &id);
 	if(!spec || spec->event == 0) {
-		return 0;
-	}
-	struct auxmap *m = aux_get();
-	if(!m) {
 		return 0;
 	}
 	load_regs(m, regs, ret);
@@ -108,16 +120,16 @@ int BPF_PROG(table_x, struct pt_regs *regs, long ret) {
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(clone_x, struct pt_regs *regs, long ret) {
-	__u32 id = (__u32)regs->orig_ax;
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	__u32 id = m->sc_id;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
 	struct event_spec *spec = bpf_map_lookup_elem(&exit_specs, &id);
 	if(!spec || spec->event == 0) {
-		return 0;
-	}
-	struct auxmap *m = aux_get();
-	if(!m) {
 		return 0;
 	}
 	load_regs(m, regs, ret);
@@ -147,16 +159,16 @@ int BPF_PROG(execve_x, struct pt_regs *regs, long ret) {
 	if(ret == 0) {
 		return 0;
 	}
-	__u32 id = (__u32)regs->orig_ax;
+	struct auxmap *m = aux_get();
+	if(!m) {
+		return 0;
+	}
+	__u32 id = m->sc_id;
 	if(id >= SYSCALL_TABLE_SIZE) {
 		return 0;
 	}
 	struct event_spec *spec = bpf_map_lookup_elem(&exit_specs, &id);
 	if(!spec || spec->event == 0) {
-		return 0;
-	}
-	struct auxmap *m = aux_get();
-	if(!m) {
 		return 0;
 	}
 	load_regs(m, regs, ret);

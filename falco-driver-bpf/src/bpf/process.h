@@ -57,10 +57,11 @@ __noinline int push_exe_args(__u32 failed) {
 
 /* State of a walk over a user `char *[]` (argv, envp), for bpf_loop. */
 struct argv_walk {
-	__u64 argv;  /* user pointer to the array */
-	__u32 first; /* index of the first string to copy */
-	__u32 limit; /* bytes allowed in all */
-	__u32 total; /* bytes copied */
+	__u64 argv;     /* user pointer to the array */
+	__u32 first;    /* index of the first string to copy */
+	__u32 limit;    /* bytes allowed in all */
+	__u32 total;    /* bytes copied */
+	__u32 ptr_size; /* 8, or 4 for an ia32 caller */
 };
 
 static long argv_step(__u64 i, void *arg) {
@@ -70,7 +71,8 @@ static long argv_step(__u64 i, void *arg) {
 		return 1;
 	}
 	__u64 ptr = 0;
-	if(bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(w->argv + (w->first + i) * 8)) != 0 || !ptr) {
+	__u32 size = w->ptr_size == 4 ? 4 : 8;
+	if(bpf_probe_read_user(&ptr, size, (void *)(w->argv + (w->first + i) * size)) != 0 || !ptr) {
 		return 1;
 	}
 	__u32 room = w->limit - w->total;
@@ -99,7 +101,8 @@ __noinline int push_exe_args_from_argv(__u64 argv) {
 		return 0;
 	}
 	__u64 exe = 0;
-	if(!argv || bpf_probe_read_user(&exe, sizeof(exe), (void *)argv) != 0 || !exe) {
+	__u32 ptr_size = m->compat ? 4 : 8;
+	if(!argv || bpf_probe_read_user(&exe, ptr_size, (void *)argv) != 0 || !exe) {
 		push_empty(m);
 		push_empty(m);
 		return 0;
@@ -111,7 +114,8 @@ __noinline int push_exe_args_from_argv(__u64 argv) {
 		return 0;
 	}
 	put_len(m, exe_len);
-	struct argv_walk w = {.argv = argv, .first = 1, .limit = MAX_PROC_ARG_ENV - exe_len};
+	struct argv_walk w = {
+	        .argv = argv, .first = 1, .limit = MAX_PROC_ARG_ENV - exe_len, .ptr_size = ptr_size};
 	bpf_loop(MAX_CHARBUF_POINTERS - 1, argv_step, &w, 0);
 	put_len(m, w.total & (2 * MAX_PROC_ARG_ENV - 1));
 	return 0;
@@ -123,7 +127,8 @@ __noinline int push_env_from_envp(__u64 envp) {
 	if(!m) {
 		return 0;
 	}
-	struct argv_walk w = {.argv = envp, .first = 0, .limit = MAX_PROC_ARG_ENV};
+	struct argv_walk w = {
+	        .argv = envp, .first = 0, .limit = MAX_PROC_ARG_ENV, .ptr_size = m->compat ? 4 : 8};
 	if(envp) {
 		bpf_loop(MAX_CHARBUF_POINTERS, argv_step, &w, 0);
 	}
