@@ -117,9 +117,7 @@ fn replay_rules(path: &Path, engine: &Engine, scratch: &mut Scratch) -> usize {
     let mut insp = Inspector::open_capture(path).expect("open");
     let mut alerts = 0;
     while let Some(item) = insp.next().expect("read") {
-        alerts += ruleset
-            .matching(Some(item.code()), &item.ctx, scratch)
-            .len();
+        alerts += ruleset.matching(Some(item.code()), &item, scratch).len();
     }
     alerts
 }
@@ -193,7 +191,7 @@ fn bench(c: &mut Criterion) {
             let mut insp = Inspector::open_capture(&path).expect("open");
             let mut k = 0u64;
             while let Some(item) = insp.next().expect("read") {
-                k += item.ctx.num;
+                k += item.num;
             }
             black_box(k)
         })

@@ -123,9 +123,9 @@ fn main() -> ExitCode {
         read += 1;
         if filter
             .as_ref()
-            .is_none_or(|f| f.matches(&item.ctx, &mut scratch))
+            .is_none_or(|f| f.matches(&item, &mut scratch))
         {
-            if let Err(e) = w.write_event(&item.event, item.ctx.cpu.unwrap_or(0), 0) {
+            if let Err(e) = w.write_event(&item.event, item.cpu.unwrap_or(0), 0) {
                 return fail(e);
             }
             written += 1;

@@ -143,10 +143,17 @@ fn main() -> ExitCode {
         eprintln!("{}: warning: {}", w.pos, w.message);
     }
 
-    let stdin = io::stdin();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let mut scratch = Scratch::new();
+    each_event(&schema, |event| {
+        filter.matches(event, &mut scratch).to_string()
+    })
+}
+
+/// Reads one JSON event per stdin line and prints `line_for(event)` for each.
+/// Exit code 1 on unreadable input or a line that is not a JSON object.
+fn each_event(schema: &JsonSchema, mut line_for: impl FnMut(&JsonEvent<'_>) -> String) -> ExitCode {
+    let stdin = io::stdin();
+    let mut out = BufWriter::new(io::stdout().lock());
     for (n, line) in stdin.lock().lines().enumerate() {
         let line = match line {
             Ok(l) => l,
@@ -158,7 +165,7 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        let event = match JsonEvent::parse(&schema, &line) {
+        let event = match JsonEvent::parse(schema, &line) {
             Ok(ev) => ev,
             Err(e) => {
                 let _ = out.flush();
@@ -166,8 +173,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        let r = filter.matches(&event, &mut scratch);
-        if writeln!(out, "{r}").is_err() {
+        if writeln!(out, "{}", line_for(&event)).is_err() {
             return ExitCode::from(1);
         }
     }
@@ -193,46 +199,20 @@ fn run_rules(schema: JsonSchema, files: &[String]) -> ExitCode {
     }
     let ruleset = engine.ruleset().clone();
     let fmt = AlertFormat::default();
-    let stdin = io::stdin();
-    let mut out = BufWriter::new(io::stdout().lock());
     let mut scratch = Scratch::new();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("stdin: {e}");
-                return ExitCode::from(1);
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let event = match JsonEvent::parse(&schema, &line) {
-            Ok(ev) => ev,
-            Err(e) => {
-                let _ = out.flush();
-                eprintln!("stdin:{}:{}: not a JSON object: {e}", n + 1, e.column());
-                return ExitCode::from(1);
-            }
-        };
+    each_event(&schema, |event| {
         let time_ns = event
             .object()
             .get("evt.time")
             .and_then(|v| v.as_u64())
             .unwrap_or_else(now_ns);
-        let hits = ruleset.matching(None, &event, &mut scratch);
+        let hits = ruleset.matching(None, event, &mut scratch);
         let alerts: Vec<String> = hits
             .iter()
-            .map(|&i| Alert::new(&ruleset.rules()[i], &event, time_ns).json(&fmt))
+            .map(|&i| Alert::new(&ruleset.rules()[i], event, time_ns).json(&fmt))
             .collect();
-        if writeln!(out, "[{}]", alerts.join(",")).is_err() {
-            return ExitCode::from(1);
-        }
-    }
-    if out.flush().is_err() {
-        return ExitCode::from(1);
-    }
-    ExitCode::SUCCESS
+        format!("[{}]", alerts.join(","))
+    })
 }
 
 fn now_ns() -> u64 {
@@ -274,9 +254,9 @@ fn run_capture(path: &str, condition: &str, count_only: bool) -> ExitCode {
                 return ExitCode::from(1);
             }
         };
-        if filter.matches(&item.ctx, &mut scratch) {
+        if filter.matches(&item, &mut scratch) {
             count += 1;
-            if !count_only && writeln!(out, "{}", item.ctx.num).is_err() {
+            if !count_only && writeln!(out, "{}", item.num).is_err() {
                 return ExitCode::from(1);
             }
         }

@@ -123,70 +123,11 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
     Ok(engine)
 }
 
-/// The syscalls whose events keep the host state (threads, fds, users)
-/// right, whatever the rules ask for: process life cycle, fd creation and
-/// release, credentials and working directory.
-pub const STATE_SYSCALLS: &[&str] = &[
-    "clone",
-    "clone3",
-    "fork",
-    "vfork",
-    "execve",
-    "execveat",
-    "procexit",
-    "close",
-    "dup",
-    "dup2",
-    "dup3",
-    "fcntl",
-    "open",
-    "openat",
-    "openat2",
-    "creat",
-    "socket",
-    "socketpair",
-    "connect",
-    "accept",
-    "accept4",
-    "bind",
-    "listen",
-    "pipe",
-    "pipe2",
-    "memfd_create",
-    "eventfd",
-    "eventfd2",
-    "signalfd",
-    "signalfd4",
-    "timerfd_create",
-    "inotify_init",
-    "inotify_init1",
-    "epoll_create",
-    "epoll_create1",
-    "userfaultfd",
-    "chdir",
-    "fchdir",
-    "setuid",
-    "setgid",
-    "setresuid",
-    "setresgid",
-    "setreuid",
-    "setregid",
-    "capset",
-    "prctl",
-    "setsid",
-    "setpgid",
-    "chroot",
-];
-
 /// The event types the source must produce: those of the active rules, plus
-/// those the host state needs ([`STATE_SYSCALLS`]).
+/// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
     let mut s = SourceEventSet::from(&ruleset.event_types());
-    for name in STATE_SYSCALLS {
-        for &c in falco_events::evttype_codes(name) {
-            s.insert(c);
-        }
-    }
+    s.union_with(&falco_events::state::state_event_types());
     s
 }
 
@@ -470,10 +411,10 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
-        let hits = ruleset.matching(Some(item.code()), &item.ctx, &mut scratch);
+        let hits = ruleset.matching(Some(item.code()), &item, &mut scratch);
         for i in hits {
             let rule = &ruleset.rules()[i];
-            let alert = Alert::new(rule, &item.ctx, item.event.ts());
+            let alert = Alert::new(rule, &item, item.event.ts());
             counters.alerts.fetch_add(1, Ordering::Relaxed);
             let e = by_rule
                 .entry(rule.name.to_string())

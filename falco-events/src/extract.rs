@@ -20,11 +20,14 @@
 //!   matches any); `fd.ip`, `fd.port`, `fd.net`, `fd.proto` yield both
 //!   sides.
 //! - `container.id` / `container.full_id` come from the cgroups (`host`
-//!   outside containers); `container.name` is `host` on the host. We have
-//!   no container runtime, so the other `container.*` fields (image,
-//!   privileged, mounts, labels, ...) are unavailable inside containers and
-//!   empty/false on the host, as the plugin reports them there. `k8s.*` and
-//!   the DNS-name fields (`fd.sip.name`, ...) are always unavailable.
+//!   outside containers); `container.name` is `host` on the host;
+//!   `container.start_ts`/`container.duration` come from the start of the
+//!   container's pid namespace. We have no container runtime, so the other
+//!   `container.*` fields (image, privileged, mounts, labels, ...) are
+//!   unavailable inside containers (every check on them is false) and
+//!   empty/false on the host, as the plugin reports them there. `k8s.*`,
+//!   `container.mount*`, `fd.name_changed` (always false) and the DNS-name
+//!   fields (`fd.sip.name`, ...) are not computed.
 //!
 //! [`Inspector`]: crate::state::Inspector
 
@@ -83,6 +86,11 @@ pub fn event_fd(e: &Event<'_>) -> Option<i64> {
 }
 
 impl<'a> EventContext<'a> {
+    /// The event code, for [`falco_rules::engine::Ruleset::matching`].
+    pub fn code(&self) -> u16 {
+        self.event.code()
+    }
+
     /// A context for `event` over `state`: looks up the event's thread and
     /// fd.
     pub fn new(event: Event<'a>, state: &'a HostState, num: u64) -> EventContext<'a> {
@@ -280,6 +288,8 @@ enum K {
     ContainerName,
     ContainerHostString,
     ContainerHostBool,
+    ContainerStartTs,
+    ContainerDuration,
 }
 
 fn kind_of(name: &str) -> K {
@@ -466,6 +476,8 @@ fn kind_of(name: &str) -> K {
         | "container.host_pid"
         | "container.host_network"
         | "container.host_ipc" => ContainerHostBool,
+        "container.start_ts" => ContainerStartTs,
+        "container.duration" => ContainerDuration,
         _ => Unavailable,
     }
 }
@@ -977,33 +989,66 @@ impl<'a> EventContext<'a> {
         event_result(&self.event)
     }
 
+    /// The open flags and mode of an open-family exit (`None` for other
+    /// events; creat counts for `evt.is_open_exec` only, as in libs).
     fn open_flags(&self) -> Option<(u32, u32)> {
         if !OPEN_EXITS.contains(&self.event.code()) {
             return None;
         }
-        let mut flags = self
-            .event
-            .param_by_name("flags")
-            .and_then(|p| p.as_u64())
-            .unwrap_or(0) as u32;
-        if self.event.code() == table::codes::PPME_SYSCALL_CREAT_X {
-            flags |= 0x4 | 0x2 | 0x100;
-        }
-        let mode = self
-            .event
-            .param_by_name("mode")
-            .and_then(|p| p.as_u64())
-            .unwrap_or(0) as u32;
-        Some((flags, mode))
+        let get = |n: &str| {
+            self.event
+                .param_by_name(n)
+                .and_then(|p| p.as_u64())
+                .unwrap_or(0) as u32
+        };
+        Some((get("flags"), get("mode")))
     }
 
-    fn abspath(&self, names: &[&str]) -> Option<String> {
-        let p = names.iter().find_map(|n| self.event.param_by_name(n))?;
-        let s = p.as_str_lossy()?.into_owned();
-        if s.starts_with('/') {
-            return Some(concat_paths("/", &s));
+    /// `evt.abspath` (`which` = 0), `.src` (1) and `.dst` (2) as libs
+    /// computes them: only for the `*at` exit events, from their directory
+    /// fd and path parameters.
+    fn abspath(&self, which: u8) -> Option<String> {
+        let e = &self.event;
+        let t = self.thread?;
+        if e.direction() != Direction::Exit || e.info().is_old_version() {
+            return None;
         }
-        self.abspath_of(&p, &s)
+        let (dirfd_name, path_name) = match (e.name(), which) {
+            ("renameat" | "renameat2", 0 | 1) => ("olddirfd", "oldpath"),
+            ("renameat" | "renameat2", _) => ("newdirfd", "newpath"),
+            ("linkat", 0 | 1) => ("olddir", "oldpath"),
+            ("linkat", _) => ("newdir", "newpath"),
+            ("symlinkat", _) => ("linkdirfd", "linkpath"),
+            ("openat" | "openat2" | "unlinkat", _) => ("dirfd", "name"),
+            ("mkdirat", _) => ("dirfd", "path"),
+            ("fchmodat", _) => ("dirfd", "filename"),
+            ("fchownat", _) => ("dirfd", "pathname"),
+            ("open_by_handle_at", _) => {
+                // Only for a successful open: the kernel gave the full path.
+                if self.result()? <= 0 {
+                    return None;
+                }
+                let p = e.param_by_name("path")?.as_str_lossy()?;
+                return Some(concat_paths("/", &p));
+            }
+            _ => return None,
+        };
+        let dirfd = e
+            .param_by_name(dirfd_name)
+            .filter(|p| !p.is_empty())?
+            .as_i64()?;
+        let path = e
+            .param_by_name(path_name)
+            .filter(|p| !p.is_empty())?
+            .as_str_lossy()?;
+        if path.starts_with('/') {
+            return Some(concat_paths("/", &path));
+        }
+        match self.state.dirfd_path(t, Some(dirfd)) {
+            Some(dir) => Some(concat_paths(&dir, &path)),
+            // An unknown directory fd, as libs writes it.
+            None => Some(format!("<UNKNOWN>/{path}")),
+        }
     }
 
     fn user_of(&self, uid: u32) -> Option<&'a str> {
@@ -1254,7 +1299,7 @@ impl<'a> EventContext<'a> {
                         if !(rd || wr) {
                             return false;
                         }
-                        out.push_str(if rd { "r" } else { "w" });
+                        out.push_str(if wr { "write" } else { "read" });
                     }
                 }
                 return true;
@@ -1272,28 +1317,40 @@ impl<'a> EventContext<'a> {
                 return true;
             }
             EvtIsOpenRead | EvtIsOpenWrite | EvtIsOpenExec | EvtIsOpenCreate => {
+                // PPM_O_RDONLY 1, O_WRONLY 2, O_CREAT 4, O_TMPFILE 0x2000,
+                // O_F_CREATED 0x4000 (set by the driver when the file was
+                // created); any of S_IXUSR/S_IXGRP/S_IXOTH in mode is exec.
+                const EXEC_BITS: u32 = 0o100 | 0o010 | 0o001;
+                let code = e.code();
                 let v = match self.open_flags() {
                     None => false,
+                    Some((_, mode)) if code == table::codes::PPME_SYSCALL_CREAT_X => {
+                        k == EvtIsOpenExec && mode & EXEC_BITS != 0
+                    }
                     Some((flags, mode)) => match k {
                         EvtIsOpenRead => flags & 1 != 0,
                         EvtIsOpenWrite => flags & 2 != 0,
-                        // O_CREAT or O_TMPFILE with an execute bit in mode.
                         EvtIsOpenExec => {
-                            flags & (0x4 | 0x2000) != 0 && mode & (0o100 | 0o010 | 0o001) != 0
+                            code != table::codes::PPME_SYSCALL_OPEN_BY_HANDLE_AT_X
+                                && flags & (0x4 | 0x2000) != 0
+                                && mode & EXEC_BITS != 0
                         }
-                        _ => flags & 0x4 != 0,
+                        _ => {
+                            flags & 0x4000 != 0
+                                || (flags & 0x2000 != 0 && self.result().is_some_and(|r| r >= 0))
+                        }
                     },
                 };
                 out.push_bool(v);
                 return true;
             }
             EvtAbspath | EvtAbspathSrc | EvtAbspathDst => {
-                let names: &[&str] = match k {
-                    EvtAbspath => &["name", "path", "pathname"],
-                    EvtAbspathSrc => &["oldpath", "target"],
-                    _ => &["newpath", "linkpath"],
+                let which = match k {
+                    EvtAbspath => 0,
+                    EvtAbspathSrc => 1,
+                    _ => 2,
                 };
-                return match self.abspath(names) {
+                return match self.abspath(which) {
                     Some(p) => {
                         out.push_str(&p);
                         true
@@ -1375,20 +1432,16 @@ impl<'a> EventContext<'a> {
             ProcCmdnargs => out.push_uint(t.args.len() as u64),
             ProcCmdlenargs => out.push_uint(t.args.iter().map(|a| a.len() as u64).sum()),
             ProcExeline => {
+                // exe, a space, then the arguments (libs keeps the space even
+                // without arguments).
                 let mut s = t.exe.clone();
-                for a in &t.args {
-                    s.push(' ');
-                    s.push_str(a);
-                }
+                s.push(' ');
+                s.push_str(&t.args.join(" "));
                 out.push_str(&s);
             }
             ProcEnv => match &field.arg {
-                FieldArg::Key(key) => {
-                    let Some(v) = main.env_var(key) else {
-                        return false;
-                    };
-                    out.push_str(v);
-                }
+                // A variable that is not set reads as empty, as in libs.
+                FieldArg::Key(key) => out.push_str(main.env_var(key).unwrap_or("")),
                 FieldArg::Index(i) => {
                     let Some(v) = usize::try_from(*i).ok().and_then(|i| main.env.get(i)) else {
                         return false;
@@ -1398,12 +1451,14 @@ impl<'a> EventContext<'a> {
                 FieldArg::None => push_joined(out, &main.env),
             },
             ProcAenv => match &field.arg {
-                FieldArg::Key(key) => {
-                    let Some(v) = st.ancestors(t).find_map(|a| a.env_var(key)) else {
-                        return false;
-                    };
-                    out.push_str(v);
-                }
+                // The first ancestor (from the parent up) that sets it, or
+                // empty.
+                FieldArg::Key(key) => out.push_str(
+                    st.ancestors(t)
+                        .take(20)
+                        .find_map(|a| a.env_var(key).filter(|v| !v.is_empty()))
+                        .unwrap_or(""),
+                ),
                 _ => {
                     for a in st.ancestors(t) {
                         push_joined(out, &a.env);
@@ -1413,7 +1468,13 @@ impl<'a> EventContext<'a> {
             },
             ProcTty => out.push_uint(u64::from(t.tty)),
             ProcPid => out.push_int(t.pid),
-            ProcPpid => out.push_int(main.ptid),
+            ProcPpid => {
+                // The pid of the parent process (unavailable without one).
+                let Some(p) = st.parent(t) else {
+                    return false;
+                };
+                out.push_int(p.pid);
+            }
             ProcVpid => out.push_int(t.vpid),
             ProcPvpid => {
                 let Some(p) = st.parent(t) else {
@@ -1624,6 +1685,18 @@ impl<'a> EventContext<'a> {
                 }
                 out.push_bool(false);
             }
+            ContainerStartTs | ContainerDuration => {
+                // Inside a container: the start of its pid namespace.
+                let start = main.pidns_init_start_ts;
+                if t.container_id == "host" || start == 0 {
+                    return false;
+                }
+                out.push_uint(if k == ContainerStartTs {
+                    start
+                } else {
+                    e.ts().saturating_sub(start)
+                });
+            }
             _ => return self.extract_fd(k, field, t, out),
         }
         true
@@ -1663,7 +1736,7 @@ impl<'a> EventContext<'a> {
             };
         }
         let Some(fd) = self.fd else {
-            return false;
+            return self.extract_fd_from_event(k, t, out);
         };
         let is_file = matches!(fd.ty, FdType::File | FdType::Directory);
         match k {
@@ -1753,11 +1826,103 @@ impl<'a> EventContext<'a> {
         true
     }
 
+    /// The fd fields libs still gives an fd event whose fd is not in the
+    /// table (a failed open, an fd from before the capture): the name the
+    /// event carries (`""` when it carries none), its directory, and a type
+    /// character guessed from the event type.
+    fn extract_fd_from_event(&self, k: K, t: &ThreadInfo, out: &mut Values) -> bool {
+        use K::*;
+        let flags = self.event.info().flags;
+        let fd_event = flags.contains(EventFlags::CREATES_FD)
+            || flags.contains(EventFlags::USES_FD)
+            || flags.contains(EventFlags::DESTROYS_FD);
+        if !fd_event {
+            return false;
+        }
+        match k {
+            FdName | FdContainername | FdDirectory | FdContainerdirectory => {
+                let Some(mut name) = self.fd_name_from_event() else {
+                    return false;
+                };
+                if matches!(k, FdDirectory | FdContainerdirectory) {
+                    name = match name.rfind('/') {
+                        Some(pos) if pos != 0 => {
+                            if pos < name.len() - 1 {
+                                name.truncate(pos);
+                            }
+                            name
+                        }
+                        _ => "/".to_string(),
+                    };
+                }
+                if matches!(k, FdContainername | FdContainerdirectory) {
+                    name = format!("{}:{name}", t.container_id);
+                }
+                out.push_str(&name);
+                true
+            }
+            FdTypechar => {
+                use table::codes::*;
+                out.push_str(match self.event.code() {
+                    PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X | PPME_SYSCALL_CREAT_X => "f",
+                    PPME_SOCKET_SOCKET_X | PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X => "4",
+                    PPME_SYSCALL_PIPE_X | PPME_SYSCALL_PIPE2_X => "p",
+                    PPME_SYSCALL_EVENTFD_X | PPME_SYSCALL_EVENTFD2_X => "e",
+                    PPME_SYSCALL_SIGNALFD_X | PPME_SYSCALL_SIGNALFD4_X => "s",
+                    PPME_SYSCALL_TIMERFD_CREATE_X => "t",
+                    PPME_SYSCALL_INOTIFY_INIT_X | PPME_SYSCALL_INOTIFY_INIT1_X => "i",
+                    _ => "o",
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// libs' `extract_fdname_from_event`.
+    fn fd_name_from_event(&self) -> Option<String> {
+        use table::codes::*;
+        let e = &self.event;
+        if e.direction() != Direction::Exit {
+            return None;
+        }
+        Some(match e.code() {
+            PPME_SYSCALL_OPEN_X
+            | PPME_SOCKET_ACCEPT_5_X
+            | PPME_SOCKET_ACCEPT4_6_X
+            | PPME_SYSCALL_CREAT_X
+            | PPME_SOCKET_CONNECT_X => match self.format_param(1) {
+                Some((plain, res)) => res.filter(|r| !r.is_empty()).unwrap_or(plain),
+                None => String::new(),
+            },
+            PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X => {
+                let name = e.param(2).filter(|p| !p.is_empty())?.as_str_lossy()?;
+                let dirfd = e.param(1).filter(|p| !p.is_empty())?.as_i64()?;
+                if name.starts_with('/') {
+                    concat_paths("/", &name)
+                } else {
+                    let t = self.thread?;
+                    let dir = self.state.dirfd_path(t, Some(dirfd)).unwrap_or_default();
+                    concat_paths(&dir, &name)
+                }
+            }
+            PPME_SYSCALL_OPEN_BY_HANDLE_AT_X => e
+                .param_by_name("path")
+                .and_then(|p| p.as_str_lossy())
+                .map(|c| c.into_owned())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+    }
+
     fn extract_net(&self, k: K, fd: &Fd, out: &mut Values) -> bool {
         use K::*;
         let Some(sock) = fd.sock else {
             return false;
         };
+        // libs: the one-side fields need a known role, except the server
+        // port of a listening socket; fd.ip/fd.port/fd.net do not.
+        let role_known = fd.server_role.is_some();
         match (k, sock) {
             (FdIp | FdNet, SockAddrs::Tuple { cip, sip, .. }) => {
                 for ip in [cip, sip] {
@@ -1775,6 +1940,8 @@ impl<'a> EventContext<'a> {
                 out.push_uint(u64::from(sport));
             }
             (FdPort, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
+            (FdSport, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
+            _ if !role_known => return false,
             (FdCip | FdCnet, SockAddrs::Tuple { cip, .. }) => {
                 if k == FdCip {
                     out.push_ip(cip)
@@ -1798,7 +1965,6 @@ impl<'a> EventContext<'a> {
             }
             (FdCport, SockAddrs::Tuple { cport, .. }) => out.push_uint(u64::from(cport)),
             (FdSport, SockAddrs::Tuple { sport, .. }) => out.push_uint(u64::from(sport)),
-            (FdSport, SockAddrs::Server { port, .. }) => out.push_uint(u64::from(port)),
             (FdLip | FdRip | FdLport | FdRport | FdLnet | FdRnet, SockAddrs::Tuple { .. }) => {
                 let Some((lip, lport, rip, rport)) = local_remote(self.state, fd) else {
                     return false;

@@ -62,9 +62,9 @@ fn official_rules_replay_over_every_capture() {
         let mut insp = Inspector::open_capture(dir.join(name)).expect("capture opens");
         while let Some(item) = insp.next().expect("capture reads") {
             events += 1;
-            for i in ruleset.matching(Some(item.code()), &item.ctx, &mut scratch) {
-                let a = Alert::new(&ruleset.rules()[i], &item.ctx, item.event.ts());
-                alerts.push((name, item.ctx.num, a.text(&fmt)));
+            for i in ruleset.matching(Some(item.code()), &item, &mut scratch) {
+                let a = Alert::new(&ruleset.rules()[i], &item, item.event.ts());
+                alerts.push((name, item.num, a.text(&fmt)));
             }
         }
     }

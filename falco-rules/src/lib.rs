@@ -1,5 +1,70 @@
 //! Falco's rule language in Rust: parse conditions, compile them to bytecode,
-//! evaluate them against any event source.
+//! evaluate them against any event source; load Falco rules files and turn
+//! matching events into Falco's alerts.
+//!
+//! This crate knows nothing about system calls. An event source plugs in by
+//! implementing two traits: [`FieldSchema`] (which fields exist, their types)
+//! and [`FieldExtractor`] (a field's value for one event). The syscall source
+//! lives in `falco-events`; a tool with events of its own (audit logs, JSON,
+//! its own eBPF records) uses this crate alone.
+//!
+//! The stages, each with its own representation and printer:
+//!
+//! 1. [`rules`]: rules files read into items with a file:line:column on every
+//!    node, collected with Falco's define/append/override semantics.
+//! 2. [`ast`]: a condition parsed by [`parse_condition`] (pest grammar),
+//!    printed back in Falco's canonical form.
+//! 3. [`macros`], [`engine`]: lists substituted, macros expanded, exceptions
+//!    added — resolved rules.
+//! 4. [`compile`]: a [`Program`] per rule (flat bytecode, constant pools, a
+//!    per-event field cache shared by all rules).
+//! 5. [`engine`]: the [`engine::Ruleset`], indexed by event type
+//!    ([`evttype`]), and [`alert`]s formatted as Falco formats them.
+//!
+//! # Example: one condition over your own events
+//!
+//! ```
+//! use falco_rules::{Field, FieldError, FieldExtractor, FieldSchema, FieldType, Filter, Scratch, Values};
+//!
+//! struct Schema;
+//! impl FieldSchema for Schema {
+//!     fn resolve(&self, name: &str, _arg: Option<&str>) -> Result<Field, FieldError> {
+//!         match name {
+//!             "user.name" => Ok(Field::new(0, FieldType::String)),
+//!             "net.port" => Ok(Field::new(1, FieldType::Uint16)),
+//!             _ => Err(FieldError::Unknown(name.to_string())),
+//!         }
+//!     }
+//! }
+//!
+//! struct Login { user: &'static str, port: u16 }
+//! impl FieldExtractor for Login {
+//!     fn extract(&self, field: &Field, out: &mut Values) -> bool {
+//!         match field.id {
+//!             0 => out.push_str(self.user),
+//!             _ => out.push_uint(self.port as u64),
+//!         }
+//!         true
+//!     }
+//! }
+//!
+//! let filter = Filter::new("user.name in (root, admin) and not net.port = 22", &Schema)?;
+//! let mut scratch = Scratch::new();
+//! assert!(filter.matches(&Login { user: "root", port: 2222 }, &mut scratch));
+//! assert!(!filter.matches(&Login { user: "root", port: 22 }, &mut scratch));
+//! # Ok::<(), falco_rules::Error>(())
+//! ```
+//!
+//! # Example: errors carry their position
+//!
+//! ```
+//! use falco_rules::{parse_condition, ErrorKind};
+//!
+//! let err = parse_condition("proc.name = cat and\n(fd.name = x").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::Parse);
+//! assert_eq!(err.message(), "expected a ')' token");
+//! assert_eq!((err.pos().line, err.pos().col), (2, 13));
+//! ```
 #![deny(missing_docs)]
 
 pub mod alert;

@@ -305,28 +305,8 @@ fn error_message(rule: Rule) -> Option<String> {
         Rule::err_rparen => "expected a ')' token".into(),
         Rule::err_check => "expected a '(' token, a field check, or an identifier".into(),
         Rule::err_operator => {
-            let ops = [
-                "exists",
-                "<=",
-                "<",
-                ">=",
-                ">",
-                "==",
-                "=",
-                "!=",
-                "glob",
-                "iglob",
-                "contains",
-                "icontains",
-                "bcontains",
-                "startswith",
-                "bstartswith",
-                "endswith",
-                "regex",
-                "intersects",
-                "in",
-                "pmatch",
-            ];
+            // Falco lists the operators in the order its lexer tries them.
+            let ops = crate::rules::OPERATORS;
             let list: Vec<String> = ops.iter().map(|o| format!("'{o}'")).collect();
             format!("expected a valid check operator: one of {}", list.join(", "))
         }

@@ -184,8 +184,10 @@ pub struct Fd {
     pub sock: Option<SockAddrs>,
     /// Layer-4 protocol, for IP sockets.
     pub l4proto: L4Proto,
-    /// The process accepted this connection (server role) rather than
-    /// connecting (client role); `None` when unknown.
+    /// The process accepted this connection or bound the socket (server
+    /// role) rather than connecting (client role); `None` when unknown
+    /// (libs' "role none": then `fd.cip`, `fd.sip`, `fd.lip`, ... are
+    /// unavailable).
     pub server_role: Option<bool>,
 }
 
@@ -214,14 +216,20 @@ impl Fd {
                 sport,
                 dport,
                 l4proto,
-            } => tuple_fd(
-                FdType::Ipv4,
-                IpAddr::V4(*sip),
-                *sport,
-                IpAddr::V4(*dip),
-                *dport,
-                L4Proto::from_scap(*l4proto),
-            ),
+            } => {
+                // Client until the capture shows the port is served here
+                // (HostState::from_metadata swaps those, as libs does).
+                let mut fd = tuple_fd(
+                    FdType::Ipv4,
+                    IpAddr::V4(*sip),
+                    *sport,
+                    IpAddr::V4(*dip),
+                    *dport,
+                    L4Proto::from_scap(*l4proto),
+                );
+                fd.server_role = Some(false);
+                fd
+            }
             ScapKind::Ipv6Sock {
                 sip,
                 dip,
@@ -248,7 +256,11 @@ impl Fd {
                 *port,
                 L4Proto::from_scap(*l4proto),
             ),
-            ScapKind::UnixSock { path, .. } => Fd::new(FdType::Unix, path.clone()),
+            ScapKind::UnixSock { path, .. } => {
+                let mut fd = Fd::new(FdType::Unix, path.clone());
+                fd.server_role = Some(!path.is_empty());
+                fd
+            }
             ScapKind::File {
                 open_flags,
                 path,

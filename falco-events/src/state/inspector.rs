@@ -13,22 +13,6 @@ use crate::table::codes::PPME_PROCINFO_E;
 
 use super::HostState;
 
-/// One event and the context its rule fields are extracted from.
-#[derive(Clone, Copy, Debug)]
-pub struct Item<'a> {
-    /// The event (also in `ctx.event`).
-    pub event: Event<'a>,
-    /// The extractor: implements [`falco_rules::FieldExtractor`].
-    pub ctx: EventContext<'a>,
-}
-
-impl Item<'_> {
-    /// The event code, for [`falco_rules::engine::Ruleset::matching`].
-    pub fn code(&self) -> u16 {
-        self.event.code()
-    }
-}
-
 /// Counters of an [`Inspector`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct InspectorStats {
@@ -67,9 +51,9 @@ pub struct InspectorStats {
 ///     .map_err(|e| e.to_string())?;
 /// let mut insp = Inspector::open_capture("trace.scap")?;
 /// let mut scratch = Scratch::new();
-/// while let Some(item) = insp.next()? {
-///     if filter.matches(&item.ctx, &mut scratch) {
-///         println!("{}", item.ctx.num);
+/// while let Some(ctx) = insp.next()? {
+///     if filter.matches(&ctx, &mut scratch) {
+///         println!("{} {}", ctx.num, ctx.event.name());
 ///     }
 /// }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -135,10 +119,11 @@ impl<S: EventSource> Inspector<S> {
         self.stats
     }
 
-    /// The next event with its context; `Ok(None)` when the source has
+    /// The next event with its context (the extractor, which holds the
+    /// event in [`EventContext::event`]); `Ok(None)` when the source has
     /// none (see [`EventSource::next_event`]).
     #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Result<Option<Item<'_>>, SourceError> {
+    pub fn next(&mut self) -> Result<Option<EventContext<'_>>, SourceError> {
         loop {
             self.state.flush_pending();
             let Some(evt) = self.source.next_event()? else {
@@ -154,10 +139,16 @@ impl<S: EventSource> Inspector<S> {
                 + s.skipped_malformed
                 + s.skipped_unknown;
             self.num = if read > self.num { read } else { self.num + 1 };
-            match Event::parse_allowing_extra(&self.buf).map(|e| e.code()) {
-                Ok(PPME_PROCINFO_E) => self.stats.procinfo += 1,
-                Ok(_) => break,
-                Err(_) => {}
+            // The code is at bytes 20..22 of the header (the source checked
+            // the event is well formed).
+            match self
+                .buf
+                .get(20..22)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            {
+                Some(PPME_PROCINFO_E) => self.stats.procinfo += 1,
+                Some(_) => break,
+                None => {}
             }
         }
         let Ok(evt) = Event::parse_allowing_extra(&self.buf) else {
@@ -173,6 +164,6 @@ impl<S: EventSource> Inspector<S> {
         ctx.cpu = self.source.last_cpu();
         ctx.first_ts = first;
         ctx.prev_ts = if prev == 0 { evt.ts() } else { prev };
-        Ok(Some(Item { event: evt, ctx }))
+        Ok(Some(ctx))
     }
 }

@@ -25,6 +25,9 @@
 //! - **Removal is deferred** to the next event, as in libs: the procexit
 //!   event still sees its thread, a close event still sees its fd.
 //!
+//! A source restricted to the rules' event types must also deliver
+//! [`state_event_types`], or the state goes stale.
+//!
 //! Threads of one process share its fd table and cwd (keyed by pid).
 //! Malformed events (missing or mistyped parameters) change nothing; they
 //! are counted in [`StateStats::malformed`].
@@ -38,7 +41,6 @@ mod fd;
 mod inspector;
 mod proc;
 
-use std::collections::HashMap;
 use std::net::IpAddr;
 
 use crate::event::{Event, SockAddr, SockTuple};
@@ -47,7 +49,7 @@ use crate::table::codes::*;
 
 pub use container::container_id;
 pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
-pub use inspector::{Inspector, InspectorStats, Item};
+pub use inspector::{Inspector, InspectorStats};
 
 /// The id libs uses for "no value" in pid-like fields.
 pub const NO_ID: i64 = -1;
@@ -279,6 +281,76 @@ impl ThreadInfo {
     }
 }
 
+/// The event codes [`HostState::update`] learns from. A consumer that
+/// restricts a source to the event types its rules need
+/// ([`EventSource::set_event_types`](crate::source::EventSource::set_event_types))
+/// must add these, or the state goes stale (Falco likewise always adds
+/// libsinsp's state syscall set).
+///
+/// ```
+/// use falco_events::state::state_event_types;
+/// use falco_events::table::codes::*;
+/// let set = state_event_types();
+/// assert!(set.contains(PPME_SYSCALL_EXECVE_19_X));
+/// assert!(set.contains(PPME_SYSCALL_CLOSE_X));
+/// assert!(!set.contains(PPME_SYSCALL_READ_X));
+/// ```
+pub fn state_event_types() -> crate::source::EventSet {
+    crate::source::EventSet::from_codes(STATE_CODES.iter().copied())
+}
+
+const STATE_CODES: &[u16] = &[
+    PPME_SYSCALL_CLONE_20_X,
+    PPME_SYSCALL_FORK_20_X,
+    PPME_SYSCALL_VFORK_20_X,
+    PPME_SYSCALL_CLONE3_X,
+    PPME_SYSCALL_EXECVE_19_X,
+    PPME_SYSCALL_EXECVEAT_X,
+    PPME_PROCEXIT_1_E,
+    PPME_SYSCALL_CHDIR_X,
+    PPME_SYSCALL_FCHDIR_X,
+    PPME_SYSCALL_SETUID_X,
+    PPME_SYSCALL_SETGID_X,
+    PPME_SYSCALL_SETRESUID_X,
+    PPME_SYSCALL_SETRESGID_X,
+    PPME_SYSCALL_SETREUID_X,
+    PPME_SYSCALL_SETREGID_X,
+    PPME_SYSCALL_SETSID_X,
+    PPME_SYSCALL_CAPSET_X,
+    PPME_SYSCALL_OPEN_X,
+    PPME_SYSCALL_OPENAT_2_X,
+    PPME_SYSCALL_OPENAT2_X,
+    PPME_SYSCALL_CREAT_X,
+    PPME_SYSCALL_OPEN_BY_HANDLE_AT_X,
+    PPME_SOCKET_SOCKET_X,
+    PPME_SOCKET_CONNECT_X,
+    PPME_SOCKET_ACCEPT_5_X,
+    PPME_SOCKET_ACCEPT4_6_X,
+    PPME_SOCKET_BIND_X,
+    PPME_SYSCALL_DUP_1_X,
+    PPME_SYSCALL_DUP2_X,
+    PPME_SYSCALL_DUP3_X,
+    PPME_SYSCALL_FCNTL_X,
+    PPME_SYSCALL_CLOSE_X,
+    PPME_SYSCALL_PIPE_X,
+    PPME_SYSCALL_PIPE2_X,
+    PPME_SOCKET_SOCKETPAIR_X,
+    PPME_SYSCALL_EVENTFD_X,
+    PPME_SYSCALL_EVENTFD2_X,
+    PPME_SYSCALL_SIGNALFD_X,
+    PPME_SYSCALL_SIGNALFD4_X,
+    PPME_SYSCALL_TIMERFD_CREATE_X,
+    PPME_SYSCALL_INOTIFY_INIT_X,
+    PPME_SYSCALL_INOTIFY_INIT1_X,
+    PPME_SYSCALL_EPOLL_CREATE_X,
+    PPME_SYSCALL_EPOLL_CREATE1_X,
+    PPME_SYSCALL_BPF_2_X,
+    PPME_SYSCALL_USERFAULTFD_X,
+    PPME_SYSCALL_IO_URING_SETUP_X,
+    PPME_SYSCALL_PIDFD_OPEN_X,
+    PPME_SYSCALL_MEMFD_CREATE_X,
+];
+
 /// A user of the host (or of a capture's user list).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct User {
@@ -306,6 +378,10 @@ pub struct StateStats {
     /// Threads removed by procexit.
     pub removed_threads: u64,
 }
+
+/// The hash map of the state's tables (aHash: the keys are small integers
+/// and a table lookup happens on every event).
+pub type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
 
 /// The per-process fd tables, keyed by pid.
 pub type FdTables = HashMap<i64, HashMap<i64, Fd>>;
@@ -387,15 +463,18 @@ fn p_str(e: &Event<'_>, name: &str) -> Option<String> {
         .map(|c| c.into_owned())
 }
 
-/// The result of an event: the `res` parameter, or for events that return
-/// an fd in their first parameter (`fd`), that.
+/// The return value of an event, as libs defines it: the first parameter
+/// of a syscall exit event (`res`, or the new `fd`); none for enter events,
+/// meta-events and the generic syscall event.
 pub fn event_result(e: &Event<'_>) -> Option<i64> {
-    let p = e.param(0)?;
-    if matches!(p.name(), "res" | "fd") {
-        p.as_i64()
-    } else {
-        None
+    use crate::table::{Direction, EventCategory};
+    if e.direction() != Direction::Exit
+        || e.code() == PPME_GENERIC_X
+        || e.info().category.source() != EventCategory::SYSCALL
+    {
+        return None;
     }
+    e.param(0)?.as_i64()
 }
 
 impl HostState {
@@ -420,6 +499,7 @@ impl HostState {
                 fds.insert(f.fd, Fd::from_scap(f));
             }
         }
+        s.fix_capture_sockets();
         for u in &m.users {
             s.users.insert(
                 u.uid,
@@ -440,6 +520,40 @@ impl HostState {
         }
         s.interfaces = m.interfaces.iter().map(|i| i.addr).collect();
         s
+    }
+
+    /// Connected IPv4 sockets of a capture whose source port is a port some
+    /// process listens on are the server side: swap the tuple so the client
+    /// comes first and mark the role (libs' `fix_sockets_coming_from_proc`).
+    fn fix_capture_sockets(&mut self) {
+        let server_ports: std::collections::HashSet<u16> = self
+            .fds
+            .values()
+            .flat_map(|t| t.values())
+            .filter_map(|f| match (f.ty, f.sock) {
+                (FdType::Ipv4, Some(SockAddrs::Server { port, .. })) => Some(port),
+                _ => None,
+            })
+            .collect();
+        for table in self.fds.values_mut() {
+            for f in table.values_mut() {
+                if let (
+                    FdType::Ipv4,
+                    Some(SockAddrs::Tuple {
+                        cip,
+                        cport,
+                        sip,
+                        sport,
+                    }),
+                ) = (f.ty, f.sock)
+                {
+                    if server_ports.contains(&cport) {
+                        *f = tuple_fd(FdType::Ipv4, sip, sport, cip, cport, f.l4proto);
+                        f.server_role = Some(true);
+                    }
+                }
+            }
+        }
     }
 
     /// True if `ip` belongs to the host, as libs decides it: an IPv4
@@ -892,9 +1006,9 @@ impl HostState {
                     .map(|f| concat_paths(&cwd_now, &f))
             })
             .or_else(|| t.exe.starts_with('/').then(|| t.exe.clone()));
-        if let Some(p) = exepath {
-            t.exepath = p;
-        }
+        // Never keep the previous program's path (a forked child starts
+        // with its parent's): unknown is empty.
+        t.exepath = exepath.unwrap_or_default();
         t.lastexec_ts = e.ts();
         let key = fd_key(t);
         // execve closes the O_CLOEXEC fds.
@@ -1251,6 +1365,69 @@ fn fd_key(t: &ThreadInfo) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scap::{FdInfo, FdKind, FdTable, ProcInfo};
+    use std::net::Ipv4Addr;
+
+    #[test]
+    fn capture_sockets_on_a_listening_port_are_the_server_side() {
+        let web = Ipv4Addr::new(10, 0, 0, 1);
+        let peer = Ipv4Addr::new(10, 0, 0, 9);
+        let m = Metadata {
+            procs: vec![ProcInfo {
+                tid: 10,
+                pid: 10,
+                comm: "nginx".into(),
+                ..ProcInfo::default()
+            }],
+            fds: vec![FdTable {
+                tid: 10,
+                fds: vec![
+                    FdInfo {
+                        fd: 3,
+                        ino: 0,
+                        kind: FdKind::Ipv4ServSock {
+                            ip: web,
+                            port: 80,
+                            l4proto: 1,
+                        },
+                    },
+                    // As /proc shows an accepted connection: local side first.
+                    FdInfo {
+                        fd: 4,
+                        ino: 0,
+                        kind: FdKind::Ipv4Sock {
+                            sip: web,
+                            dip: peer,
+                            sport: 80,
+                            dport: 5555,
+                            l4proto: 1,
+                        },
+                    },
+                    FdInfo {
+                        fd: 5,
+                        ino: 0,
+                        kind: FdKind::Ipv4Sock {
+                            sip: web,
+                            dip: peer,
+                            sport: 6000,
+                            dport: 443,
+                            l4proto: 1,
+                        },
+                    },
+                ],
+            }],
+            ..Metadata::default()
+        };
+        let s = HostState::from_metadata(&m);
+        let t = s.thread(10).unwrap();
+        let accepted = s.fd(t, 4).unwrap();
+        assert_eq!(accepted.name, "10.0.0.9:5555->10.0.0.1:80");
+        assert_eq!(accepted.server_role, Some(true));
+        let outgoing = s.fd(t, 5).unwrap();
+        assert_eq!(outgoing.name, "10.0.0.1:6000->10.0.0.9:443");
+        assert_eq!(outgoing.server_role, Some(false));
+        assert_eq!(s.fd(t, 3).unwrap().name, "10.0.0.1:80");
+    }
 
     #[test]
     fn concat_paths_normalises_like_libs() {
