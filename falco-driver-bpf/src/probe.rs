@@ -174,6 +174,7 @@ pub struct BpfProbe {
     settings_flags: u32,
     snaplen: u32,
     pub(crate) counts: SourceCounts,
+    drops_cache: std::cell::Cell<(Option<Instant>, u64)>,
     keep_state: bool,
     interesting: BTreeSet<u32>,
 }
@@ -416,6 +417,7 @@ impl BpfProbe {
             pending_rec: None,
             settings_flags: 0,
             counts: SourceCounts::default(),
+            drops_cache: std::cell::Cell::new((None, 0)),
             snaplen: config.snaplen,
             keep_state: config.keep_state_syscalls,
             interesting: BTreeSet::new(),
@@ -725,6 +727,28 @@ impl BpfProbe {
 
     /// The probe's counters, summed over CPUs, and the events per syscall.
     pub fn stats(&self) -> Result<ProbeStats, ProbeError> {
+        let mut stats = self.counters()?;
+        for spec in EXIT_SPECS {
+            let total = self.percpu_sum(&self.skel.maps.syscall_counts, spec.nr)?;
+            if total > 0 {
+                stats.per_syscall.push((spec.name, total));
+            }
+        }
+        if stats.n_drops_buffer > 0 {
+            for code in 0..PPM_EVENT_MAX {
+                let total = self.percpu_sum(&self.skel.maps.drop_counts, code)?;
+                if total > 0 {
+                    stats.drops_per_event.push((code as u16, total));
+                }
+            }
+        }
+        Ok(stats)
+    }
+
+    /// The event and drop counters only (one map read): cheap enough to
+    /// poll, unlike [`stats`](BpfProbe::stats), which also reads the
+    /// per-syscall and per-event tables.
+    pub fn counters(&self) -> Result<ProbeStats, ProbeError> {
         let mut stats = ProbeStats::default();
         let per_cpu = self
             .skel
@@ -746,20 +770,20 @@ impl BpfProbe {
             stats.n_drops_max_event_size += field(2);
             stats.n_drops_no_buffer += field(3);
         }
-        for spec in EXIT_SPECS {
-            let total = self.percpu_sum(&self.skel.maps.syscall_counts, spec.nr)?;
-            if total > 0 {
-                stats.per_syscall.push((spec.name, total));
-            }
-        }
-        if stats.n_drops_buffer > 0 {
-            for code in 0..PPM_EVENT_MAX {
-                let total = self.percpu_sum(&self.skel.maps.drop_counts, code)?;
-                if total > 0 {
-                    stats.drops_per_event.push((code as u16, total));
-                }
-            }
-        }
         Ok(stats)
+    }
+
+    /// Drops as of at most 100 ms ago: the [`EventSource`] counters are
+    /// read per event by some callers, and a map read is a syscall.
+    ///
+    /// [`EventSource`]: falco_events::EventSource
+    pub(crate) fn recent_drops(&self) -> u64 {
+        let (at, drops) = self.drops_cache.get();
+        if at.is_some_and(|t| t.elapsed() < Duration::from_millis(100)) {
+            return drops;
+        }
+        let drops = self.counters().map(|s| s.n_drops()).unwrap_or(drops);
+        self.drops_cache.set((Some(Instant::now()), drops));
+        drops
     }
 }

@@ -39,7 +39,7 @@ impl EventSource for BpfProbe {
     }
 
     fn stats(&self) -> SourceStats {
-        let drops = BpfProbe::stats(self).map(|s| s.n_drops()).unwrap_or(0);
+        let drops = self.recent_drops();
         SourceStats {
             events: self.counts.events,
             drops,

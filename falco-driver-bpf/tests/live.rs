@@ -541,6 +541,11 @@ fn a_tiny_buffer_with_a_paused_consumer_counts_drops() {
     }
     let stats = probe.stats().expect("stats");
     assert!(stats.n_drops_buffer > 0, "{stats:?}");
+    let source_drops = falco_events::EventSource::stats(&probe).drops;
+    assert!(
+        source_drops >= stats.n_drops_buffer,
+        "EventSource drops {source_drops}"
+    );
     assert!(stats.n_evts >= 4000, "{stats:?}");
     let count = |name| {
         stats
