@@ -82,8 +82,9 @@
 //! On this 2-vCPU VM: a filtered-out syscall costs about 50 ns in the
 //! dispatcher, a simple exit event (close) about 300 ns, the openat enter
 //! event about 500 ns (`kernel.bpf_stats_enabled`). The `syscall_storm`
-//! bench (open + close, a consumer thread draining) runs 1.5–2.5× slower
-//! with the probe than without.
+//! bench (open + close, a consumer thread draining) runs 1.4–2.5× slower
+//! with the probe than without (about +1.8 µs per open + close, which writes
+//! three events; the machine is shared, so runs vary).
 //!
 //! ```no_run
 //! use std::time::Duration;
