@@ -15,10 +15,12 @@
 //! - `src/bpf/probe.bpf.c`: one `tp_btf/sys_exit` dispatcher that tail-calls
 //!   the program building each syscall's event; `tp_btf/sched_process_exec`
 //!   for successful execve/execveat; `tp_btf/sched_process_exit` for
-//!   procexit; `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events.
-//!   Most events are *data*: [`syscalls`](crate::covered_syscalls) lists, per
-//!   syscall, how each parameter is produced, and one BPF program follows
-//!   that table.
+//!   procexit; `tp_btf/sched_switch` and `tp_btf/signal_deliver` on demand;
+//!   `tracepoint/syscalls/sys_enter_*` for the TOCTOU enter events. Most
+//!   events are *data*: a table in `src/syscalls.rs` says, per syscall, how
+//!   each parameter is produced, and one BPF program follows that table.
+//!   `builder.h`, `kernel.h`, `params.h` and `process.h` beside it hold the
+//!   event builder and the parameter writers (one compilation unit).
 //! - `src/bpf/probe.h`: the structs and constants both sides read.
 //! - `src/bpf/vmlinux.h`: kernel types for CO-RE. **It is committed**, not
 //!   generated at build time: it was produced with
@@ -38,7 +40,12 @@
 //! umount2, unlink, unlinkat, rename, renameat, renameat2, mkdir, mkdirat,
 //! rmdir, chmod, fchmod, fchmodat, symlink, symlinkat, link, linkat, chdir,
 //! fchdir, memfd_create, bpf, init_module, finit_module, userfaultfd, prctl,
-//! setns, unshare, kill, tkill, tgkill; procexit (`sched_process_exit`); the
+//! setns, unshare, kill, tkill, tgkill, socketpair, eventfd, eventfd2,
+//! inotify_init, inotify_init1, signalfd, signalfd4, timerfd_create,
+//! epoll_create, epoll_create1, pidfd_open, io_uring_setup, open_by_handle_at,
+//! chroot, setsid,
+//! setpgid; procexit (`sched_process_exit`); switch (`sched_switch`) and
+//! signaldeliver (`signal_deliver`), attached only while asked for; the
 //! enter events of open, openat, openat2, creat and connect.
 //! [`covered_syscalls`] lists them.
 //!
@@ -46,22 +53,38 @@
 //!
 //! - execve and clone carry `cwd` (Falco's modern probe leaves it empty and
 //!   lets userspace fill it).
-//! - execve `flags`: `PPM_EXE_WRITABLE` and `PPM_EXE_FROM_MEMFD` are set; the
-//!   overlayfs bits (`PPM_EXE_UPPER_LAYER`/`LOWER_LAYER`, and the `FD_*_LAYER`
-//!   bits of open flags) are never set. The writable check skips POSIX ACLs,
-//!   supplementary groups and user-namespace mapping.
+//! - execve `flags`: the `PPM_EXE_WRITABLE` check skips POSIX ACLs,
+//!   supplementary groups and user-namespace mapping (as far as Falco's does,
+//!   less the groups and mapping). The overlayfs bits of execve and open
+//!   events are computed as the driver does.
 //! - procexit `reaper_tid` is approximate: 0 without children, else the
 //!   group leader when other threads live on, else 1.
+//! - ia32 syscalls (32-bit programs, `int 0x80`) produce their exit events
+//!   through a translation table, but no enter events (Falco uses kprobes
+//!   for those), no `socketcall`, and their msghdr data is left empty.
 //! - No dynamic snaplen (larger captures for chosen ports), no sampling
-//!   (dropping mode), no ia32 (32-bit compat) syscalls, no socketcall.
+//!   (dropping mode), no page-fault events, no BPF iterators (initial state
+//!   comes from /proc).
 //! - `init_module` `img` keeps at most 4 KiB, iovec data at most the snaplen
 //!   from at most 32 iovecs, msg_control at most 4 KiB.
 //!
 //! # Requirements
 //!
-//! A kernel with BTF (`/sys/kernel/btf/vmlinux`) and BPF ring buffers
-//! (5.8+), x86_64, and root or CAP_BPF + CAP_PERFMON. [`BpfProbe::open`]
-//! says which is missing.
+//! x86_64; a kernel with BTF (`/sys/kernel/btf/vmlinux`), BPF ring buffers
+//! and `bpf_loop` (5.17+; Falco's probe needs 5.8 because it unrolls its
+//! loops instead); root or CAP_BPF + CAP_PERFMON. [`BpfProbe::open`] says
+//! which is missing. The enter events need tracefs; the probe mounts it at
+//! `/sys/kernel/tracing` when nothing is there. Tested live on 6.18 only;
+//! CO-RE flavors cover the field renames of 6.2, 6.3, 6.11 and 6.15.
+//!
+//! # Costs measured here
+//!
+//! On this 2-vCPU VM: a filtered-out syscall costs about 50 ns in the
+//! dispatcher, a simple exit event (close) about 300 ns, the openat enter
+//! event about 500 ns (`kernel.bpf_stats_enabled`). The `syscall_storm`
+//! bench (open + close, a consumer thread draining) runs 1.4–2.5× slower
+//! with the probe than without (about +1.8 µs per open + close, which writes
+//! three events; the machine is shared, so runs vary).
 //!
 //! ```no_run
 //! use std::time::Duration;

@@ -12,7 +12,7 @@ use libbpf_rs::{Link, MapCore, MapFlags, MapHandle, MapType, OpenObject};
 use crate::error::ProbeError;
 use crate::ring::{Record, Ring};
 use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
-use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, STATE_SYSCALLS};
+use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, IA32_TO_64, STATE_SYSCALLS};
 
 const SYSCALL_TABLE_SIZE: u32 = 512;
 const PPM_EVENT_MAX: u32 = 454;
@@ -52,7 +52,8 @@ pub struct ProbeConfig {
     /// Bytes of each ring buffer: a power of two, a multiple of the page
     /// size, larger than two pages. Falco's default is 8 MiB.
     pub buffer_bytes: usize,
-    /// Bytes of I/O data kept in send/recv/init_module events (Falco: 80).
+    /// Bytes of I/O data kept in sendto/recvfrom/sendmsg/recvmsg events
+    /// (Falco: 80; at most 4096).
     pub snaplen: u32,
     /// Failed syscalls produce no event (Falco's `drop_failed`).
     pub drop_failed: bool,
@@ -160,6 +161,10 @@ pub(crate) struct SourceCounts {
 pub struct BpfProbe {
     // Field order is drop order: detach, unmap, close, unload, free.
     links: Vec<Link>,
+    /// `sched_switch` and `signal_deliver` run on hot kernel paths: they
+    /// are attached only while their event is of interest.
+    switch_link: Option<Link>,
+    signal_link: Option<Link>,
     rings: Vec<Ring>,
     ring_maps: Vec<MapHandle>,
     skel: ProbeSkel<'static>,
@@ -169,6 +174,7 @@ pub struct BpfProbe {
     settings_flags: u32,
     snaplen: u32,
     pub(crate) counts: SourceCounts,
+    drops_cache: std::cell::Cell<(Option<Instant>, u64)>,
     keep_state: bool,
     interesting: BTreeSet<u32>,
 }
@@ -401,6 +407,8 @@ impl BpfProbe {
         }
         let mut probe = BpfProbe {
             links: Vec::new(),
+            switch_link: None,
+            signal_link: None,
             rings,
             ring_maps,
             skel,
@@ -409,6 +417,7 @@ impl BpfProbe {
             pending_rec: None,
             settings_flags: 0,
             counts: SourceCounts::default(),
+            drops_cache: std::cell::Cell::new((None, 0)),
             snaplen: config.snaplen,
             keep_state: config.keep_state_syscalls,
             interesting: BTreeSet::new(),
@@ -467,6 +476,11 @@ impl BpfProbe {
             maps.exit_tail
                 .update(&key, &prog.to_ne_bytes(), MapFlags::ANY)
                 .map_err(|e| ProbeError::bpf("filling the tail-call table", e))?;
+        }
+        for (ia32, x64) in IA32_TO_64 {
+            maps.ia32_to_64
+                .update(&ia32.to_ne_bytes(), &(x64 + 1).to_ne_bytes(), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("filling the ia32 syscall map", e))?;
         }
         for spec in ENTER_SPECS {
             maps.enter_specs
@@ -533,7 +547,9 @@ impl BpfProbe {
     /// Chooses the syscalls that produce events, by Falco's event-type name
     /// (`openat`, `execve`, `connect`, ...); call it again on a rules reload.
     /// With `keep_state_syscalls` (the default) the syscalls host state needs
-    /// stay on too. `procexit` turns the process-exit event on.
+    /// stay on too. `procexit` turns the process-exit event on, `switch` and
+    /// `signaldeliver` the scheduler and signal events (off unless named:
+    /// they attach to hot kernel paths).
     ///
     /// Returns the names the probe cannot capture (not a covered syscall),
     /// so the caller can warn about rules that will never fire.
@@ -546,11 +562,23 @@ impl BpfProbe {
         let mut uncovered = Vec::new();
         let mut procexit = self.keep_state;
         let state: &[&str] = if self.keep_state { STATE_SYSCALLS } else { &[] };
+        let (mut switch, mut signal) = (false, false);
         for name in names {
             let name = name.as_ref();
-            if name == "procexit" {
-                procexit = true;
-                continue;
+            match name {
+                "procexit" => {
+                    procexit = true;
+                    continue;
+                }
+                "switch" => {
+                    switch = true;
+                    continue;
+                }
+                "signaldeliver" => {
+                    signal = true;
+                    continue;
+                }
+                _ => {}
             }
             match crate::syscalls::syscall_number(name) {
                 Some(nr) => {
@@ -589,6 +617,24 @@ impl BpfProbe {
         if flags != self.settings_flags {
             self.settings_flags = flags;
             self.write_settings(self.snaplen)?;
+        }
+        match (switch, self.switch_link.is_some()) {
+            (true, false) => {
+                let link = self.skel.progs.sched_switch.attach();
+                self.switch_link =
+                    Some(link.map_err(|e| ProbeError::bpf("attaching tp_btf/sched_switch", e))?);
+            }
+            (false, true) => self.switch_link = None,
+            _ => {}
+        }
+        match (signal, self.signal_link.is_some()) {
+            (true, false) => {
+                let link = self.skel.progs.signal_deliver.attach();
+                self.signal_link =
+                    Some(link.map_err(|e| ProbeError::bpf("attaching tp_btf/signal_deliver", e))?);
+            }
+            (false, true) => self.signal_link = None,
+            _ => {}
         }
         Ok(uncovered)
     }
@@ -681,6 +727,28 @@ impl BpfProbe {
 
     /// The probe's counters, summed over CPUs, and the events per syscall.
     pub fn stats(&self) -> Result<ProbeStats, ProbeError> {
+        let mut stats = self.counters()?;
+        for spec in EXIT_SPECS {
+            let total = self.percpu_sum(&self.skel.maps.syscall_counts, spec.nr)?;
+            if total > 0 {
+                stats.per_syscall.push((spec.name, total));
+            }
+        }
+        if stats.n_drops_buffer > 0 {
+            for code in 0..PPM_EVENT_MAX {
+                let total = self.percpu_sum(&self.skel.maps.drop_counts, code)?;
+                if total > 0 {
+                    stats.drops_per_event.push((code as u16, total));
+                }
+            }
+        }
+        Ok(stats)
+    }
+
+    /// The event and drop counters only (one map read): cheap enough to
+    /// poll, unlike [`stats`](BpfProbe::stats), which also reads the
+    /// per-syscall and per-event tables.
+    pub fn counters(&self) -> Result<ProbeStats, ProbeError> {
         let mut stats = ProbeStats::default();
         let per_cpu = self
             .skel
@@ -702,20 +770,20 @@ impl BpfProbe {
             stats.n_drops_max_event_size += field(2);
             stats.n_drops_no_buffer += field(3);
         }
-        for spec in EXIT_SPECS {
-            let total = self.percpu_sum(&self.skel.maps.syscall_counts, spec.nr)?;
-            if total > 0 {
-                stats.per_syscall.push((spec.name, total));
-            }
-        }
-        if stats.n_drops_buffer > 0 {
-            for code in 0..PPM_EVENT_MAX {
-                let total = self.percpu_sum(&self.skel.maps.drop_counts, code)?;
-                if total > 0 {
-                    stats.drops_per_event.push((code as u16, total));
-                }
-            }
-        }
         Ok(stats)
+    }
+
+    /// Drops as of at most 100 ms ago: the [`EventSource`] counters are
+    /// read per event by some callers, and a map read is a syscall.
+    ///
+    /// [`EventSource`]: falco_events::EventSource
+    pub(crate) fn recent_drops(&self) -> u64 {
+        let (at, drops) = self.drops_cache.get();
+        if at.is_some_and(|t| t.elapsed() < Duration::from_millis(100)) {
+            return drops;
+        }
+        let drops = self.counters().map(|s| s.n_drops()).unwrap_or(drops);
+        self.drops_cache.set((Some(Instant::now()), drops));
+        drops
     }
 }

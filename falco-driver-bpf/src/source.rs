@@ -12,6 +12,8 @@ use crate::syscalls::{ENTER_SPECS, EXIT_SPECS};
 const POLL_TIMEOUT: Duration = Duration::from_millis(100);
 
 const PPME_PROCEXIT_1_E: u16 = 186;
+const PPME_SCHEDSWITCH_6_E: u16 = 152;
+const PPME_SIGNALDELIVER_E: u16 = 232;
 
 impl EventSource for BpfProbe {
     fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
@@ -37,7 +39,7 @@ impl EventSource for BpfProbe {
     }
 
     fn stats(&self) -> SourceStats {
-        let drops = BpfProbe::stats(self).map(|s| s.n_drops()).unwrap_or(0);
+        let drops = self.recent_drops();
         SourceStats {
             events: self.counts.events,
             drops,
@@ -65,6 +67,12 @@ impl EventSource for BpfProbe {
             .collect();
         if types.contains(PPME_PROCEXIT_1_E) {
             names.push("procexit");
+        }
+        if types.contains(PPME_SCHEDSWITCH_6_E) {
+            names.push("switch");
+        }
+        if types.contains(PPME_SIGNALDELIVER_E) {
+            names.push("signaldeliver");
         }
         // The trait has no error channel here; a failed map update leaves
         // the previous selection in force, which only costs extra events.

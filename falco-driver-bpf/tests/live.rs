@@ -368,6 +368,15 @@ fn a_child_running_bin_true_produces_execve_with_exe_args_cwd_and_parent() {
         );
     }
     assert_eq!(e.uint(p("uid")), Some(euid as u64));
+    // The child runs with this process's capabilities (same user, no file caps).
+    let cap_eff = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("CapEff:").map(|v| v.trim().to_string()))
+        })
+        .and_then(|v| u64::from_str_radix(&v, 16).ok());
+    assert_eq!(e.uint(p("cap_effective")), cap_eff, "cap_effective");
 }
 
 #[test]
@@ -532,6 +541,11 @@ fn a_tiny_buffer_with_a_paused_consumer_counts_drops() {
     }
     let stats = probe.stats().expect("stats");
     assert!(stats.n_drops_buffer > 0, "{stats:?}");
+    let source_drops = falco_events::EventSource::stats(&probe).drops;
+    assert!(
+        source_drops >= stats.n_drops_buffer,
+        "EventSource drops {source_drops}"
+    );
     assert!(stats.n_evts >= 4000, "{stats:?}");
     let count = |name| {
         stats
@@ -1025,4 +1039,502 @@ fn the_consumer_returns_the_oldest_event_across_rings() {
             );
         }
     }
+}
+
+/// The fd-creating syscalls host state tracks, beyond open and socket.
+#[test]
+fn fd_creating_syscalls_write_falcos_parameters() {
+    const SOCKETPAIR_X: u16 = 43;
+    const EVENTFD2_X: u16 = 397;
+    const EPOLL_CREATE1_X: u16 = 377;
+    const TIMERFD_CREATE_X: u16 = 137;
+    const INOTIFY_INIT1_X: u16 = 395;
+    const PIDFD_OPEN_X: u16 = 409;
+    const PPM_O_NONBLOCK: u64 = 1 << 6;
+    const PPM_O_CLOEXEC: u64 = 1 << 12;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    let mut pair = [0i32; 2];
+    let (efd, epfd, tfd, ifd, pidfd);
+    // SAFETY: plain syscalls with valid arguments; every fd is closed below.
+    unsafe {
+        assert_eq!(
+            libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0, pair.as_mut_ptr()),
+            0
+        );
+        efd = libc::eventfd(7, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK);
+        epfd = libc::epoll_create1(libc::EPOLL_CLOEXEC);
+        tfd = libc::timerfd_create(
+            libc::CLOCK_MONOTONIC,
+            libc::TFD_CLOEXEC | libc::TFD_NONBLOCK,
+        );
+        ifd = libc::inotify_init1(libc::IN_CLOEXEC);
+        pidfd = libc::syscall(libc::SYS_pidfd_open, libc::getpid(), 0) as i32;
+        for fd in [pair[0], pair[1], efd, epfd, tfd, ifd, pidfd] {
+            assert!(fd >= 0);
+            libc::close(fd);
+        }
+    }
+    const WANTED: [u16; 6] = [
+        SOCKETPAIR_X,
+        EVENTFD2_X,
+        EPOLL_CREATE1_X,
+        TIMERFD_CREATE_X,
+        INOTIFY_INIT1_X,
+        PIDFD_OPEN_X,
+    ];
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && WANTED.contains(&e.ty),
+        |evs| WANTED.iter().all(|c| find(evs, *c).is_some()),
+    );
+    check_table(&events);
+    let ev = |code: u16| {
+        find(&events, code)
+            .unwrap_or_else(|| panic!("event {code}"))
+            .raw()
+    };
+
+    let e = ev(SOCKETPAIR_X);
+    assert_eq!(
+        (e.int(0), e.int(1), e.int(2)),
+        (Some(0), Some(pair[0] as i64), Some(pair[1] as i64))
+    );
+    assert!(
+        e.uint(3).unwrap_or(0) != 0 && e.uint(4).unwrap_or(0) != 0,
+        "source and peer sockets"
+    );
+    assert_ne!(e.uint(3), e.uint(4));
+    assert_eq!(
+        (e.uint(5), e.uint(6), e.uint(7)),
+        (Some(1), Some(1), Some(0)),
+        "AF_UNIX, SOCK_STREAM, 0"
+    );
+    let e = ev(EVENTFD2_X);
+    assert_eq!(
+        (e.int(0), e.uint(1), e.uint(2)),
+        (
+            Some(efd as i64),
+            Some(PPM_O_NONBLOCK | PPM_O_CLOEXEC),
+            Some(7)
+        )
+    );
+    assert_eq!(e.params[1].len(), 2, "FLAGS16");
+    let e = ev(EPOLL_CREATE1_X);
+    assert_eq!(
+        (e.int(0), e.uint(1)),
+        (Some(epfd as i64), Some(1)),
+        "PPM_EPOLL_CLOEXEC"
+    );
+    let e = ev(TIMERFD_CREATE_X);
+    // The driver keeps the flags in a u8: PPM_O_CLOEXEC (1 << 12) does not fit.
+    assert_eq!(
+        (e.int(0), e.uint(1), e.uint(2)),
+        (Some(tfd as i64), Some(1), Some(PPM_O_NONBLOCK))
+    );
+    let e = ev(INOTIFY_INIT1_X);
+    assert_eq!(
+        (e.int(0), e.uint(1)),
+        (Some(ifd as i64), Some(PPM_O_CLOEXEC))
+    );
+    let e = ev(PIDFD_OPEN_X);
+    assert_eq!(
+        (e.int(0), e.int(1), e.uint(2)),
+        (Some(pidfd as i64), Some(std::process::id() as i64), Some(0))
+    );
+}
+
+#[test]
+fn open_by_handle_at_reports_the_path_of_the_opened_file() {
+    const OPEN_BY_HANDLE_AT_X: u16 = 337;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    #[repr(C)]
+    struct FileHandle {
+        handle_bytes: u32,
+        handle_type: i32,
+        f_handle: [u8; 128],
+    }
+    let mut fh = FileHandle {
+        handle_bytes: 128,
+        handle_type: 0,
+        f_handle: [0; 128],
+    };
+    let mut mount_id = 0i32;
+    let path = c"/etc/hostname";
+    // SAFETY: valid path, handle buffer of the declared size, and out-pointer.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_name_to_handle_at,
+            libc::AT_FDCWD,
+            path.as_ptr(),
+            &mut fh as *mut FileHandle,
+            &mut mount_id as *mut i32,
+            0,
+        )
+    };
+    if rc != 0 {
+        eprintln!(
+            "skipped: this filesystem gives no file handles ({})",
+            std::io::Error::last_os_error()
+        );
+        return;
+    }
+    // SAFETY: opening "/" and then the handle; both fds are closed.
+    let (mount_fd, fd) = unsafe {
+        let mount_fd = libc::open(c"/".as_ptr(), libc::O_RDONLY);
+        let fd = libc::syscall(
+            libc::SYS_open_by_handle_at,
+            mount_fd,
+            &mut fh as *mut FileHandle,
+            libc::O_RDONLY,
+        ) as i32;
+        (mount_fd, fd)
+    };
+    // SAFETY: closing our own fds.
+    unsafe {
+        libc::close(fd);
+        libc::close(mount_fd);
+    }
+    assert!(
+        fd >= 0,
+        "open_by_handle_at: {}",
+        std::io::Error::last_os_error()
+    );
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == OPEN_BY_HANDLE_AT_X,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("open_by_handle_at event").raw();
+    assert_eq!(
+        (e.int(0), e.int(1)),
+        (Some(fd as i64), Some(mount_fd as i64))
+    );
+    assert_eq!(e.uint(2).map(|f| f & 3), Some(PPM_O_RDONLY));
+    assert_eq!(
+        e.str(3),
+        Some("/etc/hostname"),
+        "path rebuilt from the opened file"
+    );
+}
+
+#[test]
+fn io_uring_setup_reports_the_params_the_kernel_filled() {
+    const IO_URING_SETUP_X: u16 = 339;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let tid = gettid();
+    // struct io_uring_params: 6 u32 we check, then resv and offsets (120 bytes in all).
+    let mut params = [0u32; 30];
+    // SAFETY: a zeroed io_uring_params of the kernel's size; the fd is closed.
+    let fd = unsafe { libc::syscall(libc::SYS_io_uring_setup, 4u32, params.as_mut_ptr()) } as i32;
+    if fd >= 0 {
+        // SAFETY: closing our own fd.
+        unsafe { libc::close(fd) };
+    }
+    let events = collect(
+        &mut probe,
+        |e| e.tid == tid && e.ty == IO_URING_SETUP_X,
+        |evs| !evs.is_empty(),
+    );
+    check_table(&events);
+    let e = events.first().expect("io_uring_setup event").raw();
+    assert_eq!(e.uint(1), Some(4), "entries");
+    if fd < 0 {
+        eprintln!("io_uring disabled here: only the failure checked");
+        assert!(e.int(0).unwrap_or(0) < 0);
+        return;
+    }
+    assert_eq!(e.int(0), Some(fd as i64));
+    assert_eq!(
+        (e.uint(2), e.uint(3)),
+        (Some(params[0] as u64), Some(params[1] as u64)),
+        "sq/cq entries"
+    );
+    assert_eq!(e.uint(4), Some(0), "flags");
+    assert_eq!(e.uint(7), Some((params[5] & 0x7ff) as u64), "features");
+}
+
+#[test]
+fn signaldeliver_names_the_sender_and_switch_events_come_only_when_asked() {
+    const SIGNALDELIVER_E: u16 = 232;
+    const SWITCH_E: u16 = 152;
+    let config = ProbeConfig {
+        keep_state_syscalls: false,
+        ..small_config()
+    };
+    let Some(mut probe) = open_probe(config) else {
+        return;
+    };
+    probe
+        .set_interesting(["signaldeliver", "switch"])
+        .expect("set_interesting");
+    // A shell that handles SIGTERM: a fatal signal would be delivered as a
+    // group-exit SIGKILL whose siginfo names no sender (in Falco too).
+    let mut child = Command::new("/bin/sh")
+        .args(["-c", "trap 'exit 0' TERM; while :; do sleep 0.05; done"])
+        .spawn()
+        .expect("spawn sh");
+    let pid = child.id() as u64;
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    let _ = child.wait();
+    let me = std::process::id() as i64;
+    let events = collect(
+        &mut probe,
+        // The shell also gets SIGCHLD from its sleeps: keep the SIGTERM.
+        |e| {
+            (e.ty == SIGNALDELIVER_E && e.tid == pid && e.raw().uint(2) == Some(15))
+                || (e.ty == SWITCH_E && e.tid == pid)
+        },
+        |evs| find(evs, SIGNALDELIVER_E).is_some() && find(evs, SWITCH_E).is_some(),
+    );
+    check_table(&events);
+    let e = find(&events, SIGNALDELIVER_E)
+        .expect("signal delivered to the child")
+        .raw();
+    assert_eq!(
+        (e.int(0), e.int(1), e.uint(2)),
+        (Some(me), Some(pid as i64), Some(15)),
+        "spid dpid SIGTERM"
+    );
+    let s = find(&events, SWITCH_E)
+        .expect("the child was switched out")
+        .raw();
+    assert!(
+        s.uint(3).unwrap_or(0) > 0,
+        "vm_size of the switched-out task"
+    );
+
+    // Turned off again: no more switch events from a busy thread.
+    probe.set_interesting(["close"]).expect("set_interesting");
+    while probe.next_event().is_some() {}
+    let tid = gettid();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let mut switches = 0;
+    while let Some(bytes) = probe.next_event() {
+        let e = RawEvent::parse(bytes).expect("well-formed");
+        if e.event_type == SWITCH_E && e.tid == tid {
+            switches += 1;
+        }
+    }
+    assert_eq!(switches, 0, "sched_switch detached");
+}
+
+/// Removes an overlay mount and its directories when the test ends.
+struct OverlayMount {
+    dir: std::path::PathBuf,
+    merged: std::ffi::CString,
+}
+
+impl Drop for OverlayMount {
+    fn drop(&mut self) {
+        // SAFETY: unmounting the mount this test made, by its NUL-terminated path.
+        unsafe { libc::umount2(self.merged.as_ptr(), libc::MNT_DETACH) };
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn overlayfs_layers_are_flagged_on_open_and_execve() {
+    const PPM_FD_UPPER_LAYER: u64 = 1 << 15;
+    const PPM_FD_LOWER_LAYER: u64 = 1 << 16;
+    const PPM_EXE_UPPER_LAYER: u64 = 1 << 1;
+    const PPM_EXE_LOWER_LAYER: u64 = 1 << 3;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("falco-bpf-ovl-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["lower", "upper", "work", "merged"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("overlay dirs");
+    }
+    std::fs::write(dir.join("lower/lowerfile"), b"l").expect("lower file");
+    std::fs::write(dir.join("upper/upperfile"), b"u").expect("upper file");
+    std::fs::copy("/bin/true", dir.join("lower/lowertrue")).expect("lower binary");
+    std::fs::copy("/bin/true", dir.join("upper/uppertrue")).expect("upper binary");
+    let merged = dir.join("merged");
+    let opts = format!(
+        "lowerdir={},upperdir={},workdir={}",
+        dir.join("lower").display(),
+        dir.join("upper").display(),
+        dir.join("work").display()
+    );
+    let target = cstr(merged.to_str().expect("utf-8"));
+    // SAFETY: valid NUL-terminated strings for mount(2).
+    let rc = unsafe {
+        libc::mount(
+            c"overlay".as_ptr(),
+            target.as_ptr(),
+            c"overlay".as_ptr(),
+            0,
+            cstr(&opts).as_ptr().cast(),
+        )
+    };
+    if rc != 0 {
+        let err = std::io::Error::last_os_error();
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("skipped: cannot mount an overlay here ({err})");
+        return;
+    }
+    let _mount = OverlayMount {
+        dir: dir.clone(),
+        merged: target,
+    };
+    let tid = gettid();
+    let lower = merged.join("lowerfile");
+    let upper = merged.join("upperfile");
+    let _ = std::fs::File::open(&lower).expect("open lower");
+    let _ = std::fs::File::open(&upper).expect("open upper");
+    let lower_run = Command::new(merged.join("lowertrue"))
+        .spawn()
+        .expect("run lower");
+    let upper_run = Command::new(merged.join("uppertrue"))
+        .spawn()
+        .expect("run upper");
+    let (lower_pid, upper_pid) = (lower_run.id() as u64, upper_run.id() as u64);
+    let _ = { lower_run }.wait();
+    let _ = { upper_run }.wait();
+
+    let (lower_s, upper_s) = (
+        lower.to_str().expect("utf-8").to_string(),
+        upper.to_str().expect("utf-8").to_string(),
+    );
+    let events = collect(
+        &mut probe,
+        |e| {
+            (e.tid == tid
+                && e.ty == OPENAT_X
+                && matches!(e.raw().str(2), Some(n) if n == lower_s || n == upper_s))
+                || (e.ty == EXECVE_X && (e.tid == lower_pid || e.tid == upper_pid))
+        },
+        |evs| evs.len() >= 4,
+    );
+    check_table(&events);
+    let open_flags = |name: &str| {
+        events
+            .iter()
+            .find(|e| e.ty == OPENAT_X && e.raw().str(2) == Some(name))
+            .and_then(|e| e.raw().uint(3))
+            .unwrap_or_else(|| panic!("openat of {name}"))
+    };
+    assert_eq!(
+        open_flags(&lower_s) & (PPM_FD_UPPER_LAYER | PPM_FD_LOWER_LAYER),
+        PPM_FD_LOWER_LAYER
+    );
+    assert_eq!(
+        open_flags(&upper_s) & (PPM_FD_UPPER_LAYER | PPM_FD_LOWER_LAYER),
+        PPM_FD_UPPER_LAYER
+    );
+    let exe_flags = |pid: u64| {
+        events
+            .iter()
+            .find(|e| e.ty == EXECVE_X && e.tid == pid)
+            .and_then(|e| e.raw().uint(19))
+            .unwrap_or_else(|| panic!("execve of {pid}"))
+    };
+    assert_eq!(
+        exe_flags(lower_pid) & (PPM_EXE_UPPER_LAYER | PPM_EXE_LOWER_LAYER),
+        PPM_EXE_LOWER_LAYER
+    );
+    assert_eq!(
+        exe_flags(upper_pid) & (PPM_EXE_UPPER_LAYER | PPM_EXE_LOWER_LAYER),
+        PPM_EXE_UPPER_LAYER
+    );
+}
+
+/// An ia32 syscall (`int 0x80`) from this 64-bit thread, with up to three
+/// arguments.
+#[cfg(target_arch = "x86_64")]
+fn int80(nr: u32, a: u32, b: u32, c: u32) -> i32 {
+    let ret: i32;
+    // SAFETY: the ia32 syscall ABI: eax = number, ebx/ecx/edx = arguments;
+    // rbx is reserved by LLVM, so the first argument is swapped in and out
+    // (all 64 bits, or its upper half would be lost);
+    // the registers the kernel clobbers are declared.
+    unsafe {
+        std::arch::asm!(
+            "xchg {a}, rbx",
+            "int 0x80",
+            "xchg {a}, rbx",
+            a = inout(reg) a as u64 => _,
+            inlateout("eax") nr => ret,
+            in("ecx") b,
+            in("edx") c,
+            // The kernel zeroes r8-r11 on return from int 0x80.
+            out("r8") _,
+            out("r9") _,
+            out("r10") _,
+            out("r11") _,
+        );
+    }
+    ret
+}
+
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn ia32_syscalls_are_translated_and_their_arguments_read() {
+    const OPEN_X: u16 = 3;
+    const IA32_OPEN: u32 = 5;
+    const IA32_CLOSE: u32 = 6;
+    let Some(mut probe) = open_probe(small_config()) else {
+        return;
+    };
+    // The path must sit below 4 GiB for a 32-bit pointer.
+    // SAFETY: a fresh anonymous mapping, checked against MAP_FAILED.
+    let page = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            4096,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_32BIT,
+            -1,
+            0,
+        )
+    };
+    assert_ne!(page, libc::MAP_FAILED, "mmap MAP_32BIT");
+    let path = b"/etc/hostname\0";
+    // SAFETY: the page is 4096 writable bytes; the path is shorter.
+    unsafe { std::ptr::copy_nonoverlapping(path.as_ptr(), page.cast::<u8>(), path.len()) };
+    let tid = gettid();
+    let fd = int80(IA32_OPEN, page as usize as u32, libc::O_RDONLY as u32, 0);
+    if fd == -libc::ENOSYS {
+        eprintln!("skipped: ia32 emulation is off");
+        return;
+    }
+    assert!(fd >= 0, "ia32 open: {fd}");
+    assert_eq!(int80(IA32_CLOSE, fd as u32, 0, 0), 0);
+    // SAFETY: unmapping the page mapped above.
+    unsafe { libc::munmap(page, 4096) };
+    let events = collect(
+        &mut probe,
+        |e| {
+            e.tid == tid
+                && (e.ty == OPEN_X || (e.ty == CLOSE_X && e.raw().int(1) == Some(fd as i64)))
+        },
+        |evs| find(evs, OPEN_X).is_some() && find(evs, CLOSE_X).is_some(),
+    );
+    check_table(&events);
+    let open = find(&events, OPEN_X)
+        .expect("open exit from the ia32 syscall")
+        .raw();
+    assert_eq!(open.int(0), Some(fd as i64), "fd");
+    assert_eq!(
+        open.str(1),
+        Some("/etc/hostname"),
+        "name read through the 32-bit pointer"
+    );
+    assert_eq!(open.uint(2).map(|f| f & 3), Some(PPM_O_RDONLY));
+    let close = find(&events, CLOSE_X).expect("close exit").raw();
+    assert_eq!((close.int(0), close.int(1)), (Some(0), Some(fd as i64)));
 }

@@ -123,6 +123,17 @@ enum param_kind {
 	PK_PTRACE_DATA = 59,   /* DYN by request (arg >> 4): peeked u64, signal, or the raw data arg */
 	PK_PTRACE_REQ = 60,    /* u16 PPM_PTRACE_* of the request arg */
 	PK_SOCK_FAMILY = 61,   /* u32 PPM_AF_* of the domain arg (unknown -> 0) */
+	PK_ZERO_U32 = 62,      /* u32 0 (a parameter the driver always writes as 0) */
+	PK_ZERO_U8 = 63,       /* u8 0 */
+	PK_NBCX_FLAGS16 = 64,  /* u16 PPM_O_NONBLOCK/PPM_O_CLOEXEC of the arg (eventfd2, inotify_init1, signalfd4) */
+	PK_NBCX_FLAGS8 = 65,   /* the same truncated to u8, as the driver does for timerfd_create */
+	PK_EPOLL_FLAGS = 66,   /* u32 PPM_EPOLL_CLOEXEC */
+	PK_PIDFD_FLAGS = 67,   /* u32 PPM_PIDFD_NONBLOCK */
+	PK_SP_SOURCE = 68,     /* socketpair: u64 struct sock * of the first fd in the user int[2] at arg */
+	PK_SP_PEER = 69,       /* socketpair: u64 peer struct sock * of that socket */
+	PK_U32_AS_U64 = 70,    /* arg truncated to u32, written as u64 */
+	PK_RET_PATH = 71,      /* the path of the returned fd's file (when ret > 0) */
+	PK_IOURING_PARAM = 72, /* io_uring_setup: field (arg >> 4) of the user io_uring_params at arg, flags and features as PPM_IORING_* */
 	PK_KIND_MAX
 };
 
