@@ -244,6 +244,15 @@ pub trait EventSource {
     fn last_cpu(&self) -> Option<u16> {
         None
     }
+
+    /// How many events the source has read so far, including those it did
+    /// not hand out (filtered by type, merged by a converter, skipped), when
+    /// it knows — a capture does, so events can be numbered as sysdig numbers
+    /// them. Called once per event: it must be cheap. Live sources return
+    /// `None` (the default) and events are numbered as they are handed out.
+    fn events_read(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// A boxed source is a source, so a program can pick its driver at run time
@@ -263,5 +272,9 @@ impl<S: EventSource + ?Sized> EventSource for Box<S> {
 
     fn last_cpu(&self) -> Option<u16> {
         (**self).last_cpu()
+    }
+
+    fn events_read(&self) -> Option<u64> {
+        (**self).events_read()
     }
 }

@@ -612,4 +612,15 @@ impl<R: Read> EventSource for ScapReader<R> {
     fn last_cpu(&self) -> Option<u16> {
         self.last_cpu
     }
+
+    fn events_read(&self) -> Option<u64> {
+        let s = &self.stats;
+        Some(
+            s.events
+                + s.filtered
+                + s.dropped_by_converter
+                + s.skipped_malformed
+                + s.skipped_unknown,
+        )
+    }
 }

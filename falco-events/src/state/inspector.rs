@@ -129,15 +129,11 @@ impl<S: EventSource> Inspector<S> {
             let Some(evt) = self.source.next_event()? else {
                 return Ok(None);
             };
-            // Keep a copy so the source can be asked for its counters.
+            // Keep a copy so the source can be asked how many events it read
+            // (a capture counts the ones it did not hand out).
             self.buf.clear();
             self.buf.extend_from_slice(evt.as_bytes());
-            let s = self.source.stats();
-            let read = s.events
-                + s.filtered
-                + s.dropped_by_converter
-                + s.skipped_malformed
-                + s.skipped_unknown;
+            let read = self.source.events_read().unwrap_or(0);
             self.num = if read > self.num { read } else { self.num + 1 };
             // The code is at bytes 20..22 of the header (the source checked
             // the event is well formed).
