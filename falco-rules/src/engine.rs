@@ -519,7 +519,6 @@ impl Engine {
         result: &mut LoadResult,
     ) -> Option<CompiledRule> {
         let schema: &dyn FieldSchema = &*self.schema;
-        let macros = self.collector.macros();
         let cond = match rule.condition_with_exceptions() {
             Ok(c) => c,
             Err(d) => {
@@ -532,12 +531,7 @@ impl Engine {
         let output = match OutputFormat::compile(rule.output.as_str(), schema) {
             Ok(o) => Some(o),
             Err(e) => {
-                let unknown = e.kind() == ErrorKind::UnknownField;
-                let code: crate::rules::Code = if unknown && rule.skip_if_unknown_filter {
-                    WarningCode::UnknownFilter.into()
-                } else {
-                    ErrorCode::CompileOutput.into()
-                };
+                let code = compile_error_code(&e, rule, ErrorCode::CompileOutput);
                 result.push(Diagnostic::in_text(
                     code,
                     e.message(),
@@ -611,14 +605,7 @@ impl Engine {
         let program = match compiler.compile(&expr) {
             Ok(p) => p,
             Err(e) => {
-                let unknown = e.kind() == ErrorKind::UnknownField;
-                let code: crate::rules::Code = if unknown && rule.skip_if_unknown_filter {
-                    WarningCode::UnknownFilter.into()
-                } else if e.kind() == ErrorKind::UndefinedMacro {
-                    ErrorCode::Validate.into()
-                } else {
-                    ErrorCode::CompileCondition.into()
-                };
+                let code = compile_error_code(&e, rule, ErrorCode::CompileCondition);
                 result.push(self.diag_at(code, e.message(), e.pos(), rule, &cond, &sub, states));
                 return None;
             }
@@ -667,12 +654,7 @@ impl Engine {
             },
             None => EventSet::all(crate::evttype::MAX_EVENT_CODES),
         };
-        let mut condition_compiled = String::new();
-        let mut clean = expr;
-        for_each_pos_mut(&mut clean, &mut |p| p.offset &= OFFSET_MASK);
-        use std::fmt::Write as _;
-        let _ = write!(condition_compiled, "{clean}");
-        let _ = macros;
+        let condition_compiled = expr.to_string();
         Some(CompiledRule {
             name: rule.name.as_str().into(),
             desc: rule.desc.clone(),
@@ -813,6 +795,22 @@ impl Engine {
             text.unwrap_or(cond),
             off,
         )
+    }
+}
+
+/// The code of an error found compiling a rule's output or condition: an
+/// unknown field is only a `LOAD_UNKNOWN_FILTER` warning (the rule is
+/// skipped) under `skip-if-unknown-filter`; an undefined macro is a
+/// validation error; anything else is `default`.
+fn compile_error_code(
+    e: &crate::error::Error,
+    rule: &RuleInfo,
+    default: ErrorCode,
+) -> crate::rules::Code {
+    match e.kind() {
+        ErrorKind::UnknownField if rule.skip_if_unknown_filter => WarningCode::UnknownFilter.into(),
+        ErrorKind::UndefinedMacro => ErrorCode::Validate.into(),
+        _ => default.into(),
     }
 }
 
