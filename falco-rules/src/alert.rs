@@ -143,21 +143,11 @@ impl Alert {
     }
 
     fn time_prefix(&self, fmt: &AlertFormat) -> String {
-        let secs = (self.time_ns / 1_000_000_000) as i64;
-        let nanos = (self.time_ns % 1_000_000_000) as u32;
+        let t = utc(self.time_ns);
         if fmt.time_format_iso_8601 {
-            let t: DateTime<Utc> = Utc.timestamp_opt(secs, nanos).single().unwrap_or_default();
             t.format("%Y-%m-%dT%H:%M:%S.%f+0000").to_string()
         } else {
-            match Local.timestamp_opt(secs, nanos).single() {
-                Some(t) => t.format("%H:%M:%S.%f").to_string(),
-                None => Utc
-                    .timestamp_opt(secs, nanos)
-                    .single()
-                    .unwrap_or_default()
-                    .format("%H:%M:%S.%f")
-                    .to_string(),
-            }
+            t.with_timezone(&Local).format("%H:%M:%S.%f").to_string()
         }
     }
 
@@ -204,15 +194,20 @@ impl Alert {
                 Json::Array(self.tags.iter().cloned().map(Json::String).collect()),
             );
         }
-        let secs = (self.time_ns / 1_000_000_000) as i64;
-        let nanos = (self.time_ns % 1_000_000_000) as u32;
-        let t: DateTime<Utc> = Utc.timestamp_opt(secs, nanos).single().unwrap_or_default();
+        let t = utc(self.time_ns);
         o.insert(
             "time".into(),
             Json::String(t.format("%Y-%m-%dT%H:%M:%S.%fZ").to_string()),
         );
         Json::Object(o).to_string()
     }
+}
+
+/// `time_ns` (nanoseconds since the epoch) as a UTC time.
+fn utc(time_ns: u64) -> DateTime<Utc> {
+    let secs = (time_ns / 1_000_000_000) as i64;
+    let nanos = (time_ns % 1_000_000_000) as u32;
+    Utc.timestamp_opt(secs, nanos).single().unwrap_or_default()
 }
 
 /// A JSON string encoding without the surrounding quotes.
@@ -226,17 +221,7 @@ pub fn json_value(ty: FieldType, v: Value<'_>) -> Json {
     match v {
         Value::Bytes(b) => {
             let mut s = String::new();
-            if ty == FieldType::Bytes {
-                s.extend(b.iter().map(|&c| {
-                    if c.is_ascii_graphic() || c == b' ' {
-                        c as char
-                    } else {
-                        '.'
-                    }
-                }));
-            } else {
-                s = String::from_utf8_lossy(b).into_owned();
-            }
+            crate::output::write_bytes(ty, b, &mut s);
             Json::String(s)
         }
         Value::Int(i) => Json::from(i),

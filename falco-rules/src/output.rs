@@ -246,22 +246,25 @@ pub fn write_values(field: &Field, values: &Values, out: &mut String) {
     }
 }
 
+/// Writes string or buffer contents as text: strings as (lossy) UTF-8,
+/// byte buffers with every non-printable byte as a dot, as Falco prints them.
+pub fn write_bytes(ty: FieldType, b: &[u8], out: &mut String) {
+    if ty == FieldType::Bytes {
+        out.extend(b.iter().map(|&c| {
+            if c.is_ascii_graphic() || c == b' ' {
+                c as char
+            } else {
+                '.'
+            }
+        }));
+    } else {
+        out.push_str(&String::from_utf8_lossy(b));
+    }
+}
+
 fn write_value(ty: FieldType, v: Value<'_>, out: &mut String) {
     match v {
-        Value::Bytes(b) => {
-            if ty == FieldType::Bytes {
-                // Falco prints buffers with non-printable bytes as dots.
-                out.extend(b.iter().map(|&c| {
-                    if c.is_ascii_graphic() || c == b' ' {
-                        c as char
-                    } else {
-                        '.'
-                    }
-                }));
-            } else {
-                out.push_str(&String::from_utf8_lossy(b));
-            }
-        }
+        Value::Bytes(b) => write_bytes(ty, b, out),
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
