@@ -28,7 +28,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use falco::config::{rules_sources, Config, RulesSource, DEFAULT_RULES};
+use falco::config::{rules_sources, Config, RulesSource};
 use falco::daemon::{self, Options};
 use falco::outputs::StderrLog;
 use falco::rules::engine::Engine;
@@ -89,14 +89,7 @@ fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
         println!("{}", falco_load_results_json(&results));
     } else {
         for r in &results {
-            let status = if !r.successful() {
-                "Invalid"
-            } else if r.has_warnings() {
-                "Ok, with warnings"
-            } else {
-                "Ok"
-            };
-            println!("{}: {status}", r.name);
+            println!("{}: {}", r.name, r.status());
             print!("{}", r.render());
         }
     }
@@ -110,10 +103,7 @@ fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
 fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
     let mut e = engine(cfg);
     for s in sources {
-        let r = match s {
-            RulesSource::File(p) => e.load_file(p),
-            RulesSource::Bundled => e.load_str(&s.name(), DEFAULT_RULES),
-        };
+        let r = s.load_into(&mut e);
         if !r.successful() {
             eprint!("{}", r.render());
             eprintln!("{}: Invalid", r.name);

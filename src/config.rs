@@ -580,6 +580,18 @@ impl RulesSource {
             RulesSource::Bundled => Ok(Cow::Borrowed(DEFAULT_RULES)),
         }
     }
+
+    /// Loads it into `engine` (an unreadable file is a `LOAD_ERR_FILE_READ`
+    /// error in the result).
+    pub fn load_into(
+        &self,
+        engine: &mut falco_rules::engine::Engine,
+    ) -> falco_rules::rules::LoadResult {
+        match self {
+            RulesSource::File(p) => engine.load_file(p),
+            RulesSource::Bundled => engine.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES),
+        }
+    }
 }
 
 /// Expands `rules_files` entries as Falco does: a path that does not exist

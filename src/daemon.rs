@@ -32,7 +32,7 @@ use falco_rules::engine::{Engine, Ruleset};
 use falco_rules::rules::Priority;
 use falco_rules::Scratch;
 
-use crate::config::{rules_sources, Config, EngineKind, RulesSource, DEFAULT_CONFIG_FILE};
+use crate::config::{rules_sources, Config, EngineKind, DEFAULT_CONFIG_FILE};
 use crate::outputs::{Log, Logger, OutputQueue};
 
 /// What the command line asks of the daemon.
@@ -102,10 +102,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
     }
     let mut failed = false;
     for s in &sources {
-        let result = match s {
-            RulesSource::File(p) => engine.load_file(p),
-            RulesSource::Bundled => engine.load_str(&s.name(), crate::config::DEFAULT_RULES),
-        };
+        let result = s.load_into(&mut engine);
         if !result.successful() {
             failed = true;
             log.log(Priority::Error, result.render().trim_end());

@@ -707,7 +707,9 @@ impl LoadResult {
         !self.warnings.is_empty()
     }
 
-    fn status(&self) -> &'static str {
+    /// Falco's status word for the file: `Ok`, `Ok, with warnings` or
+    /// `Invalid`.
+    pub fn status(&self) -> &'static str {
         if !self.successful() {
             "Invalid"
         } else if self.has_warnings() {
