@@ -35,7 +35,7 @@ use std::sync::Arc;
 use falco::json::{JsonEvent, JsonSchema};
 use falco::rules::alert::{Alert, AlertFormat};
 use falco::rules::engine::{Engine, RuleMatching};
-use falco::rules::{Filter, Scratch};
+use falco::rules::{FieldSchema, Filter, Scratch};
 use falco_events::{Inspector, SyscallFields};
 
 const USAGE: &str = "usage: filter --schema SCHEMA.json 'CONDITION' < EVENTS.jsonl
@@ -132,16 +132,10 @@ fn main() -> ExitCode {
         return run_rules(schema, &args.rules);
     }
     let condition = args.condition.unwrap_or_default();
-    let filter = match Filter::new(&condition, &schema) {
+    let filter = match compile(&condition, &schema) {
         Ok(f) => f,
-        Err(e) => {
-            eprintln!("{}: error: {}", e.pos(), e.message());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
-    for w in filter.warnings() {
-        eprintln!("{}: warning: {}", w.pos, w.message);
-    }
 
     let mut scratch = Scratch::new();
     each_event(&schema, |event| {
@@ -222,18 +216,25 @@ fn now_ns() -> u64 {
         .unwrap_or(0)
 }
 
-/// `--capture` mode: the numbers (or the count) of the matching events.
-fn run_capture(path: &str, condition: &str, count_only: bool) -> ExitCode {
-    let filter = match Filter::new(condition, &SyscallFields::new()) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{}: error: {}", e.pos(), e.message());
-            return ExitCode::from(2);
-        }
-    };
+/// Compiles the condition; on error prints `LINE:COL: error: MESSAGE` and
+/// gives exit code 2. Warnings go to stderr.
+fn compile(condition: &str, schema: &dyn FieldSchema) -> Result<Filter, ExitCode> {
+    let filter = Filter::new(condition, schema).map_err(|e| {
+        eprintln!("{}: error: {}", e.pos(), e.message());
+        ExitCode::from(2)
+    })?;
     for w in filter.warnings() {
         eprintln!("{}: warning: {}", w.pos, w.message);
     }
+    Ok(filter)
+}
+
+/// `--capture` mode: the numbers (or the count) of the matching events.
+fn run_capture(path: &str, condition: &str, count_only: bool) -> ExitCode {
+    let filter = match compile(condition, &SyscallFields::new()) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
     let mut insp = match Inspector::open_capture(path) {
         Ok(i) => i,
         Err(e) => {
