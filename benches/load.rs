@@ -8,8 +8,7 @@
 //! - `engine`: the whole load — lists, macros, parse, compile to bytecode,
 //!   event-type index.
 //!
-//! Run: `cargo bench --bench load`. Reads `../shared/rules/` next to the
-//! repository.
+//! Run: `cargo bench --bench load`. Reads `testdata/rules/`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -27,7 +26,7 @@ const FILES: [&str; 3] = [
 ];
 
 fn bench(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/rules");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules");
     let texts: Vec<(String, String)> = FILES
         .iter()
         .map(|f| {

@@ -2,7 +2,7 @@
 //! extraction and the three official rules files, against sysdig reading the
 //! same capture (measured in the same run, printed alongside).
 //!
-//! The largest shared capture (`libs_curl_google.scap`, 1536 events) is too
+//! The largest test capture (`libs_curl_google.scap`, 1536 events) is too
 //! small to time a process like sysdig on, so the bench first builds a larger
 //! capture from it: its metadata, then its raw (old-schema) events repeated
 //! [`REPEAT`] times with shifted timestamps, written uncompressed to a
@@ -16,8 +16,8 @@
 //!   `Instant` (median of 3 runs, process start included), printed with its
 //!   events per second and the ratio to `replay/rules`.
 //!
-//! Run: `cargo bench --bench replay`. Reads `../shared/captures` and
-//! `../shared/rules` next to the repository (or `$FALCO_CAPTURES`).
+//! Run: `cargo bench --bench replay`. Reads `testdata/captures` and
+//! `testdata/rules`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -42,28 +42,16 @@ const RULES: [&str; 3] = [
     "falco-sandbox_rules.yaml",
 ];
 
-fn shared(sub: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if sub == "captures" {
-        if let Ok(d) = std::env::var("FALCO_CAPTURES") {
-            return PathBuf::from(d);
-        }
-    }
-    for c in [
-        root.join("../shared").join(sub),
-        PathBuf::from("/work/shared").join(sub),
-    ] {
-        if c.is_dir() {
-            return c;
-        }
-    }
-    root.join("../shared").join(sub)
+fn testdata(sub: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(sub)
 }
 
 /// Writes the enlarged capture; returns its path and its event count.
 fn build_capture() -> (PathBuf, u64) {
-    let src = shared("captures").join("libs_curl_google.scap");
-    let mut r = ScapReader::open(&src).expect("shared capture readable");
+    let src = testdata("captures").join("libs_curl_google.scap");
+    let mut r = ScapReader::open(&src).expect("test capture readable");
     r.set_convert(false);
     let mut events: Vec<(Vec<u8>, u16)> = Vec::new();
     while let Some(e) = r.next_event().expect("capture decodes") {
@@ -103,7 +91,7 @@ fn engine() -> Engine {
         Arc::new(SyscallFields::new()),
         Some(Arc::new(SyscallEventTypes)),
     );
-    let dir = shared("rules");
+    let dir = testdata("rules");
     for f in RULES {
         let r = e.load_file(&dir.join(f));
         assert!(r.successful(), "{f}: {}", r.render());

@@ -1,6 +1,6 @@
 //! The capture contracts of the examples: `filter --capture FILE [--count]
 //! 'CONDITION'` and `capture -r IN -w OUT ['CONDITION']`, run as a user runs
-//! them on the shared captures (skipped with a notice when they are absent).
+//! them on the test captures in `testdata/captures`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,18 +15,11 @@ fn example(name: &str) -> PathBuf {
 }
 
 fn capture(name: &str) -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = Vec::new();
-    if let Ok(d) = std::env::var("FALCO_CAPTURES") {
-        dirs.push(PathBuf::from(d));
-    }
-    dirs.push(root.join("../shared/captures"));
-    dirs.push(PathBuf::from("/work/shared/captures"));
-    let found = dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file());
-    if found.is_none() {
-        eprintln!("NOTICE: shared captures not found (set FALCO_CAPTURES); skipping");
-    }
-    found
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/captures")
+        .join(name);
+    assert!(path.is_file(), "{} missing", path.display());
+    Some(path)
 }
 
 fn run(bin: &str, args: &[&str]) -> Output {

@@ -10,7 +10,7 @@ use falco::rules::rules::LoadResult;
 use falco_events::{SyscallEventTypes, SyscallFields};
 
 fn rules_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/rules")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules")
 }
 
 fn engine() -> Engine {

@@ -1,4 +1,4 @@
-//! Decoding the public captures in `shared/captures`: every event of every
+//! Decoding the public captures in `testdata/captures`: every event of every
 //! file, the counts Falco's tools report, the metadata, and what the schema
 //! converter makes of the old enter/exit pairs.
 

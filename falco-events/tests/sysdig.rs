@@ -16,10 +16,7 @@ fn sysdig_available() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("NOTICE: sysdig not installed; skipping the sysdig compatibility test");
-    }
-    ok
+    common::available("sysdig (Debian's package, the oracle)", ok)
 }
 
 fn sysdig_lines(file: &Path, filter: Option<&str>) -> String {

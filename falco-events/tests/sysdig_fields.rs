@@ -1,4 +1,4 @@
-//! Field extraction against sysdig: for each filter and each shared capture,
+//! Field extraction against sysdig: for each filter and each test capture,
 //! the events our [`Inspector`] matches are exactly the events Debian's
 //! `sysdig` 0.29.3 (libsinsp 0.29) prints with `-p '*%evt.num'`.
 //!
@@ -164,10 +164,7 @@ fn sysdig_available() -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("NOTICE: sysdig not installed; skipping the sysdig field comparison");
-    }
-    ok
+    common::available("sysdig (Debian's package, the oracle)", ok)
 }
 
 fn sysdig_numbers(file: &Path, filter: &str) -> BTreeSet<u64> {

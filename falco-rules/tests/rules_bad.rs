@@ -222,9 +222,11 @@ fn codes_split_errors_from_warnings() {
 
 #[test]
 fn truncated_official_rules_never_panic() {
-    let Ok(text) = std::fs::read_to_string("/work/shared/rules/falco_rules.yaml") else {
-        return;
-    };
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../testdata/rules/falco_rules.yaml"
+    ))
+    .expect("official rules in testdata");
     let step = (text.len() / 97).max(1);
     let mut cut = 0;
     while cut < text.len() {

@@ -8,33 +8,48 @@ use falco_events::event::OwnedEvent;
 use falco_events::scap::ScapReader;
 use falco_events::source::EventSource;
 
-/// The shared test captures: `$FALCO_CAPTURES`, else `shared/captures` beside
-/// the repository, else `/work/shared/captures`. `None` (with a notice) when
-/// none exists, so the tests that need them skip.
+/// The test captures: `testdata/captures` at the repository root.
 pub fn captures_dir() -> Option<PathBuf> {
-    let mut candidates = Vec::new();
-    if let Ok(d) = std::env::var("FALCO_CAPTURES") {
-        candidates.push(PathBuf::from(d));
-    }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    candidates.push(manifest.join("../../shared/captures"));
-    candidates.push(manifest.join("../shared/captures"));
-    candidates.push(PathBuf::from("/work/shared/captures"));
-    let found = candidates
-        .into_iter()
-        .find(|d| d.join("libs_curl_google.scap").is_file());
-    if found.is_none() {
-        eprintln!("NOTICE: shared captures not found (set FALCO_CAPTURES); skipping");
-    }
-    found
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/captures"));
+    assert!(
+        dir.join("libs_curl_google.scap").is_file(),
+        "test captures missing from {}",
+        dir.display()
+    );
+    Some(dir)
 }
 
-/// The path of one shared capture.
+/// The official rules files: `testdata/rules` at the repository root.
+pub fn rules_dir() -> PathBuf {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rules"));
+    assert!(
+        dir.join("falco_rules.yaml").is_file(),
+        "official rules missing from {}",
+        dir.display()
+    );
+    dir
+}
+
+/// Whether a test that needs `what` (a tool, a privilege) can run: prints
+/// why it skips when run by hand, and fails when `CI=true`, where `.ci/run`
+/// installs everything the tests need.
+pub fn available(what: &str, ok: bool) -> bool {
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{what} is required when CI=true"
+        );
+        eprintln!("skipped: {what} is not available here");
+    }
+    ok
+}
+
+/// The path of one test capture.
 pub fn capture(name: &str) -> Option<PathBuf> {
     Some(captures_dir()?.join(name))
 }
 
-/// Every shared capture file name.
+/// Every test capture file name.
 pub const CAPTURES: &[&str] = &[
     "libs_curl_google.scap",
     "libs_curl_google_comments.scap",
