@@ -138,6 +138,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let state = HostState::from_metadata(reader.metadata());
             Ok((Box::new(reader), state))
         }
+        #[cfg(feature = "bpf")]
         EngineKind::ModernEbpf => {
             let m = &cfg.engine.modern_ebpf;
             let mut pc = falco_driver_bpf::ProbeConfig {
@@ -151,11 +152,22 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let probe = falco_driver_bpf::BpfProbe::open(pc).map_err(|e| e.to_string())?;
             Ok((Box::new(probe), HostState::from_proc()))
         }
+        #[cfg(not(feature = "bpf"))]
+        EngineKind::ModernEbpf => Err(
+            "engine.kind modern_ebpf: this build has no eBPF driver (build the falco crate with its `bpf` feature)"
+                .into(),
+        ),
+        #[cfg(feature = "kmod")]
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc).map_err(|e| e.to_string())?;
             Ok((Box::new(k), HostState::from_proc()))
         }
+        #[cfg(not(feature = "kmod"))]
+        EngineKind::Kmod => Err(
+            "engine.kind kmod: this build has no kernel-module consumer (build the falco crate with its `kmod` feature)"
+                .into(),
+        ),
         EngineKind::NoDriver => Err(
             "engine.kind nodriver gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)"
                 .into(),

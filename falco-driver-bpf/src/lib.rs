@@ -122,3 +122,8 @@ mod skel {
 pub use error::ProbeError;
 pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
 pub use syscalls::{covered_syscalls, syscall_number, STATE_SYSCALLS};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -135,3 +135,8 @@ pub use consumer::{Kmod, KmodConfig, KmodStats};
 pub use device::{Device, FalcoDevice, IoctlArg, RingMemory};
 pub use error::{KmodError, VersionKind};
 pub use interest::Interest;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

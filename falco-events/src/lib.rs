@@ -73,6 +73,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod event;
 pub mod extract;
@@ -92,3 +93,8 @@ pub use table::{
     codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,
     SyscallEventTypes,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
