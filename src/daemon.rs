@@ -123,9 +123,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
 /// The event types the source must produce: those of the active rules, plus
 /// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    let mut s = SourceEventSet::from(&ruleset.event_types());
-    s.union_with(&falco_events::state::state_event_types());
-    s
+    falco_events::pipeline::wanted_event_types(ruleset)
 }
 
 /// Opens the event source the configuration names.
@@ -316,7 +314,10 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    source.set_event_types(&wanted_types(&ruleset));
+    if let Err(e) = source.set_event_types(&wanted_types(&ruleset)) {
+        log.log(Priority::Error, &format!("Error: {e}"));
+        return ExitCode::from(1);
+    }
     let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
         Ok(q) => q,
         Err(e) => {
@@ -372,9 +373,15 @@ pub fn run(opts: &Options) -> ExitCode {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
                         ruleset = new_engine.ruleset().clone();
-                        inspector
+                        if let Err(e) = inspector
                             .source_mut()
-                            .set_event_types(&wanted_types(&ruleset));
+                            .set_event_types(&wanted_types(&ruleset))
+                        {
+                            log.log(
+                                Priority::Error,
+                                &format!("reload: the source keeps its event types: {e}"),
+                            );
+                        }
                         if new_cfg != cfg {
                             match OutputQueue::from_config(&new_cfg, log.clone()) {
                                 Ok(q) => {

@@ -29,6 +29,9 @@
 //! - [`state`]: host state as libsinsp keeps it (threads, fds, users,
 //!   containers), seeded from a capture or `/proc` and updated by events, and
 //!   the [`Inspector`] loop that numbers events and hands out extractors.
+//! - [`pipeline`]: the event path in one value — source, host state,
+//!   ruleset and field cache — with the loop the daemon, replays and tests
+//!   run ([`Pipeline`]).
 //! - [`extract`]: the values of rule fields for one event
 //!   ([`EventContext`] implements [`falco_rules::FieldExtractor`]).
 //!
@@ -78,6 +81,7 @@
 pub mod event;
 pub mod extract;
 pub mod fields;
+pub mod pipeline;
 pub mod scap;
 pub mod source;
 pub mod state;
@@ -86,6 +90,7 @@ pub mod table;
 pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
 pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
+pub use pipeline::{Pipeline, RunEnd};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
 pub use state::{HostState, Inspector};
