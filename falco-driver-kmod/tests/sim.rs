@@ -1,8 +1,8 @@
 //! The consumer over the simulated module: ring layout, wraparound, full
 //! rings, several CPUs, version checks, syscall selection, and bad events.
 //!
-//! The real module is not loaded here: this machine's kernel has
-//! `CONFIG_MODULES` off. `Kmod` runs unchanged over `sim::SimDevice`.
+//! The real module is not loaded by the tests (CI kernels may have
+//! `CONFIG_MODULES` off). `Kmod` runs unchanged over `sim::SimDevice`.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
