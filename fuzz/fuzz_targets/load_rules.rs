@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 use falco_rules::engine::Engine;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,13 +14,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
     let r = engine.load_str("fuzz.yaml", text);
     for d in r.errors.iter().chain(r.warnings.iter()) {
         let _ = d.render();
     }
     let _ = r.verbose();
-    let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
     let r = engine.load_str("fuzz.yaml", &format!("{PRELUDE}{text}"));
     let _ = r.render();
 });
