@@ -2,8 +2,6 @@
 //! reaches the compile stage quickly): errors are fine, panics are not.
 #![no_main]
 
-use std::sync::Arc;
-
 use falco_events::SyscallSource;
 use falco_rules::engine::Engine;
 use libfuzzer_sys::fuzz_target;
