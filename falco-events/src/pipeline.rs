@@ -12,12 +12,11 @@
 //! # Example: a capture through a rule
 //!
 //! ```
-//! use std::sync::Arc;
 //! use falco_events::pipeline::{Pipeline, RunEnd};
-//! use falco_events::{SyscallEventTypes, SyscallFields};
-//! use falco_rules::engine::Engine;
+//! use falco_events::SyscallSource;
+//! use falco_rules::Engine;
 //!
-//! let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+//! let mut engine = Engine::builder().source(SyscallSource::new()).build();
 //! let loaded = engine.load_str("rules.yaml", r#"
 //! - rule: cat opens
 //!   desc: cat opened a file
@@ -40,19 +39,20 @@ use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
-use falco_rules::engine::{CompiledRule, Ruleset};
 use falco_rules::Scratch;
+use falco_rules::{Rule, Ruleset};
 
 use crate::extract::EventContext;
 use crate::scap::{ScapError, ScapReader};
 use crate::source::{EventSet, EventSource, SourceError};
+use crate::source_desc::SYSCALL_SOURCE;
 use crate::state::{state_event_types, HostState, Inspector};
 
 /// The event types a source must produce for `ruleset`: those of its active
 /// rules, plus those host state learns from (process creation, fd
 /// creation, ...), so the state stays right whatever the rules ask for.
 pub fn wanted_event_types(ruleset: &Ruleset) -> EventSet {
-    let mut s = EventSet::from(&ruleset.event_types());
+    let mut s = EventSet::from(&ruleset.event_types(SYSCALL_SOURCE));
     s.union_with(&state_event_types());
     s
 }
@@ -166,7 +166,7 @@ impl<S: EventSource> Pipeline<S> {
     /// source error ends the run with `Err`.
     pub fn run<F, P>(&mut self, mut on_alert: F, mut pause: P) -> Result<RunEnd, SourceError>
     where
-        F: FnMut(&CompiledRule, &EventContext<'_>),
+        F: FnMut(&Rule, &EventContext<'_>),
         P: FnMut() -> bool,
     {
         loop {
@@ -181,12 +181,9 @@ impl<S: EventSource> Pipeline<S> {
                 return Ok(RunEnd::EndOfStream);
             };
             self.stats.events += 1;
-            let hits = self
-                .ruleset
-                .matching(Some(ctx.code()), &ctx, &mut self.scratch);
-            for i in hits {
+            for rule in self.ruleset.matches(&ctx, &mut self.scratch) {
                 self.stats.matches += 1;
-                on_alert(&self.ruleset.rules()[i], &ctx);
+                on_alert(rule, &ctx);
             }
         }
     }
