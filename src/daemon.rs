@@ -5,7 +5,8 @@
 //!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
 //!   only produces the event types the rules need.
 //! - Each event updates the host state and runs the rules indexed under its
-//!   type; alerts go to a bounded queue that never blocks the event loop.
+//!   type (exit events only, as Falco 0.44: see
+//!   [`rules_see`](falco_events::state::rules_see)); alerts go to a bounded queue that never blocks the event loop.
 //! - `SIGHUP` reloads the configuration and the rules while events keep
 //!   flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
@@ -25,7 +26,7 @@ use std::time::Duration;
 
 use falco_events::scap::ScapReader;
 use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
-use falco_events::state::{HostState, Inspector};
+use falco_events::state::{rules_see, HostState, Inspector};
 use falco_events::SyscallSource;
 use falco_rules::alert::Alert;
 use falco_rules::engine::{Engine, Ruleset, UnknownSources};
@@ -427,6 +428,11 @@ pub fn run(opts: &Options) -> ExitCode {
         n += 1;
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
+        }
+        // Falco 0.44 evaluates rules on exit events only: the enter events
+        // that still arrive (TOCTOU, execve) have fed the host state above.
+        if !rules_see(item.code()) {
+            continue;
         }
         for rule in ruleset.matches(&item, &mut scratch) {
             let alert = Alert::new(rule, &item, item.event.ts());

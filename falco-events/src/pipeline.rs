@@ -46,7 +46,7 @@ use crate::extract::EventContext;
 use crate::scap::{ScapError, ScapReader};
 use crate::source::{EventSet, EventSource, SourceError};
 use crate::source_desc::SYSCALL_SOURCE;
-use crate::state::{state_event_types, HostState, Inspector};
+use crate::state::{rules_see, state_event_types, HostState, Inspector};
 
 /// The event types a source must produce for `ruleset`: those of its active
 /// rules, plus those host state learns from (process creation, fd
@@ -71,7 +71,8 @@ pub enum RunEnd {
 /// Counters of a [`Pipeline`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PipelineStats {
-    /// Events that ran through the rules.
+    /// Events that ran through the rules (exit events: enter events feed
+    /// the host state only, as in Falco 0.44).
     pub events: u64,
     /// Rule matches handed to the caller.
     pub matches: u64,
@@ -180,6 +181,12 @@ impl<S: EventSource> Pipeline<S> {
                 }
                 return Ok(RunEnd::EndOfStream);
             };
+            // Falco 0.44 evaluates rules on exit events only: the enter
+            // events that still arrive (TOCTOU, execve) have fed the host
+            // state and stop here.
+            if !rules_see(ctx.code()) {
+                continue;
+            }
             self.stats.events += 1;
             for rule in self.ruleset.matches(&ctx, &mut self.scratch) {
                 self.stats.matches += 1;
