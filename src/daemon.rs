@@ -6,7 +6,8 @@
 //!   only produces the event types the rules need.
 //! - Each event updates the host state and runs the rules indexed under its
 //!   type (exit events only, as Falco 0.44: see
-//!   [`rules_see`](falco_events::state::rules_see)); alerts go to a bounded queue that never blocks the event loop.
+//!   [`falco_events::state::rules_see`]); alerts go to a bounded queue that
+//!   never blocks the event loop.
 //! - `SIGHUP` reloads the configuration and the rules while events keep
 //!   flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
