@@ -8,8 +8,9 @@
 //!   a decoder of kernel-module, eBPF or `.scap` events reads to know the
 //!   layout of each event.
 //! - [`fields`](mod@fields): the syscall field catalog (`evt.*`, `proc.*`, `fd.*`,
-//!   `user.*`, `container.*`, `k8s.*`, ...) as a schema: names, types,
-//!   argument forms, flags and a description of each. [`SyscallFields`]
+//!   `user.*`, `container.*`, `k8s.*`, ...) as tables of rows, one file per
+//!   family: names, types, argument forms, flags, a description and the
+//!   extractor of each. [`SyscallFields`]
 //!   implements [`falco_rules::FieldSchema`], so a rules file can be checked
 //!   against it at load time. `container.*` and `k8s.*`, which Falco gets from
 //!   its container plugin, are built in.
@@ -30,7 +31,8 @@
 //!   containers), seeded from a capture or `/proc` and updated by events, and
 //!   the [`Inspector`] loop that numbers events and hands out extractors.
 //! - [`extract`]: the values of rule fields for one event
-//!   ([`EventContext`] implements [`falco_rules::FieldExtractor`]).
+//!   ([`EventContext`] implements [`falco_rules::FieldExtractor`] by calling
+//!   the extractor of each field's catalog row).
 //!
 //! # Example
 //!
