@@ -123,9 +123,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
 /// The event types the source must produce: those of the active rules, plus
 /// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    let mut s = SourceEventSet::from(&ruleset.event_types());
-    s.union_with(&falco_events::state::state_event_types());
-    s
+    falco_events::pipeline::wanted_event_types(ruleset)
 }
 
 /// Opens the event source the configuration names.
@@ -138,6 +136,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let state = HostState::from_metadata(reader.metadata());
             Ok((Box::new(reader), state))
         }
+        #[cfg(feature = "bpf")]
         EngineKind::ModernEbpf => {
             let m = &cfg.engine.modern_ebpf;
             let mut pc = falco_driver_bpf::ProbeConfig {
@@ -151,11 +150,22 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let probe = falco_driver_bpf::BpfProbe::open(pc).map_err(|e| e.to_string())?;
             Ok((Box::new(probe), HostState::from_proc()))
         }
+        #[cfg(not(feature = "bpf"))]
+        EngineKind::ModernEbpf => Err(
+            "engine.kind modern_ebpf: this build has no eBPF driver (build the falco crate with its `bpf` feature)"
+                .into(),
+        ),
+        #[cfg(feature = "kmod")]
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc).map_err(|e| e.to_string())?;
             Ok((Box::new(k), HostState::from_proc()))
         }
+        #[cfg(not(feature = "kmod"))]
+        EngineKind::Kmod => Err(
+            "engine.kind kmod: this build has no kernel-module consumer (build the falco crate with its `kmod` feature)"
+                .into(),
+        ),
         EngineKind::NoDriver => Err(
             "engine.kind nodriver gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)"
                 .into(),
@@ -304,7 +314,10 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    source.set_event_types(&wanted_types(&ruleset));
+    if let Err(e) = source.set_event_types(&wanted_types(&ruleset)) {
+        log.log(Priority::Error, &format!("Error: {e}"));
+        return ExitCode::from(1);
+    }
     let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
         Ok(q) => q,
         Err(e) => {
@@ -360,9 +373,15 @@ pub fn run(opts: &Options) -> ExitCode {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
                         ruleset = new_engine.ruleset().clone();
-                        inspector
+                        if let Err(e) = inspector
                             .source_mut()
-                            .set_event_types(&wanted_types(&ruleset));
+                            .set_event_types(&wanted_types(&ruleset))
+                        {
+                            log.log(
+                                Priority::Error,
+                                &format!("reload: the source keeps its event types: {e}"),
+                            );
+                        }
                         if new_cfg != cfg {
                             match OutputQueue::from_config(&new_cfg, log.clone()) {
                                 Ok(q) => {

@@ -66,6 +66,7 @@
 //! assert_eq!((err.pos().line, err.pos().col), (2, 13));
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod alert;
 pub mod ast;
@@ -87,3 +88,8 @@ pub use field::{
     Values,
 };
 pub use parser::{parse_condition, parse_condition_with_depth};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
