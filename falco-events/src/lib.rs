@@ -89,7 +89,7 @@ pub mod source;
 pub mod state;
 pub mod table;
 
-pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
+pub use event::{DecodeError, Event, EventBuilder, EventHeader, OwnedEvent, Param};
 pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
 pub use pipeline::{Pipeline, RunEnd};
