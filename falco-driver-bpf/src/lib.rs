@@ -123,7 +123,7 @@ mod skel {
 
 pub use error::ProbeError;
 pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
-pub use syscalls::{covered_syscalls, syscall_number, STATE_SYSCALLS};
+pub use syscalls::{covered_syscalls, state_syscalls, syscall_number};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

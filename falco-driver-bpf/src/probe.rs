@@ -12,7 +12,7 @@ use libbpf_rs::{Link, MapCore, MapFlags, MapHandle, MapType, OpenObject};
 use crate::error::ProbeError;
 use crate::ring::{Record, Ring};
 use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
-use crate::syscalls::{Builder, Spec, ENTER_SPECS, EXIT_SPECS, IA32_TO_64, STATE_SYSCALLS};
+use crate::syscalls::{state_syscalls, Builder, Spec, ENTER_SPECS, EXIT_SPECS, IA32_TO_64};
 
 const SYSCALL_TABLE_SIZE: u32 = 512;
 const PPM_EVENT_MAX: u32 = 454;
@@ -57,7 +57,7 @@ pub struct ProbeConfig {
     pub snaplen: u32,
     /// Failed syscalls produce no event (Falco's `drop_failed`).
     pub drop_failed: bool,
-    /// Always capture the syscalls host state needs ([`STATE_SYSCALLS`]) and
+    /// Always capture the syscalls host state needs ([`state_syscalls`]) and
     /// procexit, whatever `set_interesting` is given.
     pub keep_state_syscalls: bool,
 }
@@ -150,11 +150,13 @@ pub(crate) struct SourceCounts {
 ///
 /// ```no_run
 /// use falco_driver_bpf::{BpfProbe, ProbeConfig};
+/// use falco_events::EventHeader;
 /// let mut probe = BpfProbe::open(ProbeConfig::default())?;
 /// probe.set_interesting(["openat", "execve", "connect"])?;
 /// while let Some(event) = probe.next_event() {
-///     let event_type = u16::from_le_bytes([event[20], event[21]]);
-///     println!("event type {event_type}, {} bytes", event.len());
+///     if let Ok(h) = EventHeader::read(event) {
+///         println!("event type {}, {} bytes", h.code, h.len);
+///     }
 /// }
 /// # Ok::<(), falco_driver_bpf::ProbeError>(())
 /// ```
@@ -561,7 +563,6 @@ impl BpfProbe {
         let mut wanted = BTreeSet::new();
         let mut uncovered = Vec::new();
         let mut procexit = self.keep_state;
-        let state: &[&str] = if self.keep_state { STATE_SYSCALLS } else { &[] };
         let (mut switch, mut signal) = (false, false);
         for name in names {
             let name = name.as_ref();
@@ -587,9 +588,11 @@ impl BpfProbe {
                 None => uncovered.push(name.to_string()),
             }
         }
-        for name in state {
-            if let Some(nr) = crate::syscalls::syscall_number(name) {
-                wanted.insert(nr);
+        if self.keep_state {
+            for name in state_syscalls() {
+                if let Some(nr) = crate::syscalls::syscall_number(name) {
+                    wanted.insert(nr);
+                }
             }
         }
         // The map updates below are bpf(2) calls: switch bpf itself first,

@@ -12,82 +12,105 @@
 //! code is the syscall's exit code there, the parameter count matches, and
 //! each kind writes the size the parameter type needs.
 
-/// How one parameter is produced: mirrors `enum param_kind` in `src/bpf/probe.h`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-#[allow(missing_docs)]
-pub(crate) enum Kind {
+/// Declares [`Kind`] and its C names in one list, so the Rust enum and
+/// `enum param_kind` in `src/bpf/probe.h` can be compared by a test.
+macro_rules! param_kinds {
+    ($($(#[$meta:meta])* $name:ident = $value:literal => $c:literal,)*) => {
+        /// How one parameter is produced: mirrors `enum param_kind` in
+        /// `src/bpf/probe.h` (a test checks every name and value).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        #[allow(missing_docs)]
+        pub(crate) enum Kind {
+            $($(#[$meta])* $name = $value,)*
+        }
+
+        impl Kind {
+            /// Every kind with its C name (`PK_*`), in value order.
+            #[cfg(test)]
+            pub(crate) const ALL: &'static [(Kind, &'static str)] = &[$((Kind::$name, $c),)*];
+        }
+    };
+}
+
+param_kinds! {
     /// A parameter left empty (len 0); no row needs it at present.
     #[allow(dead_code)]
-    Empty = 0,
-    Ret = 1,
-    Fd = 2,
-    U64 = 4,
-    U32 = 5,
-    U8 = 7,
-    UStr = 8,
-    OpenFlags = 9,
-    OpenMode = 10,
-    Mode = 11,
-    RetDev = 12,
-    RetIno = 13,
-    HowFlags = 14,
-    HowMode = 15,
-    HowResolve = 16,
-    CreatFlags = 17,
-    UnlinkatFlags = 18,
-    LinkatFlags = 19,
-    CloexecFlags = 20,
-    Pipe2Flags = 21,
-    MemfdFlags = 22,
-    Umount2Flags = 23,
-    CloneFlags = 24,
-    FcntlCmd = 25,
-    PipeFd0 = 26,
-    PipeFd1 = 27,
-    PipeIno = 28,
-    SockAddr = 29,
-    TupleOut = 30,
-    TupleIn = 31,
-    TupleRecv = 32,
-    QueuePct = 33,
-    QueueLen = 34,
-    QueueMax = 35,
-    SockFlags = 36,
-    MountFlags = 37,
-    UBufLen = 38,
-    UBufRet = 39,
-    CapInh = 40,
-    CapPerm = 41,
-    CapEff = 42,
-    PrctlStr = 43,
-    PrctlInt = 44,
-    RetU32 = 45,
-    FinitFlags = 47,
-    MkdirMode = 49,
-    I32 = 50,
-    TupleSend = 51,
-    SendData = 52,
-    MsgData = 53,
-    MsgSize = 54,
-    MsgControl = 55,
-    TupleSendMsg = 56,
-    TupleRecvMsg = 57,
-    PtraceAddr = 58,
-    PtraceData = 59,
-    PtraceReq = 60,
-    SockFamily = 61,
-    ZeroU32 = 62,
-    ZeroU8 = 63,
-    NbCxFlags16 = 64,
-    NbCxFlags8 = 65,
-    EpollFlags = 66,
-    PidfdFlags = 67,
-    SpSource = 68,
-    SpPeer = 69,
-    U32AsU64 = 70,
-    RetPath = 71,
-    IoUringParam = 72,
+    Empty = 0 => "PK_EMPTY",
+    Ret = 1 => "PK_RET",
+    Fd = 2 => "PK_FD",
+    /// An argument as s64; no row needs it at present.
+    #[allow(dead_code)]
+    S64 = 3 => "PK_S64",
+    U64 = 4 => "PK_U64",
+    U32 = 5 => "PK_U32",
+    /// An argument as u16; no row needs it at present.
+    #[allow(dead_code)]
+    U16 = 6 => "PK_U16",
+    U8 = 7 => "PK_U8",
+    UStr = 8 => "PK_USTR",
+    OpenFlags = 9 => "PK_OPEN_FLAGS",
+    OpenMode = 10 => "PK_OPEN_MODE",
+    Mode = 11 => "PK_MODE",
+    RetDev = 12 => "PK_RET_DEV",
+    RetIno = 13 => "PK_RET_INO",
+    HowFlags = 14 => "PK_HOW_FLAGS",
+    HowMode = 15 => "PK_HOW_MODE",
+    HowResolve = 16 => "PK_HOW_RESOLVE",
+    CreatFlags = 17 => "PK_CREAT_FLAGS",
+    UnlinkatFlags = 18 => "PK_UNLINKAT_FLAGS",
+    LinkatFlags = 19 => "PK_LINKAT_FLAGS",
+    CloexecFlags = 20 => "PK_CLOEXEC_FLAGS",
+    Pipe2Flags = 21 => "PK_PIPE2_FLAGS",
+    MemfdFlags = 22 => "PK_MEMFD_FLAGS",
+    Umount2Flags = 23 => "PK_UMOUNT2_FLAGS",
+    CloneFlags = 24 => "PK_CLONE_FLAGS",
+    FcntlCmd = 25 => "PK_FCNTL_CMD",
+    PipeFd0 = 26 => "PK_PIPE_FD0",
+    PipeFd1 = 27 => "PK_PIPE_FD1",
+    PipeIno = 28 => "PK_PIPE_INO",
+    SockAddr = 29 => "PK_SOCKADDR",
+    TupleOut = 30 => "PK_TUPLE_OUT",
+    TupleIn = 31 => "PK_TUPLE_IN",
+    TupleRecv = 32 => "PK_TUPLE_RECV",
+    QueuePct = 33 => "PK_QUEUE_PCT",
+    QueueLen = 34 => "PK_QUEUE_LEN",
+    QueueMax = 35 => "PK_QUEUE_MAX",
+    SockFlags = 36 => "PK_SOCK_FLAGS",
+    MountFlags = 37 => "PK_MOUNT_FLAGS",
+    UBufLen = 38 => "PK_UBUF_LEN",
+    UBufRet = 39 => "PK_UBUF_RET",
+    CapInh = 40 => "PK_CAP_INH",
+    CapPerm = 41 => "PK_CAP_PERM",
+    CapEff = 42 => "PK_CAP_EFF",
+    PrctlStr = 43 => "PK_PRCTL_STR",
+    PrctlInt = 44 => "PK_PRCTL_INT",
+    RetU32 = 45 => "PK_RET_U32",
+    FinitFlags = 47 => "PK_FINIT_FLAGS",
+    MkdirMode = 49 => "PK_MKDIR_MODE",
+    I32 = 50 => "PK_I32",
+    TupleSend = 51 => "PK_TUPLE_SEND",
+    SendData = 52 => "PK_SEND_DATA",
+    MsgData = 53 => "PK_MSG_DATA",
+    MsgSize = 54 => "PK_MSG_SIZE",
+    MsgControl = 55 => "PK_MSG_CONTROL",
+    TupleSendMsg = 56 => "PK_TUPLE_SEND_MSG",
+    TupleRecvMsg = 57 => "PK_TUPLE_RECV_MSG",
+    PtraceAddr = 58 => "PK_PTRACE_ADDR",
+    PtraceData = 59 => "PK_PTRACE_DATA",
+    PtraceReq = 60 => "PK_PTRACE_REQ",
+    SockFamily = 61 => "PK_SOCK_FAMILY",
+    ZeroU32 = 62 => "PK_ZERO_U32",
+    ZeroU8 = 63 => "PK_ZERO_U8",
+    NbCxFlags16 = 64 => "PK_NBCX_FLAGS16",
+    NbCxFlags8 = 65 => "PK_NBCX_FLAGS8",
+    EpollFlags = 66 => "PK_EPOLL_FLAGS",
+    PidfdFlags = 67 => "PK_PIDFD_FLAGS",
+    SpSource = 68 => "PK_SP_SOURCE",
+    SpPeer = 69 => "PK_SP_PEER",
+    U32AsU64 = 70 => "PK_U32_AS_U64",
+    RetPath = 71 => "PK_RET_PATH",
+    IoUringParam = 72 => "PK_IOURING_PARAM",
 }
 
 /// One parameter: its kind and the syscall argument(s) it reads
@@ -351,61 +374,13 @@ pub(crate) static IA32_TO_64: &[(u32, u32)] = &[
 ];
 
 /// Syscalls whose events keep the host state (process tree, fd table, cwd,
-/// credentials) right: always captured, whatever the rules ask for.
-pub const STATE_SYSCALLS: &[&str] = &[
-    "clone",
-    "clone3",
-    "fork",
-    "vfork",
-    "execve",
-    "execveat",
-    "close",
-    "dup",
-    "dup2",
-    "dup3",
-    "fcntl",
-    "open",
-    "openat",
-    "openat2",
-    "creat",
-    "socket",
-    "connect",
-    "accept",
-    "accept4",
-    "bind",
-    "pipe",
-    "pipe2",
-    "chdir",
-    "fchdir",
-    "setuid",
-    "setgid",
-    "setreuid",
-    "setregid",
-    "setresuid",
-    "setresgid",
-    "capset",
-    "memfd_create",
-    "prctl",
-    "setns",
-    "unshare",
-    "userfaultfd",
-    "socketpair",
-    "eventfd",
-    "eventfd2",
-    "inotify_init",
-    "inotify_init1",
-    "signalfd",
-    "signalfd4",
-    "timerfd_create",
-    "epoll_create",
-    "epoll_create1",
-    "pidfd_open",
-    "io_uring_setup",
-    "open_by_handle_at",
-    "chroot",
-    "setsid",
-    "setpgid",
-];
+/// credentials) right: always captured, whatever the rules ask for. Derived
+/// from `falco-events`' one table of state syscalls
+/// ([`falco_events::state::STATE_SYSCALLS`]), which also gives the event
+/// codes the state applies.
+pub fn state_syscalls() -> impl Iterator<Item = &'static str> {
+    falco_events::state::state_syscalls()
+}
 
 /// The exit spec of a syscall, by name.
 pub(crate) fn spec_by_name(name: &str) -> Option<&'static Spec> {
@@ -427,18 +402,72 @@ mod tests {
     use super::*;
     use falco_events::table::{event_info, syscall_table, ParamType};
 
+    /// The probe's shared header, as the BPF programs are built from it.
+    const PROBE_H: &str = include_str!("bpf/probe.h");
+
+    /// `NAME = VALUE` entries of C `enum NAME { ... }` in the probe header.
+    fn c_enum(name: &str) -> Vec<(String, u32)> {
+        let start = PROBE_H
+            .find(&format!("enum {name} {{"))
+            .unwrap_or_else(|| panic!("enum {name} in probe.h"));
+        let body = &PROBE_H[start..];
+        let body = &body[body.find('{').unwrap() + 1..body.find("};").unwrap()];
+        body.lines()
+            .map(|l| l.split("/*").next().unwrap_or("").trim())
+            .filter_map(|l| {
+                let (n, v) = l.trim_end_matches(',').split_once('=')?;
+                Some((n.trim().to_string(), v.trim().parse().ok()?))
+            })
+            .collect()
+    }
+
+    /// `#define NAME VALUE` in the probe header.
+    fn c_define(name: &str) -> u64 {
+        PROBE_H
+            .lines()
+            .find_map(|l| {
+                let rest = l.strip_prefix("#define ")?.strip_prefix(name)?;
+                rest.split_whitespace().next()?.parse().ok()
+            })
+            .unwrap_or_else(|| panic!("#define {name} in probe.h"))
+    }
+
+    #[test]
+    fn param_kinds_match_the_c_enum_name_for_name() {
+        let c = c_enum("param_kind");
+        let rust: Vec<(String, u32)> = Kind::ALL
+            .iter()
+            .map(|(k, name)| (name.to_string(), *k as u32))
+            .collect();
+        assert_eq!(rust, c);
+        // The C enum ends with its count marker, which has no value.
+        assert!(PROBE_H.contains("PK_KIND_MAX\n};"));
+    }
+
+    #[test]
+    fn the_probe_header_agrees_with_the_event_layout() {
+        assert_eq!(
+            c_define("EVT_HDR_SIZE"),
+            falco_events::event::HEADER_LEN as u64
+        );
+        assert_eq!(
+            c_define("PPM_EVENT_MAX"),
+            u64::from(falco_events::table::PPM_EVENT_MAX)
+        );
+    }
+
     /// The bytes a kind writes, when fixed (None: variable or composite).
     fn kind_size(k: Kind) -> Option<usize> {
         match k {
-            Ret | Fd | U64 | RetIno | PipeFd0 | PipeFd1 | PipeIno | CapInh | CapPerm | CapEff
-            | PrctlInt | SpSource | SpPeer | U32AsU64 => Some(8),
+            Ret | Fd | S64 | U64 | RetIno | PipeFd0 | PipeFd1 | PipeIno | CapInh | CapPerm
+            | CapEff | PrctlInt | SpSource | SpPeer | U32AsU64 => Some(8),
             U32 | I32 | OpenFlags | OpenMode | Mode | RetDev | HowFlags | HowMode | HowResolve
             | UnlinkatFlags | LinkatFlags | CloexecFlags | Pipe2Flags | MemfdFlags
             | Umount2Flags | CloneFlags | QueueLen | QueueMax | SockFlags | MountFlags | RetU32
             | FinitFlags | MkdirMode | SockFamily => Some(4),
             CreatFlags => Some(2),
             U8 | FcntlCmd | QueuePct | ZeroU8 | NbCxFlags8 => Some(1),
-            PtraceReq | NbCxFlags16 => Some(2),
+            U16 | PtraceReq | NbCxFlags16 => Some(2),
             MsgSize | ZeroU32 | EpollFlags | PidfdFlags | IoUringParam => Some(4),
             Empty | UStr | SockAddr | TupleOut | TupleIn | TupleRecv | TupleSend | UBufLen
             | UBufRet | PrctlStr | SendData | MsgData | MsgControl | TupleSendMsg
@@ -515,7 +544,7 @@ mod tests {
 
     #[test]
     fn state_syscalls_are_covered() {
-        for name in STATE_SYSCALLS {
+        for name in state_syscalls() {
             assert!(spec_by_name(name).is_some(), "{name}");
         }
     }

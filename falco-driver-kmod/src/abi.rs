@@ -11,9 +11,10 @@
 use std::fmt;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
-/// Size of the event header `struct ppm_evt_hdr`: `ts u64, tid u64, len u32,
-/// type u16, nparams u32`, packed, host byte order.
-pub const EVENT_HEADER_LEN: usize = 26;
+/// The event header (`struct ppm_evt_hdr`), the one type the workspace
+/// frames events with. The module writes it in host byte order, which is
+/// little-endian on every architecture Falco's module supports.
+pub use falco_events::event::{EventHeader, HEADER_LEN as EVENT_HEADER_LEN};
 
 /// Most parameters an event can carry (`PPM_MAX_EVENT_PARAMS`).
 pub const MAX_EVENT_PARAMS: u32 = 32;
@@ -545,56 +546,6 @@ impl RingCounters {
         add(&mut self.n_drops_pf, n_drops_pf);
         add(&mut self.n_preemptions, n_preemptions);
         add(&mut self.n_context_switches, n_context_switches);
-    }
-}
-
-/// The fixed header of an event, decoded (`struct ppm_evt_hdr`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct EventHeader {
-    /// Nanoseconds since the epoch (`ktime_get_real_ns()` in the module).
-    pub ts: u64,
-    /// Thread id (the kernel `pid` of the task).
-    pub tid: u64,
-    /// Total length: header, length array and parameters.
-    pub len: u32,
-    /// Event type (`ppm_event_code`).
-    pub event_type: u16,
-    /// Number of entries in the length array.
-    pub nparams: u32,
-}
-
-impl EventHeader {
-    /// Decodes the header at the start of `bytes` (host byte order), or
-    /// `None` if fewer than [`EVENT_HEADER_LEN`] bytes are given.
-    ///
-    /// ```
-    /// use falco_driver_kmod::abi::EventHeader;
-    /// let h = EventHeader { ts: 7, tid: 42, len: 26, event_type: 307, nparams: 0 };
-    /// assert_eq!(EventHeader::parse(&h.to_bytes()), Some(h));
-    /// assert_eq!(EventHeader::parse(&[0; 25]), None);
-    /// ```
-    pub fn parse(bytes: &[u8]) -> Option<EventHeader> {
-        let h: &[u8; EVENT_HEADER_LEN] = bytes.get(..EVENT_HEADER_LEN)?.try_into().ok()?;
-        let [t0, t1, t2, t3, t4, t5, t6, t7, d0, d1, d2, d3, d4, d5, d6, d7, l0, l1, l2, l3, y0, y1, n0, n1, n2, n3] =
-            *h;
-        Some(EventHeader {
-            ts: u64::from_ne_bytes([t0, t1, t2, t3, t4, t5, t6, t7]),
-            tid: u64::from_ne_bytes([d0, d1, d2, d3, d4, d5, d6, d7]),
-            len: u32::from_ne_bytes([l0, l1, l2, l3]),
-            event_type: u16::from_ne_bytes([y0, y1]),
-            nparams: u32::from_ne_bytes([n0, n1, n2, n3]),
-        })
-    }
-
-    /// Encodes the header as the module writes it.
-    pub fn to_bytes(&self) -> [u8; EVENT_HEADER_LEN] {
-        let mut out = [0u8; EVENT_HEADER_LEN];
-        out[0..8].copy_from_slice(&self.ts.to_ne_bytes());
-        out[8..16].copy_from_slice(&self.tid.to_ne_bytes());
-        out[16..20].copy_from_slice(&self.len.to_ne_bytes());
-        out[20..22].copy_from_slice(&self.event_type.to_ne_bytes());
-        out[22..26].copy_from_slice(&self.nparams.to_ne_bytes());
-        out
     }
 }
 

@@ -815,8 +815,9 @@ impl<D: Device> EventSource for Kmod<D> {
         let at = loop {
             match self.advance().map_err(source_error)? {
                 Some(at) => {
-                    let code =
-                        EventHeader::parse(self.bytes_at(at)).map_or(u16::MAX, |h| h.event_type);
+                    let code = EventHeader::read(self.bytes_at(at))
+                        .ok()
+                        .map_or(u16::MAX, |h| h.code);
                     if code >= table::PPM_EVENT_MAX || table::event_info(code).is_none() {
                         self.n_unknown += 1;
                     } else if !self.wanted.contains(code) {
@@ -894,14 +895,14 @@ enum Check {
 /// Checks the event at the start of `block` (the unread rest of a ring's
 /// block) without trusting anything in it.
 fn check_event(block: &[u8]) -> Check {
-    let Some(h) = EventHeader::parse(block) else {
+    let Ok(h) = EventHeader::read(block) else {
         return Check::Truncated;
     };
     let len = h.len as usize;
     if len < EVENT_HEADER_LEN || len > block.len() {
         return Check::Truncated;
     }
-    let Some(info) = table::event_info(h.event_type) else {
+    let Some(info) = table::event_info(h.code) else {
         // A newer schema's event: framing is all we can check.
         return Check::Ok(h);
     };

@@ -70,7 +70,7 @@
 //!
 //! let mut seen = Vec::new();
 //! while let Some(bytes) = kmod.next_raw_event()? {
-//!     let h = EventHeader::parse(bytes).unwrap();
+//!     let h = EventHeader::read(bytes).unwrap();
 //!     seen.push((h.ts, h.tid));
 //! }
 //! assert_eq!(seen, [(50, 2), (100, 1), (150, 1)]);

@@ -493,8 +493,8 @@ impl SimProducer {
         };
         if event.len() > free {
             info.n_drops_buffer.fetch_add(1, Ordering::Relaxed);
-            if let Some(h) = EventHeader::parse(event) {
-                if let Some(c) = drop_category(info, h.event_type) {
+            if let Ok(h) = EventHeader::read(event) {
+                if let Some(c) = drop_category(info, h.code) {
                     c.fetch_add(1, Ordering::Relaxed);
                 }
             }
@@ -579,7 +579,7 @@ pub fn encode_event(ts: u64, tid: u64, event_type: u16, params: &[&[u8]]) -> Vec
         ts,
         tid,
         len: len as u32,
-        event_type,
+        code: event_type,
         nparams: params.len() as u32,
     };
     let mut out = Vec::with_capacity(len);

@@ -49,7 +49,7 @@ fn drain(kmod: &mut Kmod<falco_driver_kmod::sim::SimDevice>) -> Vec<Vec<u8>> {
 }
 
 fn ts_of(e: &[u8]) -> u64 {
-    EventHeader::parse(e).expect("header").ts
+    EventHeader::read(e).expect("header").ts
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn producer_threads_on_several_cpus_keep_each_cpu_in_order() {
     loop {
         match kmod.next_raw_event().unwrap() {
             Some(bytes) => {
-                let h = EventHeader::parse(bytes).unwrap();
+                let h = EventHeader::read(bytes).unwrap();
                 let cpu = h.tid as usize;
                 let seq = u64::from_ne_bytes(bytes[30..38].try_into().unwrap());
                 assert_eq!(seq, next[cpu], "cpu {cpu} out of order");
@@ -570,8 +570,8 @@ fn random_bytes_in_the_ring_never_panic() {
             assert!(e.len() >= EVENT_HEADER_LEN);
             // What the ring check lets through, the event decoder accepts
             // (the EventSource stream relies on it).
-            let h = EventHeader::parse(e).unwrap();
-            if falco_events::table::event_info(h.event_type).is_some() {
+            let h = EventHeader::read(e).unwrap();
+            if falco_events::table::event_info(h.code).is_some() {
                 if let Err(err) = falco_events::Event::parse_allowing_extra(e) {
                     panic!("ring check passed an event the decoder refuses: {err}");
                 }

@@ -181,9 +181,20 @@ fn u64_at(b: &[u8], off: usize) -> u64 {
     u64::from_le_bytes(a)
 }
 
-/// The fields of an event header, read without validation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RawHeader {
+/// The fixed header of every event (libs' `struct ppm_evt_hdr`: `ts u64,
+/// tid u64, len u32, type u16, nparams u32`, packed, little-endian), read
+/// without validation. The one header type of the workspace: the capture
+/// reader, the kernel-module consumer and the eBPF probe all frame events
+/// with it.
+///
+/// ```
+/// use falco_events::event::{EventHeader, HEADER_LEN};
+/// let h = EventHeader { ts: 7, tid: 42, len: 26, code: 307, nparams: 0 };
+/// assert_eq!(EventHeader::read(&h.to_bytes()), Ok(h));
+/// assert!(EventHeader::read(&[0; HEADER_LEN - 1]).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EventHeader {
     /// Timestamp, nanoseconds since the epoch.
     pub ts: u64,
     /// Thread id.
@@ -196,15 +207,15 @@ pub struct RawHeader {
     pub nparams: u32,
 }
 
-impl RawHeader {
+impl EventHeader {
     /// Reads a header from the first 26 bytes of `bytes`.
-    pub fn read(bytes: &[u8]) -> Result<RawHeader, DecodeError> {
+    pub fn read(bytes: &[u8]) -> Result<EventHeader, DecodeError> {
         if bytes.len() < HEADER_LEN {
             return Err(DecodeError::ShortHeader {
                 available: bytes.len(),
             });
         }
-        Ok(RawHeader {
+        Ok(EventHeader {
             ts: u64_at(bytes, 0),
             tid: u64_at(bytes, 8),
             len: u32_at(bytes, 16),
@@ -300,7 +311,7 @@ impl<'a> Event<'a> {
     }
 
     fn parse_inner(bytes: &'a [u8], allow_extra: bool) -> Result<Event<'a>, DecodeError> {
-        let h = RawHeader::read(bytes)?;
+        let h = EventHeader::read(bytes)?;
         if (h.len as usize) < HEADER_LEN {
             return Err(DecodeError::LenTooSmall { len: h.len });
         }
@@ -1088,7 +1099,7 @@ pub(crate) fn encode_raw<'p>(
     out.clear();
     out.reserve(total);
     out.extend_from_slice(
-        &RawHeader {
+        &EventHeader {
             ts,
             tid,
             len,

@@ -8,8 +8,9 @@
 //!   a decoder of kernel-module, eBPF or `.scap` events reads to know the
 //!   layout of each event.
 //! - [`fields`](mod@fields): the syscall field catalog (`evt.*`, `proc.*`, `fd.*`,
-//!   `user.*`, `container.*`, `k8s.*`, ...) as a schema: names, types,
-//!   argument forms, flags and a description of each. [`SyscallFields`]
+//!   `user.*`, `container.*`, `k8s.*`, ...) as tables of rows, one file per
+//!   family: names, types, argument forms, flags, a description and the
+//!   extractor of each. [`SyscallFields`]
 //!   implements [`falco_rules::FieldSchema`], so a rules file can be checked
 //!   against it at load time. `container.*` and `k8s.*`, which Falco gets from
 //!   its container plugin, are built in.
@@ -33,7 +34,8 @@
 //!   ruleset and field cache — with the loop the daemon, replays and tests
 //!   run ([`Pipeline`]).
 //! - [`extract`]: the values of rule fields for one event
-//!   ([`EventContext`] implements [`falco_rules::FieldExtractor`]).
+//!   ([`EventContext`] implements [`falco_rules::FieldExtractor`] by calling
+//!   the extractor of each field's catalog row).
 //!
 //! # Example
 //!
@@ -88,7 +90,7 @@ pub mod source_desc;
 pub mod state;
 pub mod table;
 
-pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
+pub use event::{DecodeError, Event, EventBuilder, EventHeader, OwnedEvent, Param};
 pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
 pub use pipeline::{Pipeline, RunEnd};

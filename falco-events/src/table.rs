@@ -19,6 +19,25 @@
 //!
 //! The data are transcribed from libs' `driver/event_table.c` into this
 //! crate's own format (see `table/data.rs`).
+//!
+//! # Regenerating the data
+//!
+//! `table/data.rs` is generated, not edited by hand: the script
+//! `falco-events/tools/gen_event_table.py` reads a checkout of
+//! falcosecurity/libs (`driver/event_table.c`, `flags_table.c`,
+//! `dynamic_params_table.c`, `syscall_table.c`, `syscall_compat_x86_64.h`,
+//! `ppm_events_public.h`, `API_VERSION`, `SCHEMA_VERSION`) and writes the
+//! file. From the repository root:
+//!
+//! ```text
+//! python3 falco-events/tools/gen_event_table.py ../libs > falco-events/src/table/data.rs
+//! python3 falco-events/tools/gen_event_table.py ../libs --check
+//! ```
+//!
+//! `--check` exits 1 with a diff unless the committed file is the output byte
+//! for byte; at libs commit `48dfd53cd23f` it is. The Rust names of parameter
+//! types and print formats come from [`ParamType`] and [`PrintFormat`] here,
+//! matched to libs' values, so a new libs type is added to those enums first.
 
 use std::fmt;
 

@@ -281,7 +281,104 @@ impl ThreadInfo {
     }
 }
 
-/// The event codes [`HostState::update`] learns from. A consumer that
+/// One syscall whose events keep the host state right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StateSyscall {
+    /// The syscall name, as `evt.type` spells it.
+    pub name: &'static str,
+    /// The exit event [`HostState::update`] applies; `None` for a syscall
+    /// Falco's drivers keep for state that our state does not apply yet.
+    pub applied: Option<u16>,
+    /// True if a live driver captures it whatever the rules ask for.
+    pub captured: bool,
+}
+
+/// A syscall the state applies and drivers always capture.
+const fn both(name: &'static str, code: u16) -> StateSyscall {
+    StateSyscall {
+        name,
+        applied: Some(code),
+        captured: true,
+    }
+}
+
+/// A syscall drivers always capture (as Falco's do) that the state does not
+/// apply yet.
+const fn captured_only(name: &'static str) -> StateSyscall {
+    StateSyscall {
+        name,
+        applied: None,
+        captured: true,
+    }
+}
+
+/// The one table of state syscalls: [`state_event_types`] (what a source
+/// must deliver) and the syscalls a live driver always captures
+/// ([`state_syscalls`]) are both derived from it.
+pub static STATE_SYSCALLS: &[StateSyscall] = &[
+    both("clone", PPME_SYSCALL_CLONE_20_X),
+    both("clone3", PPME_SYSCALL_CLONE3_X),
+    both("fork", PPME_SYSCALL_FORK_20_X),
+    both("vfork", PPME_SYSCALL_VFORK_20_X),
+    both("execve", PPME_SYSCALL_EXECVE_19_X),
+    both("execveat", PPME_SYSCALL_EXECVEAT_X),
+    both("close", PPME_SYSCALL_CLOSE_X),
+    both("dup", PPME_SYSCALL_DUP_1_X),
+    both("dup2", PPME_SYSCALL_DUP2_X),
+    both("dup3", PPME_SYSCALL_DUP3_X),
+    both("fcntl", PPME_SYSCALL_FCNTL_X),
+    both("open", PPME_SYSCALL_OPEN_X),
+    both("openat", PPME_SYSCALL_OPENAT_2_X),
+    both("openat2", PPME_SYSCALL_OPENAT2_X),
+    both("creat", PPME_SYSCALL_CREAT_X),
+    both("socket", PPME_SOCKET_SOCKET_X),
+    both("connect", PPME_SOCKET_CONNECT_X),
+    both("accept", PPME_SOCKET_ACCEPT_5_X),
+    both("accept4", PPME_SOCKET_ACCEPT4_6_X),
+    both("bind", PPME_SOCKET_BIND_X),
+    both("pipe", PPME_SYSCALL_PIPE_X),
+    both("pipe2", PPME_SYSCALL_PIPE2_X),
+    both("chdir", PPME_SYSCALL_CHDIR_X),
+    both("fchdir", PPME_SYSCALL_FCHDIR_X),
+    both("setuid", PPME_SYSCALL_SETUID_X),
+    both("setgid", PPME_SYSCALL_SETGID_X),
+    both("setreuid", PPME_SYSCALL_SETREUID_X),
+    both("setregid", PPME_SYSCALL_SETREGID_X),
+    both("setresuid", PPME_SYSCALL_SETRESUID_X),
+    both("setresgid", PPME_SYSCALL_SETRESGID_X),
+    both("capset", PPME_SYSCALL_CAPSET_X),
+    both("memfd_create", PPME_SYSCALL_MEMFD_CREATE_X),
+    captured_only("prctl"),
+    captured_only("setns"),
+    captured_only("unshare"),
+    both("userfaultfd", PPME_SYSCALL_USERFAULTFD_X),
+    both("socketpair", PPME_SOCKET_SOCKETPAIR_X),
+    both("eventfd", PPME_SYSCALL_EVENTFD_X),
+    both("eventfd2", PPME_SYSCALL_EVENTFD2_X),
+    both("inotify_init", PPME_SYSCALL_INOTIFY_INIT_X),
+    both("inotify_init1", PPME_SYSCALL_INOTIFY_INIT1_X),
+    both("signalfd", PPME_SYSCALL_SIGNALFD_X),
+    both("signalfd4", PPME_SYSCALL_SIGNALFD4_X),
+    both("timerfd_create", PPME_SYSCALL_TIMERFD_CREATE_X),
+    both("epoll_create", PPME_SYSCALL_EPOLL_CREATE_X),
+    both("epoll_create1", PPME_SYSCALL_EPOLL_CREATE1_X),
+    both("pidfd_open", PPME_SYSCALL_PIDFD_OPEN_X),
+    both("io_uring_setup", PPME_SYSCALL_IO_URING_SETUP_X),
+    both("open_by_handle_at", PPME_SYSCALL_OPEN_BY_HANDLE_AT_X),
+    captured_only("chroot"),
+    both("setsid", PPME_SYSCALL_SETSID_X),
+    captured_only("setpgid"),
+    // Applied, but not captured always: the eBPF probe's own map updates
+    // are bpf(2) calls, and would each become an event.
+    StateSyscall {
+        name: "bpf",
+        applied: Some(PPME_SYSCALL_BPF_2_X),
+        captured: false,
+    },
+];
+
+/// The event codes [`HostState::update`] learns from: the applied exit
+/// event of each row of [`STATE_SYSCALLS`], and procexit. A consumer that
 /// restricts a source to the event types its rules need
 /// ([`EventSource::set_event_types`](crate::source::EventSource::set_event_types))
 /// must add these, or the state goes stale (Falco likewise always adds
@@ -296,7 +393,8 @@ impl ThreadInfo {
 /// assert!(!set.contains(PPME_SYSCALL_READ_X));
 /// ```
 pub fn state_event_types() -> crate::source::EventSet {
-    crate::source::EventSet::from_codes(STATE_CODES.iter().copied())
+    let applied = STATE_SYSCALLS.iter().filter_map(|s| s.applied);
+    crate::source::EventSet::from_codes(applied.chain([PPME_PROCEXIT_1_E]))
 }
 
 /// Whether the rules see an event of type `code`: every event does but the
@@ -332,57 +430,17 @@ pub fn rules_see(code: u16) -> bool {
     )
 }
 
-const STATE_CODES: &[u16] = &[
-    PPME_SYSCALL_CLONE_20_X,
-    PPME_SYSCALL_FORK_20_X,
-    PPME_SYSCALL_VFORK_20_X,
-    PPME_SYSCALL_CLONE3_X,
-    PPME_SYSCALL_EXECVE_19_X,
-    PPME_SYSCALL_EXECVEAT_X,
-    PPME_PROCEXIT_1_E,
-    PPME_SYSCALL_CHDIR_X,
-    PPME_SYSCALL_FCHDIR_X,
-    PPME_SYSCALL_SETUID_X,
-    PPME_SYSCALL_SETGID_X,
-    PPME_SYSCALL_SETRESUID_X,
-    PPME_SYSCALL_SETRESGID_X,
-    PPME_SYSCALL_SETREUID_X,
-    PPME_SYSCALL_SETREGID_X,
-    PPME_SYSCALL_SETSID_X,
-    PPME_SYSCALL_CAPSET_X,
-    PPME_SYSCALL_OPEN_X,
-    PPME_SYSCALL_OPENAT_2_X,
-    PPME_SYSCALL_OPENAT2_X,
-    PPME_SYSCALL_CREAT_X,
-    PPME_SYSCALL_OPEN_BY_HANDLE_AT_X,
-    PPME_SOCKET_SOCKET_X,
-    PPME_SOCKET_CONNECT_X,
-    PPME_SOCKET_ACCEPT_5_X,
-    PPME_SOCKET_ACCEPT4_6_X,
-    PPME_SOCKET_BIND_X,
-    PPME_SYSCALL_DUP_1_X,
-    PPME_SYSCALL_DUP2_X,
-    PPME_SYSCALL_DUP3_X,
-    PPME_SYSCALL_FCNTL_X,
-    PPME_SYSCALL_CLOSE_X,
-    PPME_SYSCALL_PIPE_X,
-    PPME_SYSCALL_PIPE2_X,
-    PPME_SOCKET_SOCKETPAIR_X,
-    PPME_SYSCALL_EVENTFD_X,
-    PPME_SYSCALL_EVENTFD2_X,
-    PPME_SYSCALL_SIGNALFD_X,
-    PPME_SYSCALL_SIGNALFD4_X,
-    PPME_SYSCALL_TIMERFD_CREATE_X,
-    PPME_SYSCALL_INOTIFY_INIT_X,
-    PPME_SYSCALL_INOTIFY_INIT1_X,
-    PPME_SYSCALL_EPOLL_CREATE_X,
-    PPME_SYSCALL_EPOLL_CREATE1_X,
-    PPME_SYSCALL_BPF_2_X,
-    PPME_SYSCALL_USERFAULTFD_X,
-    PPME_SYSCALL_IO_URING_SETUP_X,
-    PPME_SYSCALL_PIDFD_OPEN_X,
-    PPME_SYSCALL_MEMFD_CREATE_X,
-];
+/// The syscalls a live driver captures whatever the rules ask for, so that
+/// the host state stays right (procexit, not a syscall, comes on top).
+///
+/// ```
+/// let names: Vec<&str> = falco_events::state::state_syscalls().collect();
+/// assert!(names.contains(&"execve"));
+/// assert!(!names.contains(&"read"));
+/// ```
+pub fn state_syscalls() -> impl Iterator<Item = &'static str> {
+    STATE_SYSCALLS.iter().filter(|s| s.captured).map(|s| s.name)
+}
 
 /// A user of the host (or of a capture's user list).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -1404,6 +1462,59 @@ mod tests {
     use super::*;
     use crate::scap::{FdInfo, FdKind, FdTable, ProcInfo};
     use std::net::Ipv4Addr;
+
+    /// The codes a source must deliver for the state, as the state applies
+    /// them (one `HostState::update` arm each), and procexit.
+    #[test]
+    fn the_state_event_types_are_the_exits_the_state_applies() {
+        #[rustfmt::skip]
+        let mut want = vec![
+            PPME_SYSCALL_CLONE_20_X, PPME_SYSCALL_FORK_20_X, PPME_SYSCALL_VFORK_20_X,
+            PPME_SYSCALL_CLONE3_X, PPME_SYSCALL_EXECVE_19_X, PPME_SYSCALL_EXECVEAT_X,
+            PPME_PROCEXIT_1_E, PPME_SYSCALL_CHDIR_X, PPME_SYSCALL_FCHDIR_X,
+            PPME_SYSCALL_SETUID_X, PPME_SYSCALL_SETGID_X, PPME_SYSCALL_SETRESUID_X,
+            PPME_SYSCALL_SETRESGID_X, PPME_SYSCALL_SETREUID_X, PPME_SYSCALL_SETREGID_X,
+            PPME_SYSCALL_SETSID_X, PPME_SYSCALL_CAPSET_X, PPME_SYSCALL_OPEN_X,
+            PPME_SYSCALL_OPENAT_2_X, PPME_SYSCALL_OPENAT2_X, PPME_SYSCALL_CREAT_X,
+            PPME_SYSCALL_OPEN_BY_HANDLE_AT_X, PPME_SOCKET_SOCKET_X, PPME_SOCKET_CONNECT_X,
+            PPME_SOCKET_ACCEPT_5_X, PPME_SOCKET_ACCEPT4_6_X, PPME_SOCKET_BIND_X,
+            PPME_SYSCALL_DUP_1_X, PPME_SYSCALL_DUP2_X, PPME_SYSCALL_DUP3_X,
+            PPME_SYSCALL_FCNTL_X, PPME_SYSCALL_CLOSE_X, PPME_SYSCALL_PIPE_X,
+            PPME_SYSCALL_PIPE2_X, PPME_SOCKET_SOCKETPAIR_X, PPME_SYSCALL_EVENTFD_X,
+            PPME_SYSCALL_EVENTFD2_X, PPME_SYSCALL_SIGNALFD_X, PPME_SYSCALL_SIGNALFD4_X,
+            PPME_SYSCALL_TIMERFD_CREATE_X, PPME_SYSCALL_INOTIFY_INIT_X,
+            PPME_SYSCALL_INOTIFY_INIT1_X, PPME_SYSCALL_EPOLL_CREATE_X,
+            PPME_SYSCALL_EPOLL_CREATE1_X, PPME_SYSCALL_BPF_2_X, PPME_SYSCALL_USERFAULTFD_X,
+            PPME_SYSCALL_IO_URING_SETUP_X, PPME_SYSCALL_PIDFD_OPEN_X,
+            PPME_SYSCALL_MEMFD_CREATE_X,
+        ];
+        want.sort_unstable();
+        let got: Vec<u16> = state_event_types().iter().collect();
+        assert_eq!(got, want);
+    }
+
+    /// Each row's code is the current exit event of the syscall it names, so
+    /// the probe (which captures by name) and the state (which applies by
+    /// code) cannot drift apart.
+    #[test]
+    fn every_state_row_names_the_syscall_of_its_exit_event() {
+        let mut names = std::collections::HashSet::new();
+        for row in STATE_SYSCALLS {
+            assert!(names.insert(row.name), "{} listed twice", row.name);
+            assert!(crate::table::is_syscall_name(row.name), "{}", row.name);
+            let Some(code) = row.applied else { continue };
+            let info = crate::table::event_info(code).expect("a known code");
+            assert_eq!(info.name, row.name, "code {code}");
+            assert_eq!(
+                crate::table::Direction::of(code),
+                crate::table::Direction::Exit
+            );
+            assert!(!info.is_old_version(), "{}", row.name);
+        }
+        let captured: Vec<&str> = state_syscalls().collect();
+        assert_eq!(captured.len(), STATE_SYSCALLS.len() - 1);
+        assert!(!captured.contains(&"bpf"));
+    }
 
     #[test]
     fn capture_sockets_on_a_listening_port_are_the_server_side() {
