@@ -124,7 +124,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
 /// The event types the source must produce: those of the active rules, plus
 /// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    let mut s = SourceEventSet::from(&ruleset.event_types(SYSCALL_SOURCE));
+    let mut s = ruleset.event_types(SYSCALL_SOURCE);
     s.union_with(&falco_events::state::state_event_types());
     s
 }
