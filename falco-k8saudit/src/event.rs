@@ -43,6 +43,16 @@ pub enum PayloadError {
     /// The payload is not JSON.
     #[error("malformed JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A document of a file is not JSON; the position is in the file.
+    #[error("malformed JSON at line {line} column {column}: {message}")]
+    MalformedAt {
+        /// What the JSON parser expected.
+        message: String,
+        /// The line of the error in the file (1-based).
+        line: usize,
+        /// The column of the error (1-based).
+        column: usize,
+    },
     /// The payload is JSON but neither an `Event`, an `EventList` nor an
     /// array of them (the plugin's message).
     #[error("data not recognized as a k8s audit event")]
@@ -182,7 +192,7 @@ impl Batch {
     /// let batch = Batch::from_stream(text, falco_k8saudit::DEFAULT_MAX_EVENT_SIZE);
     /// assert_eq!(batch.events.len(), 2);
     /// assert_eq!(batch.skipped.len(), 1);
-    /// assert!(batch.skipped[0].to_string().starts_with("line 2: malformed JSON"));
+    /// assert_eq!(batch.skipped[0].to_string(), "line 2: malformed JSON at line 2 column 2: key must be a string");
     /// ```
     pub fn from_stream(bytes: &[u8], max_event_size: usize) -> Batch {
         let mut batch = Batch::default();
@@ -214,9 +224,24 @@ impl Batch {
                         }
                     }
                     Some(Err(e)) => {
+                        // serde counts from where this deserializer started.
+                        let base_line = line_of(bytes, pos);
+                        let line = base_line + e.line().saturating_sub(1);
+                        let column = if e.line() <= 1 {
+                            e.column() + (pos - line_start(bytes, pos))
+                        } else {
+                            e.column()
+                        };
+                        let full = e.to_string();
+                        let suffix = format!(" at line {} column {}", e.line(), e.column());
+                        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
                         batch.skipped.push(Skipped {
                             line: Some(line_of(bytes, start)),
-                            error: SkipReason::Payload(PayloadError::Json(e)),
+                            error: SkipReason::Payload(PayloadError::MalformedAt {
+                                message,
+                                line,
+                                column,
+                            }),
                         });
                         // Resume on the line after the one the bad document starts on.
                         pos = match bytes[start..].iter().position(|&b| b == b'\n') {
@@ -243,6 +268,13 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
         .iter()
         .filter(|&&b| b == b'\n')
         .count()
+}
+
+fn line_start(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1)
 }
 
 fn kind(value: &Json) -> Option<&str> {

@@ -29,6 +29,7 @@
 
 pub mod event;
 pub mod fields;
+pub mod input;
 pub mod json;
 
 pub use event::{
