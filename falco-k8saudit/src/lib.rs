@@ -31,6 +31,7 @@ pub mod event;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod webhook;
 
 pub use event::{
     AuditEvent, Batch, EventError, PayloadError, SkipReason, Skipped, DEFAULT_MAX_EVENT_SIZE,
