@@ -26,9 +26,9 @@ use std::time::Duration;
 use falco_events::scap::ScapReader;
 use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
 use falco_events::state::{HostState, Inspector};
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::{SyscallSource, SYSCALL_SOURCE};
 use falco_rules::alert::Alert;
-use falco_rules::engine::{Engine, Ruleset};
+use falco_rules::engine::{Engine, Ruleset, UnknownSources};
 use falco_rules::rules::Priority;
 use falco_rules::Scratch;
 
@@ -86,12 +86,13 @@ pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
 /// Builds an engine from the configured (or `-r`) rules. Every error of
 /// every file is logged; `Err` if any file failed.
 pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, String> {
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    engine.set_min_priority(cfg.priority);
-    engine.set_rule_matching(cfg.rule_matching);
+    // Falco's daemon skips rules for sources it does not run, with a warning.
+    let mut engine = Engine::builder()
+        .source(SyscallSource::new())
+        .unknown_sources(UnknownSources::Skip)
+        .min_priority(cfg.priority)
+        .rule_matching(cfg.rule_matching)
+        .build();
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {
@@ -123,7 +124,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
 /// The event types the source must produce: those of the active rules, plus
 /// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    let mut s = SourceEventSet::from(&ruleset.event_types());
+    let mut s = ruleset.event_types(SYSCALL_SOURCE);
     s.union_with(&falco_events::state::state_event_types());
     s
 }
@@ -408,9 +409,7 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
-        let hits = ruleset.matching(Some(item.code()), &item, &mut scratch);
-        for i in hits {
-            let rule = &ruleset.rules()[i];
+        for rule in ruleset.matches(&item, &mut scratch) {
             let alert = Alert::new(rule, &item, item.event.ts());
             counters.alerts.fetch_add(1, Ordering::Relaxed);
             let e = by_rule

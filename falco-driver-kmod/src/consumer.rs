@@ -419,7 +419,7 @@ impl<D: Device> Kmod<D> {
             bytes_skipped: 0,
             n_unknown: 0,
             n_filtered: 0,
-            wanted: EventSet::all(),
+            wanted: falco_events::source::all_event_types(),
             poll_timeout: config.poll_timeout,
             cpus: (0..).take(n_rings).collect(),
             last_ring: None,
@@ -864,7 +864,7 @@ impl<D: Device> EventSource for Kmod<D> {
     }
 
     fn set_event_types(&mut self, types: &EventSet) {
-        self.wanted = types.clone();
+        self.wanted = *types;
         if let Err(e) = self.set_interest(Interest::from_event_codes(types.iter())) {
             self.pending_error = Some(e);
         }

@@ -79,6 +79,7 @@ pub mod extract;
 pub mod fields;
 pub mod scap;
 pub mod source;
+pub mod source_desc;
 pub mod state;
 pub mod table;
 
@@ -87,6 +88,7 @@ pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
+pub use source_desc::{SyscallSource, SYSCALL_SOURCE};
 pub use state::{HostState, Inspector};
 pub use table::{
     codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,

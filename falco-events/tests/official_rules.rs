@@ -4,22 +4,17 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use falco_events::{Inspector, SyscallEventTypes, SyscallFields};
-use falco_rules::alert::{Alert, AlertFormat};
-use falco_rules::engine::{Engine, RuleMatching};
-use falco_rules::Scratch;
+use falco_events::{Inspector, SyscallSource};
+use falco_rules::{Alert, AlertFormat, Engine, RuleMatching, Scratch};
 
 #[test]
 fn official_rules_replay_over_every_capture() {
     let dir = common::captures_dir().expect("captures");
     let rules = common::rules_dir();
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    engine.set_rule_matching(RuleMatching::All);
+    let mut engine = Engine::builder()
+        .source(SyscallSource::new())
+        .rule_matching(RuleMatching::All)
+        .build();
     for f in [
         "falco_rules.yaml",
         "falco-incubating_rules.yaml",
@@ -48,8 +43,8 @@ fn official_rules_replay_over_every_capture() {
         let mut insp = Inspector::open_capture(dir.join(name)).expect("capture opens");
         while let Some(item) = insp.next().expect("capture reads") {
             events += 1;
-            for i in ruleset.matching(Some(item.code()), &item, &mut scratch) {
-                let a = Alert::new(&ruleset.rules()[i], &item, item.event.ts());
+            for rule in ruleset.matches(&item, &mut scratch) {
+                let a = Alert::new(rule, &item, item.event.ts());
                 alerts.push((name, item.num, a.text(&fmt)));
             }
         }

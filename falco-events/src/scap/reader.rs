@@ -606,7 +606,7 @@ impl<R: Read> EventSource for ScapReader<R> {
     }
 
     fn set_event_types(&mut self, types: &EventSet) {
-        self.filter = Some(types.clone());
+        self.filter = Some(*types);
     }
 
     fn last_cpu(&self) -> Option<u16> {
