@@ -19,12 +19,10 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use falco_k8saudit::{json::Json, AuditEvent, K8sAuditFields};
-use falco_rules::engine::{Engine, RuleMatching};
-use falco_rules::Scratch;
+use falco_k8saudit::{json::Json, AuditEvent, K8sAuditSource};
+use falco_rules::{Engine, RuleMatching, Scratch};
 
 fn testdata() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata")
@@ -53,13 +51,11 @@ fn event_texts() -> Vec<Vec<u8>> {
 }
 
 fn engine(matching: RuleMatching) -> Engine {
-    let text =
-        std::fs::read_to_string(testdata().join("rules/k8s_audit_rules.yaml")).expect("rules");
-    // Loaded as the engine's default source until it knows several sources.
-    let text = text.replace("\n  source: k8s_audit\n", "\n");
-    let mut engine = Engine::new(Arc::new(K8sAuditFields::new()), None);
-    engine.set_rule_matching(matching);
-    let r = engine.load_str("k8s_audit_rules.yaml", &text);
+    let mut engine = Engine::builder()
+        .source(K8sAuditSource::new())
+        .rule_matching(matching)
+        .build();
+    let r = engine.load_file(&testdata().join("rules/k8s_audit_rules.yaml"));
     assert!(r.successful(), "{}", r.verbose());
     engine
 }
@@ -100,7 +96,7 @@ fn bench(c: &mut Criterion) {
                 let mut hits = 0usize;
                 for e in &events {
                     let ev = AuditEvent::from_json(Json::parse(e).expect("json")).expect("event");
-                    hits += ruleset.matching(None, &ev, &mut scratch).len();
+                    hits += ruleset.matches(&ev, &mut scratch).count();
                 }
                 black_box(hits)
             })

@@ -9,20 +9,37 @@
 //!   the k8saudit plugin (`ka.*`) and the json plugin (`json.*`, `jevt.*`),
 //!   the same names, types, list-ness, arguments and values; [`AuditEvent`]
 //!   is the [`falco_rules::FieldExtractor`].
+//! - [`K8sAuditSource`]: the [`falco_rules::SourceDescriptor`] to register
+//!   with an [`falco_rules::Engine`]; it satisfies `required_plugin_versions`
+//!   naming `k8saudit` and `json`.
 //! - [`Batch`]: payloads split into events as the plugin does (an `Event`,
 //!   an `EventList`, an array of them), from a webhook body or a file.
 //!
 //! ```
-//! use std::sync::Arc;
-//! use falco_k8saudit::{Batch, K8sAuditFields, DEFAULT_MAX_EVENT_SIZE};
-//! use falco_rules::{Filter, Scratch};
+//! use falco_k8saudit::{Batch, K8sAuditSource, DEFAULT_MAX_EVENT_SIZE};
+//! use falco_rules::{Engine, Scratch};
+//!
+//! let mut engine = Engine::builder().source(K8sAuditSource::new()).build();
+//! let loaded = engine.load_str("exec.yaml", r#"
+//! - required_plugin_versions:
+//!     - name: k8saudit
+//!       version: 0.7.0
+//! - rule: Exec into pod
+//!   desc: someone opened a shell in a pod
+//!   condition: ka.target.subresource in (exec, attach) and ka.verb = create
+//!   output: "exec (user=%ka.user.name pod=%ka.target.name)"
+//!   priority: NOTICE
+//!   source: k8s_audit
+//! "#);
+//! assert!(loaded.successful(), "{}", loaded.verbose());
 //!
 //! let body = br#"{"kind":"EventList","items":[{"kind":"Event","auditID":"a",
-//!   "stageTimestamp":"2024-05-01T10:00:00.000000Z","verb":"create",
-//!   "objectRef":{"resource":"pods","subresource":"exec","namespace":"default"}}]}"#;
+//!   "stageTimestamp":"2024-05-01T10:00:00.000000Z","verb":"create","user":{"username":"bob"},
+//!   "objectRef":{"resource":"pods","subresource":"exec","name":"web-1"}}]}"#;
 //! let batch = Batch::from_payload(body, DEFAULT_MAX_EVENT_SIZE)?;
-//! let filter = Filter::new("ka.target.subresource in (exec, attach) and ka.verb = create", &K8sAuditFields::new())?;
-//! assert!(filter.matches(&batch.events[0], &mut Scratch::new()));
+//! let mut scratch = Scratch::new();
+//! let hits: Vec<_> = engine.ruleset().matches(&batch.events[0], &mut scratch).collect();
+//! assert_eq!(hits[0].output.render(&batch.events[0]), "exec (user=bob pod=web-1)");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
@@ -31,12 +48,14 @@ pub mod event;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod source;
 pub mod webhook;
 
 pub use event::{
     AuditEvent, Batch, EventError, PayloadError, SkipReason, Skipped, DEFAULT_MAX_EVENT_SIZE,
 };
 pub use fields::{fields, FieldInfo, K8sAuditFields};
+pub use source::K8sAuditSource;
 
 /// The name of the event source, as rules write it in `source:`.
 pub const SOURCE_NAME: &str = "k8s_audit";

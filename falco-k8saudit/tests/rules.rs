@@ -10,24 +10,18 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use falco_k8saudit::{input::read_path, K8sAuditFields, DEFAULT_MAX_EVENT_SIZE, PROVIDED_PLUGINS};
-use falco_rules::engine::{Engine, RuleMatching};
+use falco_k8saudit::{input::read_path, K8sAuditSource, DEFAULT_MAX_EVENT_SIZE, PROVIDED_PLUGINS};
 use falco_rules::rules::check_plugin_requirements;
-use falco_rules::Scratch;
+use falco_rules::{Engine, RuleMatching, Scratch, SimpleSource, SourceDescriptor};
 
-/// The official rules, loaded against the k8s_audit fields.
-///
-/// Until the engine knows several sources, the rules are loaded as the
-/// engine's default source: the `source: k8s_audit` lines are dropped, and
-/// nothing else changes.
+/// The official rules, loaded into an engine with the k8s_audit source.
 fn engine() -> Engine {
     let path = common::testdata().join("rules/k8s_audit_rules.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(text.matches("\n  source: k8s_audit\n").count(), 48);
-    let text = text.replace("\n  source: k8s_audit\n", "\n");
-    let mut engine = Engine::new(Arc::new(K8sAuditFields::new()), None);
-    engine.set_rule_matching(RuleMatching::All);
-    let result = engine.load_str("k8s_audit_rules.yaml", &text);
+    let mut engine = Engine::builder()
+        .source(K8sAuditSource::new())
+        .rule_matching(RuleMatching::All)
+        .build();
+    let result = engine.load_file(&path);
     assert!(result.successful(), "{}", result.verbose());
     assert!(!result.has_warnings(), "{}", result.verbose());
     engine
@@ -38,7 +32,8 @@ fn the_official_rules_load_without_error_or_warning() {
     let engine = engine();
     let rules = engine.ruleset().rules();
     assert_eq!(rules.len(), 48);
-    assert_eq!(engine.ruleset().active().len(), 48);
+    assert!(rules.iter().all(|r| &*r.source == "k8s_audit"));
+    assert_eq!(engine.ruleset().active_len(), 48);
     // k8saudit 0.18.0 and json 0.7.0 are required; the built-in source
     // stands in for both.
     let reqs = engine.collector().required_plugin_versions();
@@ -49,6 +44,22 @@ fn the_official_rules_load_without_error_or_warning() {
     assert_eq!(names, ["k8saudit", "json"]);
     assert_eq!(check_plugin_requirements(reqs, PROVIDED_PLUGINS), Ok(()));
     assert!(check_plugin_requirements(reqs, &[("k8saudit", "0.17.0"), ("json", "0.7.4")]).is_err());
+}
+
+#[test]
+fn without_the_built_in_plugins_the_requirement_fails_as_in_falco() {
+    // A k8s_audit source that stands in for no plugin: Falco's message.
+    let schema = Arc::new(falco_k8saudit::K8sAuditFields::new());
+    let bare = SimpleSource::with_schema("k8s_audit", schema);
+    assert!(bare.plugins().is_empty());
+    let mut engine = Engine::builder().source(bare).build();
+    let result = engine.load_file(&common::testdata().join("rules/k8s_audit_rules.yaml"));
+    assert!(!result.successful());
+    assert!(
+        result.verbose().contains("k8saudit"),
+        "{}",
+        result.verbose()
+    );
 }
 
 type Expected = &'static [(&'static str, usize)];
@@ -252,8 +263,8 @@ fn each_regression_file_fires_the_rules_its_activity_calls_for() {
         let batch = read_path(&dir.join(file), DEFAULT_MAX_EVENT_SIZE).unwrap();
         let mut got: BTreeMap<String, usize> = BTreeMap::new();
         for ev in &batch.events {
-            for i in ruleset.matching(None, ev, &mut scratch) {
-                *got.entry(ruleset.rules()[i].name.to_string()).or_default() += 1;
+            for rule in ruleset.matches(ev, &mut scratch) {
+                *got.entry(rule.name.to_string()).or_default() += 1;
             }
         }
         let want: BTreeMap<String, usize> = want.iter().map(|(r, n)| (r.to_string(), *n)).collect();
@@ -269,11 +280,70 @@ fn alert_outputs_render_the_audit_fields() {
     let engine = engine();
     let ruleset = engine.ruleset();
     let ev = &common::audit_events("exec_pod.json")[0];
-    let hits = ruleset.matching(None, ev, &mut Scratch::new());
-    let rule = &ruleset.rules()[hits[0]];
+    let mut scratch = Scratch::new();
+    let hits: Vec<_> = ruleset.matches(ev, &mut scratch).collect();
+    let rule = hits[0];
     assert_eq!(&*rule.name, "Attach/Exec Pod");
     assert_eq!(
         rule.output.render(ev),
         "Attach/Exec to pod (user=minikube-user pod=nginx-deployment-7998647bdf-phvq7 resource=pods ns=default action=exec command=bash)"
+    );
+}
+
+#[test]
+fn the_audit_rules_load_beside_the_syscall_rules() {
+    let rules = common::testdata().join("rules");
+    let mut engine = Engine::builder()
+        .source(falco_events::SyscallSource::new())
+        .source(K8sAuditSource::new())
+        .build();
+    for f in ["falco_rules.yaml", "k8s_audit_rules.yaml"] {
+        let r = engine.load_file(&rules.join(f));
+        assert!(r.successful(), "{f}: {}", r.verbose());
+        assert!(!r.has_warnings(), "{f}: {}", r.verbose());
+    }
+    let ruleset = engine.ruleset();
+    let audit = ruleset
+        .rules()
+        .iter()
+        .filter(|r| &*r.source == "k8s_audit")
+        .count();
+    let syscall = ruleset
+        .rules()
+        .iter()
+        .filter(|r| &*r.source == "syscall")
+        .count();
+    assert_eq!(audit, 48);
+    assert!(syscall > 20, "{syscall}");
+    // An audit event runs the audit rules only.
+    let ev = &common::audit_events("create_nginx_pod_privileged.json")[0];
+    let mut scratch = Scratch::new();
+    let hits: Vec<&str> = ruleset
+        .matches(ev, &mut scratch)
+        .map(|r| &*r.name)
+        .collect();
+    assert_eq!(hits, ["Create Privileged Pod"]);
+}
+
+#[test]
+fn json_alerts_carry_the_k8s_audit_source() {
+    let engine = engine();
+    let ev = &common::audit_events("create_nginx_pod_privileged.json")[0];
+    let mut scratch = Scratch::new();
+    let rule = engine.ruleset().matches(ev, &mut scratch).next().unwrap();
+    let alert = falco_rules::Alert::new(rule, ev, ev.time_ns());
+    let json: serde_json::Value =
+        serde_json::from_str(&alert.json(&falco_rules::AlertFormat::default())).unwrap();
+    assert_eq!(json["source"], "k8s_audit");
+    assert_eq!(json["rule"], "Create Privileged Pod");
+    assert_eq!(json["priority"], "Warning");
+    assert_eq!(json["time"], "2018-10-25T14:09:12.581541000Z");
+    assert_eq!(
+        json["output_fields"]["ka.req.pod.containers.image"],
+        serde_json::json!(["nginx"])
+    );
+    assert_eq!(
+        json["output_fields"]["ka.user.name"],
+        "system:serviceaccount:kube-system:replicaset-controller"
     );
 }
