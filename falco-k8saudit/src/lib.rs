@@ -48,6 +48,7 @@ pub mod event;
 pub mod fields;
 pub mod input;
 pub mod json;
+pub mod pipeline;
 pub mod source;
 pub mod webhook;
 
