@@ -417,6 +417,45 @@ pub fn fields() -> &'static [FieldInfo] {
     &catalog().fields
 }
 
+/// The field list as `falco --list=k8s_audit` prints it: a class per
+/// plugin (`k8saudit`, then `json`), each field with its type and
+/// description, in the layout of the syscall field list.
+///
+/// ```
+/// let text = falco_k8saudit::fields::list_text();
+/// assert!(text.starts_with("\nField Class: k8saudit (source k8s_audit)\n\n"));
+/// assert!(text.contains("\nka.user.groups                LIST(CHARBUF) The groups to which the user belongs\n"));
+/// assert!(text.contains("\nField Class: json (source k8s_audit)\n"));
+/// ```
+pub fn list_text() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut class = "";
+    for f in fields() {
+        let c = if f.is_json_plugin() {
+            "json"
+        } else {
+            "k8saudit"
+        };
+        if c != class {
+            class = c;
+            let _ = write!(
+                out,
+                "\nField Class: {class} (source {})\n\n",
+                crate::SOURCE_NAME
+            );
+        }
+        let ty = if f.list { "LIST(CHARBUF)" } else { "CHARBUF" };
+        let arg = match f.arg {
+            ArgKind::None => String::new(),
+            ArgKind::Index => "[N] ".into(),
+            ArgKind::Key => "[KEY] ".into(),
+        };
+        let _ = writeln!(out, "{:<30}{:<14}{arg}{}", f.name, ty, f.desc);
+    }
+    out
+}
+
 /// The [`FieldSchema`] of `k8s_audit` events.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct K8sAuditFields {
