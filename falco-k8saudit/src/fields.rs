@@ -9,6 +9,15 @@
 //! field with no values; `ka.*` fields are unavailable on JSON objects that
 //! have no `auditID`.
 //!
+//! Two fields differ from the plugin on purpose, where the plugin reads a
+//! path Kubernetes never writes (so its field has no meaning on real
+//! events) and the field's own description says what was meant:
+//! `ka.sourceips` reads the event's `sourceIPs` (the plugin looks under
+//! `requestObject.rules[]`, and is never available), and
+//! `ka.req.pod.*.eff_run_as_user`/`eff_run_as_group` read the container's and
+//! the pod's `securityContext` (the plugin reads `runAsUser` right under the
+//! container and the pod spec, so it always yields 0).
+//!
 //! The catalog is data ([`FieldInfo`] rows); [`K8sAuditFields`] resolves
 //! names against it and [`AuditEvent`] extracts values.
 //!
@@ -97,7 +106,8 @@ pub enum ContainerField {
     /// A value under the container (`securityContext.privileged`, ...);
     /// containers without it are left out.
     Value(&'static [&'static str]),
-    /// `securityContext.<key>`, or the pod's `securityContext.<key>`, or `0`.
+    /// The container's `securityContext.<key>`, or the pod's
+    /// `securityContext.<key>`, or `0`.
     Effective(&'static str),
 }
 
@@ -121,8 +131,7 @@ pub enum Extract {
     FirstRepository,
     /// `true` if any container is privileged, else `false`.
     AnyPrivileged,
-    /// The values of `requestObject.rules[].<key>` (or `sourceIPs` for
-    /// `ka.sourceips`), flattened.
+    /// The values of `requestObject.rules[].<key>`, flattened.
     Flattened(&'static [&'static str]),
     /// The values at a path where arrays are walked, missing ones left out.
     Walk(&'static [&'static str]),
@@ -131,6 +140,8 @@ pub enum Extract {
     VolumeHostPath,
     /// The keys of each volume other than `name`.
     VolumeTypes,
+    /// The event's `sourceIPs` (all, or the one at the index).
+    SourceIps,
     /// A per-container field of a container list.
     Container(ContainerList, ContainerField),
     /// A JSON pointer into the event (`json.value`, `jevt.value`).
@@ -341,7 +352,7 @@ fn build_catalog() -> Vec<FieldInfo> {
         row("ka.response.code", false, N, E::Keys(&["responseStatus", "code"]), "The response code"),
         row("ka.response.reason", false, N, E::Keys(&["responseStatus", "reason"]), "The response reason (usually present only for failures)"),
         row("ka.useragent", false, N, E::Keys(&["userAgent"]), "The useragent of the client who made the request to the apiserver"),
-        row("ka.sourceips", true, I, E::Flattened(&["sourceIPs"]), "The IP addresses of the client who made the request to the apiserver"),
+        row("ka.sourceips", true, I, E::SourceIps, "The IP addresses of the client who made the request to the apiserver"),
         row("ka.cluster.name", false, N, E::Keys(&["annotations", "cluster_name"]), "The name of the k8s cluster"),
     ];
     container_rows(ContainerList::Init, "init containers", true, &mut v);
@@ -684,11 +695,21 @@ fn container_field(
         }
         ContainerField::Effective(key) => {
             let pod = root
-                .get_path(&["requestObject", "spec", key])
+                .get_path(&["requestObject", "spec", SEC, key])
                 .map(|v| v.as_field_string().into_owned())
                 .unwrap_or_else(|| "0".to_string());
-            for v in container_values(root, list, index, &[key])? {
-                match v {
+            let Json::Array(all) = root
+                .get_path(&["requestObject", "spec", list.key()])
+                .ok_or(Unavailable)?
+            else {
+                return Err(Unavailable);
+            };
+            let chosen = match index {
+                Some(n) => std::slice::from_ref(all.get(n).ok_or(Unavailable)?),
+                None => all.as_slice(),
+            };
+            for c in chosen {
+                match c.get_path(&[SEC, key]) {
                     Some(v) => out.push_str(&v.as_field_string()),
                     None => out.push_str(&pod),
                 }
@@ -890,6 +911,17 @@ impl AuditEvent {
                     prefix.is_some_and(|p| s.starts_with(p)) || s == arg
                 });
                 out.push_str(if hit { "true" } else { "false" });
+            }
+            Extract::SourceIps => {
+                let Json::Array(ips) = root.get("sourceIPs").ok_or(Unavailable)? else {
+                    return Err(Unavailable);
+                };
+                match index {
+                    Some(n) => out.push_str(&ips.get(n).ok_or(Unavailable)?.as_field_string()),
+                    None => ips
+                        .iter()
+                        .for_each(|ip| out.push_str(&ip.as_field_string())),
+                }
             }
             Extract::VolumeTypes => {
                 let mut found = Vec::new();

@@ -383,12 +383,12 @@ fn container_lists_and_effective_ids() {
     let ev = AuditEvent::from_json(
         Json::parse(
             br#"{"kind":"Event","auditID":"x","stageTimestamp":"2024-01-01T00:00:00Z","requestObject":{"spec":{
-            "securityContext":{"runAsUser":1000},"runAsGroup":7,
+            "securityContext":{"runAsUser":1000},
             "containers":[
               {"name":"a","image":"reg:5000/app:1","command":["sh","-c"],"args":["echo","hi"],
                "ports":[{"containerPort":80},{"containerPort":443,"hostPort":8443}],
                "securityContext":{"runAsUser":0,"capabilities":{"add":["NET_ADMIN","SYS_TIME"]}}},
-              {"name":"b","image":"busybox@sha256:00","command":["true"],"runAsGroup":5}],
+              {"name":"b","image":"busybox@sha256:00","command":["true"],"securityContext":{"runAsGroup":5}}],
             "initContainers":[{"name":"init","image":"alpine:3","securityContext":{"privileged":true}}],
             "ephemeralContainers":[{"name":"dbg","image":"debug"}]}}}"#,
         )
@@ -409,18 +409,22 @@ fn container_lists_and_effective_ids() {
             Some(&["80", "8443"]),
         ),
         ("ka.req.pod.containers.run_as_user", None, Some(&["0"])),
-        // As the plugin reads them: `runAsUser`/`runAsGroup` right under the
-        // container, else right under the pod spec, else 0 (not under the
-        // securityContexts, where Kubernetes puts them).
+        // The container's securityContext, else the pod's, else 0 (the
+        // plugin reads paths Kubernetes never writes and always gives 0).
         (
             "ka.req.pod.containers.eff_run_as_user",
             None,
-            Some(&["0", "0"]),
+            Some(&["0", "1000"]),
+        ),
+        (
+            "ka.req.pod.containers.eff_run_as_user",
+            Some("1"),
+            Some(&["1000"]),
         ),
         (
             "ka.req.pod.containers.eff_run_as_group",
             None,
-            Some(&["7", "5"]),
+            Some(&["0", "5"]),
         ),
         (
             "ka.req.pod.containers.add_capabilities",

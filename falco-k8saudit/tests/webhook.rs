@@ -260,7 +260,7 @@ fn a_slow_client_times_out_with_408() {
         let mut s = TcpStream::connect(hook.local_addr()).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         s.write_all(&request[..cut]).unwrap();
-        std::thread::sleep(Duration::from_millis(600));
+        std::thread::sleep(Duration::from_millis(1500));
         let _ = s.write_all(&request[cut..]);
         let (status, msg) = read_response(&mut s);
         assert_eq!(status, 408, "cut at {cut}: {msg}");
