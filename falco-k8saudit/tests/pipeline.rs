@@ -136,3 +136,90 @@ fn webhook_events_alert_and_a_reload_applies_to_the_next_batch() {
     let (end, events) = runner.join().unwrap();
     assert_eq!((end, events), (RunEnd::Stopped, 2));
 }
+
+/// The rule names and outputs of every alert of `input`, evaluated with
+/// every matching rule reported.
+fn alerts_of(
+    input: &AuditInput,
+    ruleset: &Arc<Ruleset>,
+    stop_after: Option<usize>,
+) -> Vec<(String, String)> {
+    let stats = SourceStats::default();
+    let stop = AtomicBool::new(false);
+    let mut out = Vec::new();
+    let mut on_alert = |a: falco_rules::Alert| out.push((a.rule.to_string(), a.output));
+    match stop_after {
+        None => {
+            run(input, &|| ruleset.clone(), &stop, &stats, &mut on_alert);
+        }
+        Some(n) => {
+            // A webhook never ends: stop once n events were evaluated.
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+                    while (stats.events.load(Ordering::Relaxed) as usize) < n
+                        && std::time::Instant::now() < deadline
+                    {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    stop.store(true, Ordering::SeqCst);
+                });
+                run(input, &|| ruleset.clone(), &stop, &stats, &mut on_alert);
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn every_file_posted_to_the_webhook_alerts_as_its_replay() {
+    let mut engine = Engine::builder()
+        .source(K8sAuditSource::new())
+        .rule_matching(falco_rules::RuleMatching::All)
+        .build();
+    let r = engine.load_file(&common::testdata().join("rules/k8s_audit_rules.yaml"));
+    assert!(r.successful(), "{}", r.verbose());
+    let ruleset = engine.ruleset().clone();
+    let dir = common::testdata().join("k8s_audit");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut total = 0;
+    for path in files {
+        let replay_input =
+            AuditInput::open(&OpenParams::File(path.clone()), &PluginConfig::default(), 4).unwrap();
+        let replay = alerts_of(&replay_input, &ruleset, None);
+
+        let params = OpenParams::parse("http://127.0.0.1:0/k8s-audit").unwrap();
+        let hook = AuditInput::open(&params, &PluginConfig::default(), 16).unwrap();
+        let addr = hook.webhook().unwrap().local_addr();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut posted = 0;
+        for doc in text.lines().filter(|l| !l.trim().is_empty()) {
+            let answer = post(addr, doc);
+            if answer.starts_with("HTTP/1.1 200 OK") {
+                posted += falco_k8saudit::Batch::from_payload(
+                    doc.as_bytes(),
+                    falco_k8saudit::DEFAULT_MAX_EVENT_SIZE,
+                )
+                .unwrap()
+                .events
+                .len();
+            } else {
+                assert!(
+                    answer.starts_with("HTTP/1.1 400 Bad Request"),
+                    "{}: {answer}",
+                    path.display()
+                );
+            }
+        }
+        let live = alerts_of(&hook, &ruleset, Some(posted));
+        assert_eq!(live, replay, "{}", path.display());
+        total += live.len();
+    }
+    // The expected table of tests/rules.rs adds up to 66 alerts.
+    assert_eq!(total, 66);
+}
