@@ -5,7 +5,7 @@
 //! falco -e FILE.scap -r RULES.yaml                         replay a capture
 //! falco -V FILE [-V FILE...] [-o json_output=true]         validate rules files
 //! falco -L [-r FILE...] [-o json_output=true]              list the rules
-//! falco --list                                             list the syscall fields
+//! falco --list[=SOURCE]                                    list the fields (syscall, k8s_audit)
 //! ```
 //!
 //! Without `-r` or `-c`, the rules are `/etc/falco/falco_rules.yaml`,
@@ -61,9 +61,10 @@ struct Cli {
     #[arg(short = 'L')]
     list_rules: bool,
 
-    /// List the fields available in conditions and outputs, and exit.
-    #[arg(long = "list")]
-    list_fields: bool,
+    /// List the fields available in conditions and outputs, and exit:
+    /// every source's, or only those of SOURCE (syscall, k8s_audit).
+    #[arg(long = "list", value_name = "SOURCE", num_args = 0..=1, default_missing_value = "", require_equals = true)]
+    list_fields: Option<String>,
 
     /// Set a configuration option (repeatable): a dotted key path and a
     /// value, e.g. -o json_output=true -o engine.kind=kmod.
@@ -125,8 +126,19 @@ fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn list_fields() -> ExitCode {
+fn list_fields(source: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
+    match source {
+        "" | "syscall" => {}
+        "k8s_audit" => {
+            let _ = write!(out, "{}", falco_k8saudit::fields::list_text());
+            return ExitCode::SUCCESS;
+        }
+        other => {
+            eprintln!("Error: unknown event source {other}: the sources are syscall and k8s_audit");
+            return ExitCode::from(1);
+        }
+    }
     let mut class = "";
     for f in falco_events::fields() {
         let c = f.name.split('.').next().unwrap_or("");
@@ -140,16 +152,19 @@ fn list_fields() -> ExitCode {
             f.ty.name().to_ascii_uppercase()
         };
         if writeln!(out, "{:<30}{:<14}{}", f.name, ty, f.description).is_err() {
-            break;
+            return ExitCode::SUCCESS;
         }
+    }
+    if source.is_empty() {
+        let _ = write!(out, "{}", falco_k8saudit::fields::list_text());
     }
     ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if cli.list_fields {
-        return list_fields();
+    if let Some(source) = &cli.list_fields {
+        return list_fields(source);
     }
     let opts = Options {
         config_file: cli.config.clone(),
