@@ -113,6 +113,7 @@ fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
             eprint!("{}", r.render());
         }
     }
+    daemon::select_rules(&mut e, cfg, &StderrLog);
     let rules = e.ruleset().rules();
     let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4) + 2;
     let mut out = std::io::stdout().lock();

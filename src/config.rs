@@ -128,6 +128,9 @@ pub struct Config {
     pub log_stderr: bool,
     /// `log_syslog`: log to syslog.
     pub log_syslog: bool,
+    /// `rules`: rules enabled or disabled by name (with `*` wildcards) or
+    /// by tag after loading, in order (Falco 0.39+). See [`RuleSelection`].
+    pub rules: Vec<RuleSelection>,
     /// `syscall_buf_size_preset` (deprecated since Falco 0.38): when set and
     /// the engine's own `buf_size_preset` is not, it is used for the engine
     /// (already applied to [`Config::engine`] after loading).
@@ -356,7 +359,97 @@ impl Default for Config {
             log_level: Priority::Informational,
             log_stderr: true,
             log_syslog: true,
+            rules: Vec::new(),
             syscall_buf_size_preset: None,
+        }
+    }
+}
+
+/// One entry of the `rules:` section: `{enable: {rule: NAME}}`,
+/// `{disable: {tag: TAG}}`, ... (`-o 'rules[].disable.rule=*'`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleSelection {
+    /// `enable` (true) or `disable` (false).
+    pub enable: bool,
+    /// `rule`: a rule name, where `*` matches any run of characters
+    /// (Falco's `matches_wildcard`); empty when not given.
+    pub rule: String,
+    /// `tag`: a tag, matched exactly; empty when not given.
+    pub tag: String,
+}
+
+impl RuleSelection {
+    /// Applies this entry to the rules loaded in `engine` (the name first,
+    /// then the tag, as Falco); returns the number of rules it chose, or
+    /// `None` when the engine's ruleset is already shared (see
+    /// [`Engine::set_enabled`](falco_rules::engine::Engine::set_enabled)).
+    ///
+    /// ```
+    /// use falco::config::RuleSelection;
+    /// let s = RuleSelection { enable: false, rule: "Read*".into(), tag: String::new() };
+    /// assert_eq!(s.to_string(), "Disabling rules with name: Read*");
+    /// ```
+    pub fn apply(&self, engine: &mut falco_rules::engine::Engine) -> Option<usize> {
+        let mut n = 0;
+        if !self.rule.is_empty() {
+            n += engine.set_enabled(|r| matches_wildcard(&self.rule, &r.name), self.enable)?;
+        }
+        if !self.tag.is_empty() {
+            n += engine.set_enabled(|r| r.tags.contains(&self.tag), self.enable)?;
+        }
+        Some(n)
+    }
+}
+
+impl fmt::Display for RuleSelection {
+    /// Falco's log line for the entry (one line per part when it has both a
+    /// rule and a tag).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = if self.enable { "Enabling" } else { "Disabling" };
+        if !self.rule.is_empty() {
+            write!(f, "{verb} rules with name: {}", self.rule)?;
+            if !self.tag.is_empty() {
+                f.write_str("\n")?;
+            }
+        }
+        if !self.tag.is_empty() {
+            write!(f, "{verb} rules with tag: {}", self.tag)?;
+        }
+        Ok(())
+    }
+}
+
+/// Falco's `matches_wildcard`: `*` matches any run of characters, nothing
+/// else is special. Like Falco's, the match after a `*` takes the first
+/// occurrence of the next literal part and never backtracks, so `*ab`
+/// does not match `abab`.
+///
+/// ```
+/// use falco::config::matches_wildcard;
+/// assert!(matches_wildcard("*", "anything"));
+/// assert!(matches_wildcard("Read sensitive*", "Read sensitive file untrusted"));
+/// assert!(matches_wildcard("*shell*", "Run shell untrusted"));
+/// assert!(!matches_wildcard("Read", "Read sensitive file untrusted"));
+/// assert!(!matches_wildcard("*ab", "abab"));
+/// ```
+pub fn matches_wildcard(pattern: &str, s: &str) -> bool {
+    let Some(star) = pattern.find('*') else {
+        return pattern == s;
+    };
+    if star == 0 {
+        let rest = pattern.trim_start_matches('*');
+        if rest.is_empty() {
+            return true;
+        }
+        let lit = rest.split('*').next().unwrap_or("");
+        match s.find(lit) {
+            Some(at) => matches_wildcard(&rest[lit.len()..], &s[at + lit.len()..]),
+            None => false,
+        }
+    } else {
+        match (pattern.get(..star), s.get(..star)) {
+            (Some(p), Some(h)) if p == h => matches_wildcard(&pattern[star..], &s[star..]),
+            _ => false,
         }
     }
 }
@@ -1384,7 +1477,7 @@ const KEYS: &[(&str, Known)] = &[
     ("buffer_format_base64", Known::FalcoOnly),
     ("append_output", Known::FalcoOnly),
     ("static_fields", Known::FalcoOnly),
-    ("rules", Known::FalcoOnly),
+    ("rules", Known::Ours),
     ("output_timeout", Known::FalcoOnly),
     ("libs_logger", Known::FalcoOnly),
     ("syscall_event_timeouts", Known::FalcoOnly),
@@ -1498,6 +1591,54 @@ impl<'a> Decoder<'a> {
                 None
             }
         }
+    }
+
+    /// The `rules:` section, as Falco's YAML decoder reads it: a sequence of
+    /// `{enable|disable: {rule: NAME, tag: TAG}}` (a mapping or nothing gives
+    /// no entries; `enable` wins when both are given).
+    fn rule_selections(&mut self) -> Vec<RuleSelection> {
+        let mut out = Vec::new();
+        let Some(item) = self.root.get("rules") else {
+            return out;
+        };
+        let items = match &item.value {
+            Value::Seq(items) => items,
+            Value::Null | Value::Map(_) => return out,
+            Value::Scalar(_) => {
+                self.error("rules", item, "expected a list of {enable: {rule: NAME}} or {disable: {tag: TAG}} entries, found a scalar".into());
+                return out;
+            }
+        };
+        for e in items {
+            let (enable, body) = match (e.get("enable"), e.get("disable")) {
+                (Some(b), _) => (true, b),
+                (None, Some(b)) => (false, b),
+                (None, None) => {
+                    self.error(
+                        "rules",
+                        e,
+                        "an entry must have 'enable' or 'disable'".into(),
+                    );
+                    continue;
+                }
+            };
+            let text = |k: &str| match body.get(k).map(|i| &i.value) {
+                Some(Value::Scalar(s)) => Some(s.clone()),
+                None | Some(Value::Null) => Some(String::new()),
+                _ => None,
+            };
+            match (text("rule"), text("tag")) {
+                (Some(rule), Some(tag)) if !(rule.is_empty() && tag.is_empty()) => {
+                    out.push(RuleSelection { enable, rule, tag });
+                }
+                _ => self.error(
+                    "rules",
+                    body,
+                    "'enable' and 'disable' take a mapping with a 'rule' name or a 'tag'".into(),
+                ),
+            }
+        }
+        out
     }
 
     /// Warns about every key of `item` (at dotted `prefix`) that is unknown or
@@ -1789,6 +1930,7 @@ fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     });
     d.bool("log_stderr", &mut c.log_stderr);
     d.bool("log_syslog", &mut c.log_syslog);
+    c.rules = d.rule_selections();
 
     if d.errors.is_empty() {
         Ok(Loaded {

@@ -118,7 +118,22 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
     if failed {
         return Err("some rules files failed to load".into());
     }
+    select_rules(&mut engine, cfg, log);
     Ok(engine)
+}
+
+/// Applies the configuration's `rules:` section to the loaded rules, in
+/// order, logging each entry as Falco does.
+pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
+    for sel in &cfg.rules {
+        log.log(Priority::Informational, &sel.to_string());
+        if sel.apply(engine).is_none() {
+            log.log(
+                Priority::Error,
+                "rules selection not applied: the ruleset is already in use",
+            );
+        }
+    }
 }
 
 /// The event types the source must produce: those of the active rules, plus

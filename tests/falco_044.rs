@@ -181,3 +181,140 @@ fn replay_counts_on_the_public_captures_are_exit_only() {
     assert!(exits > 0);
     assert_eq!(counts(&o).get("any open or connect"), Some(&exits));
 }
+
+// ---------------------------------------------------------------------------
+// 2. Rule selection from the configuration
+
+const SELECTION_RULES: &str = r#"
+- rule: cat opens
+  desc: d
+  condition: evt.type=open and proc.name=cat
+  output: "open %fd.name"
+  priority: WARNING
+  tags: [files]
+- rule: cat opens again
+  desc: d
+  condition: evt.type=open and proc.name=cat
+  output: "open again %fd.name"
+  priority: WARNING
+  tags: [files, again]
+- rule: cat closes
+  desc: d
+  condition: evt.type=close and proc.name=cat and fd.name != ""
+  output: "close %fd.name"
+  priority: WARNING
+  enabled: false
+  tags: [io]
+"#;
+
+fn selection_counts(extra: &[&str]) -> (BTreeMap<String, u64>, String) {
+    let s = Scratch::new(&format!("select-{}", extra.len()));
+    let rules = s.file("rules.yaml", SELECTION_RULES);
+    let cap = testdata("captures/falco_cat_write.scap");
+    let mut args = vec!["-o", "rule_matching=all", "-e", &cap, "-r", &rules];
+    args.extend_from_slice(extra);
+    let o = falco(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (counts(&o), stderr(&o))
+}
+
+#[test]
+fn rules_section_options_enable_and_disable_in_order() {
+    // (options, expected alerts per rule)
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, u64)]);
+    let cases: &[Case] = &[
+        (&[], &[("cat opens", 4), ("cat opens again", 4)]),
+        (&["-o", "rules[].disable.rule=*"], &[]),
+        (
+            &[
+                "-o",
+                "rules[].disable.rule=*",
+                "-o",
+                "rules[].enable.tag=io",
+            ],
+            &[("cat closes", 4)],
+        ),
+        (&["-o", "rules[].disable.tag=again"], &[("cat opens", 4)]),
+        (&["-o", "rules[].disable.rule=cat opens*"], &[]),
+        (
+            &["-o", "rules[].enable.rule=cat closes"],
+            &[("cat opens", 4), ("cat opens again", 4), ("cat closes", 4)],
+        ),
+        // Order matters: the later entry wins.
+        (
+            &[
+                "-o",
+                "rules[].enable.rule=*",
+                "-o",
+                "rules[].disable.rule=*again",
+            ],
+            &[("cat opens", 4), ("cat closes", 4)],
+        ),
+        (
+            &[
+                "-o",
+                "rules[].disable.rule=*again",
+                "-o",
+                "rules[].enable.rule=*",
+            ],
+            &[("cat opens", 4), ("cat opens again", 4), ("cat closes", 4)],
+        ),
+        // A tag is matched whole, not as a wildcard.
+        (
+            &["-o", "rules[].disable.tag=fil*"],
+            &[("cat opens", 4), ("cat opens again", 4)],
+        ),
+    ];
+    for (opts, want) in cases {
+        let (got, err) = selection_counts(opts);
+        let want: BTreeMap<String, u64> = want.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        assert_eq!(got, want, "{opts:?}\n{err}");
+    }
+    // Falco's log lines, and the active count in the start line.
+    let (_, err) = selection_counts(&[
+        "-o",
+        "rules[].disable.rule=*",
+        "-o",
+        "rules[].enable.tag=io",
+    ]);
+    assert!(err.contains(": Disabling rules with name: *\n"), "{err}");
+    assert!(err.contains(": Enabling rules with tag: io\n"), "{err}");
+    assert!(
+        err.contains("Starting event processing with 1 rules"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rules_section_in_falco_yaml_works_as_the_options() {
+    let s = Scratch::new("select-yaml");
+    let stock = std::fs::read_to_string(stock()).expect("read stock");
+    let conf = s.file(
+        "falco.yaml",
+        &format!(
+            "{stock}\nrules:\n  - disable:\n      rule: \"*\"\n  - enable:\n      tag: again\n"
+        ),
+    );
+    let rules = s.file("rules.yaml", SELECTION_RULES);
+    let cap = testdata("captures/falco_cat_write.scap");
+    let o = Command::new(example("falco"))
+        .args(["-c", &conf, "-o", "syslog_output.enabled=false"])
+        .args(["-o", "rule_matching=all", "-e", &cap, "-r", &rules])
+        .output()
+        .expect("falco runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want: BTreeMap<String, u64> = [("cat opens again".to_string(), 4)].into_iter().collect();
+    assert_eq!(counts(&o), want, "{}", stderr(&o));
+    // A malformed entry is an error naming the key, exit code 1.
+    let bad = s.file("bad.yaml", &format!("{stock}\nrules:\n  - disable: yes\n"));
+    let o = Command::new(example("falco"))
+        .args(["-c", &bad, "-e", &cap, "-r", &rules])
+        .output()
+        .expect("falco runs");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error: 'rules': 'enable' and 'disable' take a mapping"),
+        "{}",
+        stderr(&o)
+    );
+}

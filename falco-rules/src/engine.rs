@@ -285,6 +285,46 @@ impl Engine {
         &self.ruleset
     }
 
+    /// Enables (or disables) every loaded rule for which `select` is true,
+    /// after loading, as Falco's `enable_rule_wildcard` and
+    /// `enable_rule_by_tag` do for its `rules:` configuration; returns how
+    /// many rules `select` chose. The active rules and the event-type index
+    /// are recomputed; the priority threshold still applies.
+    ///
+    /// `None` (and nothing changes) when the ruleset is shared: a clone of
+    /// [`Engine::ruleset`] is alive. Select before handing the ruleset out.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use falco_rules::engine::Engine;
+    /// # use falco_rules::field::{Field, FieldError, FieldSchema, FieldType};
+    /// # struct S;
+    /// # impl FieldSchema for S {
+    /// #     fn resolve(&self, _: &str, _: Option<&str>) -> Result<Field, FieldError> {
+    /// #         Ok(Field::new(0, FieldType::String))
+    /// #     }
+    /// # }
+    /// let mut e = Engine::new(Arc::new(S), None);
+    /// let r = e.load_str("r.yaml", "- rule: a\n  desc: d\n  condition: proc.name = cat\n  output: o\n  priority: INFO\n  tags: [t]\n");
+    /// assert!(r.successful(), "{}", r.render());
+    /// assert_eq!(e.set_enabled(|r| r.tags.iter().any(|t| t == "t"), false), Some(1));
+    /// assert!(e.ruleset().active().is_empty());
+    /// ```
+    pub fn set_enabled(
+        &mut self,
+        select: impl Fn(&CompiledRule) -> bool,
+        enabled: bool,
+    ) -> Option<usize> {
+        let mut rules = std::mem::take(&mut Arc::get_mut(&mut self.ruleset)?.rules);
+        let mut n = 0;
+        for r in rules.iter_mut().filter(|r| select(r)) {
+            r.enabled = enabled;
+            n += 1;
+        }
+        self.ruleset = Arc::new(self.build_ruleset(rules));
+        Some(n)
+    }
+
     /// Loads rules from a string named `name` (used in diagnostics).
     pub fn load_str(&mut self, name: &str, content: &str) -> LoadResult {
         let catalog = SchemaCatalog(&*self.schema);
