@@ -30,7 +30,7 @@ use std::sync::Arc;
 use clap::Parser;
 use falco::config::{rules_sources, Config, RulesSource};
 use falco::daemon::{self, Options};
-use falco::outputs::StderrLog;
+use falco::outputs::Logger;
 use falco::rules::engine::Engine;
 use falco::rules::rules::{falco_load_results_json, LoadResult};
 use falco_events::{SyscallEventTypes, SyscallFields};
@@ -113,7 +113,7 @@ fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
             eprint!("{}", r.render());
         }
     }
-    daemon::select_rules(&mut e, cfg, &StderrLog);
+    daemon::select_rules(&mut e, cfg, &Logger::from_config(cfg));
     let rules = e.ruleset().rules();
     let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4) + 2;
     let mut out = std::io::stdout().lock();
@@ -160,7 +160,7 @@ fn main() -> ExitCode {
         capture: cli.capture.clone(),
     };
     if !cli.validate.is_empty() || cli.list_rules {
-        let cfg = match daemon::load_config(&opts, &StderrLog) {
+        let cfg = match daemon::load_config(&opts) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("Error: {e}");

@@ -63,8 +63,10 @@ pub struct Counters {
     pub reloads: AtomicU64,
 }
 
-/// Loads the configuration the options name.
-pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
+/// Loads the configuration the options name. Its warnings are logged as
+/// Falco logs them, through the logger the loaded configuration asks for
+/// (`log_level`, `log_stderr`, `log_syslog`, `time_format_iso_8601`).
+pub fn load_config(opts: &Options) -> Result<Config, String> {
     let loaded = match &opts.config_file {
         Some(p) => Config::load(p, &opts.options),
         None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
@@ -73,6 +75,7 @@ pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
         None => Config::from_options(&opts.options),
     }
     .map_err(|e| e.to_string())?;
+    let log = Logger::from_config(&loaded.config);
     for w in &loaded.warnings {
         log.log(Priority::Warning, &w.to_string());
     }
@@ -296,8 +299,7 @@ fn prometheus(c: &Counters) -> String {
 
 /// Runs the daemon until a signal stops it (or the capture ends).
 pub fn run(opts: &Options) -> ExitCode {
-    let boot_log: Arc<dyn Log> = Arc::new(crate::outputs::StderrLog);
-    let mut cfg = match load_config(opts, &*boot_log) {
+    let mut cfg = match load_config(opts) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("Error: {e}");
@@ -372,7 +374,7 @@ pub fn run(opts: &Options) -> ExitCode {
                 Priority::Informational,
                 "SIGHUP received, reloading configuration and rules",
             );
-            match load_config(opts, &*log) {
+            match load_config(opts) {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
                         ruleset = new_engine.ruleset().clone();

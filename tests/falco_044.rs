@@ -318,3 +318,131 @@ fn rules_section_in_falco_yaml_works_as_the_options() {
         stderr(&o)
     );
 }
+
+// ---------------------------------------------------------------------------
+// 5. Output and log details
+
+const CONTAINER_INFO_RULE: &str = r#"
+- rule: cat opens
+  desc: d
+  condition: evt.type=open and proc.name=cat and fd.name=/dev/null
+  output: "open %fd.name %container.info (proc=%proc.name)"
+  priority: WARNING
+"#;
+
+#[test]
+fn container_info_loads_with_falcos_deprecation_warning_and_is_removed() {
+    let s = Scratch::new("container-info");
+    let rules = s.file("rules.yaml", CONTAINER_INFO_RULE);
+    let o = falco(&["-V", &rules]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(&format!("{rules}: Ok, with warnings\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: %container.info is deprecated and no more useful, and will be dropped by Falco 1.0.0. The container plugin will automatically add required fields to the output message."),
+        "{out}"
+    );
+    assert!(
+        out.contains("= LOAD_DEPRECATED_ITEM (Used deprecated item) in rule 'cat opens'"),
+        "{out}"
+    );
+    // In an alert the placeholder is gone, as in Falco 0.44 (the space
+    // around it stays).
+    let cap = testdata("captures/falco_cat_write.scap");
+    let o = falco(&["-e", &cap, "-r", &rules]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "16:17:57.882054739: Warning open /dev/null  (proc=cat)\n"
+    );
+}
+
+#[test]
+fn log_lines_on_stderr_follow_time_format_iso_8601() {
+    let s = Scratch::new("iso-log");
+    let rules = s.file("rules.yaml", CONTAINER_INFO_RULE);
+    let cap = testdata("captures/falco_cat_write.scap");
+    let is_iso = |l: &str| {
+        let b = l.as_bytes();
+        b.len() > 26
+            && b[4] == b'-'
+            && b[10] == b'T'
+            && &l[19..26] == "+0000: "
+            && l[..4].bytes().all(|c| c.is_ascii_digit())
+    };
+    for (iso, check) in [
+        (true, is_iso as fn(&str) -> bool),
+        (false, |l: &str| {
+            // Falco's default: `Thu Dec 03 09:32:08 2026: `.
+            l.len() > 26 && &l[24..26] == ": " && l.as_bytes()[3] == b' '
+        }),
+    ] {
+        let o = falco(&[
+            "-o",
+            &format!("time_format_iso_8601={iso}"),
+            "-o",
+            "log_syslog=false",
+            "-e",
+            &cap,
+            "-r",
+            &rules,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let err = stderr(&o);
+        // The configuration's warnings, the rules' warnings and the start line.
+        let logged: Vec<&str> = err
+            .lines()
+            .filter(|l| {
+                l.contains("warning: 'watch_config_files'")
+                    || l.contains("Loading rules from:")
+                    || l.contains("Starting event processing")
+            })
+            .collect();
+        assert_eq!(logged.len(), 3, "{err}");
+        for l in logged {
+            assert!(check(l), "iso={iso}: {l}");
+        }
+        // Alerts on stdout follow it too.
+        let first = stdout(&o);
+        assert_eq!(
+            first.starts_with("2016-08-04T16:17:57.882054739+0000: "),
+            iso,
+            "{first}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_rules_file_gives_yaml_cpps_error_text_in_falcos_json_shape() {
+    let s = Scratch::new("yaml-error");
+    let rules = s.file(
+        "bad.yaml",
+        "- rule: a\n  desc: x: y\n  condition: evt.type=open\n",
+    );
+    let o = falco(&["-o", "json_output=true", "-V", &rules]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON document");
+    let r = &v["falco_load_results"][0];
+    assert_eq!(r["name"], rules.as_str());
+    assert_eq!(r["successful"], false);
+    let e = &r["errors"][0];
+    assert_eq!(e["code"], "LOAD_ERR_YAML_PARSE");
+    assert_eq!(e["codedesc"], "YAML parse error");
+    assert_eq!(
+        e["message"],
+        "yaml-cpp: error at line 2, column 10: mapping values are not allowed in this context"
+    );
+    let loc = &e["context"]["locations"];
+    assert_eq!(loc[0]["item_type"], "rules content");
+    assert_eq!(loc[0]["position"]["name"], rules.as_str());
+    assert_eq!(loc[1]["item_type"], "value for");
+    assert_eq!(loc[1]["position"]["line"], 1);
+    assert_eq!(loc[1]["position"]["column"], 9);
+    assert!(e["context"]["snippet"].is_string());
+    // The object keys are Falco's, whatever the number of errors.
+    let keys: Vec<&String> = r.as_object().expect("an object").keys().collect();
+    assert_eq!(keys, ["errors", "name", "successful", "warnings"]);
+}

@@ -57,6 +57,7 @@
 //!            "Sensitive file read (proc=cat file=/etc/shadow)");
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -88,6 +89,13 @@ pub const DEPRECATED_FIELDS: [(&str, &str); 6] = [
 ];
 
 const LATENCY_DEPRECATED: &str = "field is not available due to the drop of enter events.";
+
+/// Falco's deprecated output placeholder, removed from outputs with a
+/// `LOAD_DEPRECATED_ITEM` warning ([`CONTAINER_INFO_DEPRECATED`]).
+pub const CONTAINER_INFO: &str = "%container.info";
+
+/// Falco 0.44's warning for [`CONTAINER_INFO`] in a rule's output.
+pub const CONTAINER_INFO_DEPRECATED: &str = "%container.info is deprecated and no more useful, and will be dropped by Falco 1.0.0. The container plugin will automatically add required fields to the output message.";
 
 /// More event codes than this in a syscall rule's set gives `LOAD_NO_EVTTYPE`.
 pub const EVTTYPE_WARNING_THRESHOLD: usize = 100;
@@ -567,17 +575,42 @@ impl Engine {
             }
         };
 
-        // Output format.
-        let output = match OutputFormat::compile(rule.output.as_str(), schema) {
+        // Output format. `%container.info` is Falco's deprecated output
+        // magic: Falco 0.44 warns and removes it (the container fields come
+        // from elsewhere now), and so do we.
+        let text = rule.output.as_str();
+        let removed: Vec<usize> = text
+            .match_indices(CONTAINER_INFO)
+            .map(|(at, _)| at)
+            .collect();
+        let output_text = if removed.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            result.push(Diagnostic::new(
+                WarningCode::DeprecatedItem,
+                CONTAINER_INFO_DEPRECATED,
+                rule.context.clone(),
+                &rule.file,
+            ));
+            Cow::Owned(text.replace(CONTAINER_INFO, ""))
+        };
+        let output = match OutputFormat::compile(&output_text, schema) {
             Ok(o) => Some(o),
             Err(e) => {
                 let code = compile_error_code(&e, rule, ErrorCode::CompileOutput);
+                // Back to an offset in the text as written.
+                let mut off = e.pos().offset;
+                for at in &removed {
+                    if *at <= off {
+                        off += CONTAINER_INFO.len();
+                    }
+                }
                 result.push(Diagnostic::in_text(
                     code,
                     e.message(),
                     &rule.output_context,
                     &rule.output,
-                    e.pos().offset,
+                    off,
                 ));
                 None
             }
