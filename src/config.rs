@@ -83,7 +83,7 @@ pub const DEFAULT_RULES_FILES: [&str; 3] = [
 pub const DEFAULT_CONFIG_FILE: &str = "/etc/falco/falco.yaml";
 
 /// The whole configuration. Field names follow Falco's keys.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// `rules_files` (or the older `rules_file`): files and directories, in
     /// load order. See [`Config::rules_sources`].
@@ -128,6 +128,8 @@ pub struct Config {
     pub log_stderr: bool,
     /// `log_syslog`: log to syslog.
     pub log_syslog: bool,
+    /// `syscall_event_drops`: what to do when the kernel side drops events.
+    pub syscall_event_drops: SyscallEventDrops,
     /// `rules`: rules enabled or disabled by name (with `*` wildcards) or
     /// by tag after loading, in order (Falco 0.39+). See [`RuleSelection`].
     pub rules: Vec<RuleSelection>,
@@ -360,9 +362,49 @@ impl Default for Config {
             log_stderr: true,
             log_syslog: true,
             rules: Vec::new(),
+            syscall_event_drops: SyscallEventDrops {
+                actions: vec![DropAction::Log, DropAction::Alert],
+                threshold: 0.1,
+                rate: 0.03333,
+                max_burst: 1.0,
+                simulate_drops: false,
+            },
             syscall_buf_size_preset: None,
         }
     }
+}
+
+/// `syscall_event_drops`: Falco's drop monitor. Once a second (of event
+/// time) the drops of the last second are compared with the events; above
+/// `threshold`, the `actions` run if the token bucket (`rate` tokens a
+/// second, at most `max_burst`) has a token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyscallEventDrops {
+    /// `actions`, in Falco's order (ignore, log, alert, exit), each once;
+    /// `[Ignore]` when the list is empty.
+    pub actions: Vec<DropAction>,
+    /// `threshold`: the drop ratio (0 to 1) above which actions run.
+    pub threshold: f64,
+    /// `rate`: tokens gained per second.
+    pub rate: f64,
+    /// `max_burst`: the most tokens the bucket holds.
+    pub max_burst: f64,
+    /// `simulate_drops`: count one drop every second, with a threshold of 0
+    /// (for testing the actions).
+    pub simulate_drops: bool,
+}
+
+/// One of the `syscall_event_drops.actions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DropAction {
+    /// `ignore`: nothing.
+    Ignore,
+    /// `log`: a debug log line.
+    Log,
+    /// `alert`: a `Falco internal: syscall event drop` alert.
+    Alert,
+    /// `exit`: stop with an error.
+    Exit,
 }
 
 /// One entry of the `rules:` section: `{enable: {rule: NAME}}`,
@@ -1481,7 +1523,12 @@ const KEYS: &[(&str, Known)] = &[
     ("output_timeout", Known::FalcoOnly),
     ("libs_logger", Known::FalcoOnly),
     ("syscall_event_timeouts", Known::FalcoOnly),
-    ("syscall_event_drops", Known::FalcoOnly),
+    ("syscall_event_drops", Known::Section),
+    ("syscall_event_drops.actions", Known::Ours),
+    ("syscall_event_drops.threshold", Known::Ours),
+    ("syscall_event_drops.rate", Known::Ours),
+    ("syscall_event_drops.max_burst", Known::Ours),
+    ("syscall_event_drops.simulate_drops", Known::Ours),
     ("metrics", Known::FalcoOnly),
     ("base_syscalls", Known::FalcoOnly),
     ("falco_libs", Known::FalcoOnly),
@@ -1711,6 +1758,18 @@ fn parse_uint(s: &str) -> Result<u64, String> {
     r.map_err(|_| format!("expected a non-negative integer, found '{s}'"))
 }
 
+/// A YAML floating-point number (`.1`, `1e-3`, `.inf`, ...).
+fn parse_double(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    let v = match t.to_ascii_lowercase().as_str() {
+        ".inf" | "+.inf" => Ok(f64::INFINITY),
+        "-.inf" => Ok(f64::NEG_INFINITY),
+        ".nan" => Ok(f64::NAN),
+        _ => t.parse::<f64>(),
+    };
+    v.map_err(|_| format!("expected a number, found '{s}'"))
+}
+
 fn parse_priority(s: &str) -> Result<Priority, String> {
     s.parse().map_err(|_| {
         format!(
@@ -1931,6 +1990,59 @@ fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     d.bool("log_stderr", &mut c.log_stderr);
     d.bool("log_syslog", &mut c.log_syslog);
     c.rules = d.rule_selections();
+
+    let sd = &mut c.syscall_event_drops;
+    if let Some(acts) = d.strings("syscall_event_drops.actions") {
+        let item = root.path("syscall_event_drops.actions").unwrap_or(root);
+        let mut set = Vec::new();
+        for a in acts {
+            let act = match a.as_str() {
+                "ignore" => DropAction::Ignore,
+                "log" => DropAction::Log,
+                "alert" => DropAction::Alert,
+                "exit" => DropAction::Exit,
+                _ => {
+                    d.error("syscall_event_drops.actions", item, "available actions for syscall event drops are \"ignore\", \"log\", \"alert\", and \"exit\"".into());
+                    continue;
+                }
+            };
+            // Falco checks `log` and `alert` against an earlier `ignore`
+            // only.
+            if matches!(act, DropAction::Log | DropAction::Alert)
+                && set.contains(&DropAction::Ignore)
+            {
+                d.error("syscall_event_drops.actions", item, format!("syscall event drop action \"{a}\" does not make sense with the \"ignore\" action"));
+            }
+            if !set.contains(&act) {
+                set.push(act);
+            }
+        }
+        if set.is_empty() {
+            set.push(DropAction::Ignore);
+        }
+        set.sort();
+        sd.actions = set;
+    }
+    d.parse(
+        "syscall_event_drops.threshold",
+        &mut sd.threshold,
+        parse_double,
+    );
+    if !(0.0..=1.0).contains(&sd.threshold) {
+        let item = root.path("syscall_event_drops.threshold").unwrap_or(root);
+        d.error(
+            "syscall_event_drops.threshold",
+            item,
+            "syscall event drops threshold must be a double in the range [0, 1]".into(),
+        );
+    }
+    d.parse("syscall_event_drops.rate", &mut sd.rate, parse_double);
+    d.parse(
+        "syscall_event_drops.max_burst",
+        &mut sd.max_burst,
+        parse_double,
+    );
+    d.bool("syscall_event_drops.simulate_drops", &mut sd.simulate_drops);
 
     if d.errors.is_empty() {
         Ok(Loaded {

@@ -34,6 +34,7 @@ use falco_rules::rules::Priority;
 use falco_rules::Scratch;
 
 use crate::config::{rules_sources, Config, EngineKind, DEFAULT_CONFIG_FILE};
+use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
 
 /// What the command line asks of the daemon.
@@ -355,6 +356,11 @@ pub fn run(opts: &Options) -> ExitCode {
         ),
     );
 
+    let mut drops = DropMonitor::new(
+        &cfg.syscall_event_drops,
+        source.stats(),
+        cfg.engine.kind == EngineKind::ModernEbpf,
+    );
     let mut inspector = Inspector::new(source, state);
     let mut scratch = Scratch::new();
     let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
@@ -426,21 +432,41 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
+        let ts = item.event.ts();
         // Falco 0.44 evaluates rules on exit events only: the enter events
         // that still arrive (TOCTOU, execve) have fed the host state above.
-        if !rules_see(item.code()) {
-            continue;
+        if rules_see(item.code()) {
+            let hits = ruleset.matching(Some(item.code()), &item, &mut scratch);
+            for i in hits {
+                let rule = &ruleset.rules()[i];
+                let alert = Alert::new(rule, &item, ts);
+                counters.alerts.fetch_add(1, Ordering::Relaxed);
+                let e = by_rule
+                    .entry(rule.name.to_string())
+                    .or_insert((rule.priority, 0));
+                e.1 += 1;
+                queue.push(alert);
+            }
         }
-        let hits = ruleset.matching(Some(item.code()), &item, &mut scratch);
-        for i in hits {
-            let rule = &ruleset.rules()[i];
-            let alert = Alert::new(rule, &item, item.event.ts());
-            counters.alerts.fetch_add(1, Ordering::Relaxed);
-            let e = by_rule
-                .entry(rule.name.to_string())
-                .or_insert((rule.priority, 0));
-            e.1 += 1;
-            queue.push(alert);
+        // The drop monitor, once a second of event time (after the event's
+        // rules: the source's counters are read once the event is done).
+        let verdict = drops.on_event(ts, || inspector.source().stats());
+        if verdict != Verdict::Continue && drops.simulating() {
+            log.log(Priority::Informational, "Simulating syscall event drop");
+        }
+        if let Verdict::Act(d) = verdict {
+            if d.log {
+                log.log(Priority::Debug, &d.message);
+            }
+            if let Some(fields) = &d.alert {
+                queue.push_internal(d.time_ns, Priority::Debug, DROP_RULE, &d.message, fields);
+            }
+            if d.exit {
+                log.log(Priority::Critical, &d.message);
+                log.log(Priority::Critical, "Exiting.");
+                error = Some("Drop manager internal error".to_string());
+                break;
+            }
         }
     }
     let stats: SourceStats = inspector.source().stats();
@@ -448,6 +474,7 @@ pub fn run(opts: &Options) -> ExitCode {
     counters.drops.store(stats.drops, Ordering::Relaxed);
     let queue_drops = queue.drops();
     queue.shutdown();
+    eprint!("{}", drops.summary());
     print_stats(&by_rule, n, &stats, queue_drops);
     if let Some(e) = error {
         eprintln!("Error: {e}");

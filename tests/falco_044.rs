@@ -446,3 +446,156 @@ fn a_broken_rules_file_gives_yaml_cpps_error_text_in_falcos_json_shape() {
     let keys: Vec<&String> = r.as_object().expect("an object").keys().collect();
     assert_eq!(keys, ["errors", "name", "successful", "warnings"]);
 }
+
+// ---------------------------------------------------------------------------
+// 3. syscall_event_drops
+
+/// A capture whose events span more than a second, so the monitor checks.
+fn long_capture() -> String {
+    testdata("captures/libs_single_ipv6_conn.scap")
+}
+
+const ANY_RULE: &str = r#"
+- rule: nothing
+  desc: never fires
+  condition: evt.type=open and proc.name=no-such-process
+  output: "x"
+  priority: WARNING
+"#;
+
+#[test]
+fn simulated_drops_raise_falcos_internal_alert_and_count() {
+    let s = Scratch::new("drops-alert");
+    let rules = s.file("rules.yaml", ANY_RULE);
+    let o = falco(&[
+        "-o",
+        "syscall_event_drops.simulate_drops=true",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &long_capture(),
+        "-r",
+        &rules,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains(": Debug Falco internal: syscall event drop. 1 system calls dropped in last second. (ebpf_enabled=\"0\" n_drops=\"1\" n_drops_buffer_clone_fork_exit=\"0\""),
+        "{out}"
+    );
+    let err = stderr(&o);
+    assert!(err.contains(": Simulating syscall event drop\n"), "{err}");
+    assert!(
+        err.contains("Syscall event drop monitoring:\n   - event drop detected: 1 occurrences\n   - num times actions taken: 1\n"),
+        "{err}"
+    );
+    // JSON: Falco's internal alert shape (source `internal`, no tags).
+    let o = falco(&[
+        "-o",
+        "syscall_event_drops.simulate_drops=true",
+        "-o",
+        "json_output=true",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &long_capture(),
+        "-r",
+        &rules,
+    ]);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON alert");
+    assert_eq!(v["rule"], "Falco internal: syscall event drop");
+    assert_eq!(v["priority"], "Debug");
+    assert_eq!(v["source"], "internal");
+    assert_eq!(
+        v["output"],
+        "Falco internal: syscall event drop. 1 system calls dropped in last second."
+    );
+    assert_eq!(v["output_fields"]["n_drops"], "1");
+    assert_eq!(v["output_fields"].as_object().map(|o| o.len()), Some(15));
+    // Without simulation a replay drops nothing.
+    let o = falco(&[
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &long_capture(),
+        "-r",
+        &rules,
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("   - event drop detected: 0 occurrences\n"));
+}
+
+#[test]
+fn the_exit_action_stops_falco_with_exit_code_1() {
+    let s = Scratch::new("drops-exit");
+    let rules = s.file("rules.yaml", ANY_RULE);
+    let o = falco(&[
+        "-o",
+        "syscall_event_drops.simulate_drops=true",
+        "-o",
+        "syscall_event_drops.actions[]=exit",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &long_capture(),
+        "-r",
+        &rules,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            ": Falco internal: syscall event drop. 1 system calls dropped in last second.\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains(": Exiting.\n"), "{err}");
+    assert!(err.contains("Error: Drop manager internal error"), "{err}");
+}
+
+#[test]
+fn bad_drop_settings_are_errors_with_exit_code_1() {
+    let s = Scratch::new("drops-bad");
+    let rules = s.file("rules.yaml", ANY_RULE);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["-o", "syscall_event_drops.threshold=1.5"],
+            "error: 'syscall_event_drops.threshold': syscall event drops threshold must be a double in the range [0, 1]",
+        ),
+        (
+            &["-o", "syscall_event_drops.threshold=-0.1"],
+            "error: 'syscall_event_drops.threshold': syscall event drops threshold must be a double in the range [0, 1]",
+        ),
+        (
+            // The stock [log, alert] becomes [ignore, log].
+            &["-o", "syscall_event_drops.actions[0]=ignore", "-o", "syscall_event_drops.actions[1]=log"],
+            "error: 'syscall_event_drops.actions': syscall event drop action \"log\" does not make sense with the \"ignore\" action",
+        ),
+        (
+            &["-o", "syscall_event_drops.actions[]=page"],
+            "error: 'syscall_event_drops.actions': available actions for syscall event drops are \"ignore\", \"log\", \"alert\", and \"exit\"",
+        ),
+    ];
+    let cap = long_capture();
+    for (opts, want) in cases {
+        let mut args: Vec<&str> = opts.to_vec();
+        args.extend(["-e", &cap, "-r", &rules]);
+        let o = falco(&args);
+        assert_eq!(o.status.code(), Some(1), "{opts:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{opts:?}: {}", stderr(&o));
+    }
+    // Threshold bounds are inclusive.
+    let o = falco(&[
+        "-o",
+        "syscall_event_drops.threshold=1",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &long_capture(),
+        "-r",
+        &rules,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
