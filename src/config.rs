@@ -675,7 +675,7 @@ impl Config {
             include_output_fields: self.json_include_output_fields_property,
             include_tags: self.json_include_tags_property,
             include_message: self.json_include_message_property,
-            ..AlertFormat::default()
+            ..AlertFormat::with_system_hostname()
         }
     }
 

@@ -3,21 +3,17 @@
 //! validates them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use falco::rules::engine::Engine;
 use falco::rules::rules::LoadResult;
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::{SyscallEventTypes, SyscallSource};
 
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules")
 }
 
 fn engine() -> Engine {
-    Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    )
+    Engine::builder().source(SyscallSource::new()).build()
 }
 
 fn assert_clean(r: &LoadResult) {
@@ -68,8 +64,8 @@ fn event_type_sets_match_falcos_for_every_official_rule() {
     use falco::rules::evttype::EventTypes;
     use std::collections::{BTreeMap, BTreeSet};
 
-    let notes = std::fs::read_to_string(rules_dir().join("../research/rules-language.md"))
-        .expect("research notes are readable");
+    let notes = std::fs::read_to_string(rules_dir().join("official_evttypes.md"))
+        .expect("testdata/rules/official_evttypes.md is readable");
     let section = notes
         .split("### 8.4")
         .nth(1)

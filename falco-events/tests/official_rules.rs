@@ -4,22 +4,18 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use falco_events::{Inspector, SyscallEventTypes, SyscallFields};
-use falco_rules::alert::{Alert, AlertFormat};
-use falco_rules::engine::{Engine, RuleMatching};
-use falco_rules::Scratch;
+use falco_events::source::EventSource;
+use falco_events::{Pipeline, RunEnd, SyscallSource};
+use falco_rules::{Alert, AlertFormat, Engine, RuleMatching};
 
 #[test]
 fn official_rules_replay_over_every_capture() {
     let dir = common::captures_dir().expect("captures");
     let rules = common::rules_dir();
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    engine.set_rule_matching(RuleMatching::All);
+    let mut engine = Engine::builder()
+        .source(SyscallSource::new())
+        .rule_matching(RuleMatching::All)
+        .build();
     for f in [
         "falco_rules.yaml",
         "falco-incubating_rules.yaml",
@@ -41,21 +37,24 @@ fn official_rules_replay_over_every_capture() {
     assert!(r.successful(), "{}", r.render());
     let ruleset = engine.ruleset().clone();
     let fmt = AlertFormat::default();
-    let mut scratch = Scratch::new();
     let mut events = 0;
     let mut alerts = Vec::new();
     for name in common::CAPTURES {
-        let mut insp = Inspector::open_capture(dir.join(name)).expect("capture opens");
-        while let Some(item) = insp.next().expect("capture reads") {
-            events += 1;
-            if !falco_events::state::rules_see(item.code()) {
-                continue;
-            }
-            for i in ruleset.matching(Some(item.code()), &item, &mut scratch) {
-                let a = Alert::new(&ruleset.rules()[i], &item, item.event.ts());
-                alerts.push((name, item.num, a.text(&fmt)));
-            }
-        }
+        let mut pipeline =
+            Pipeline::open_capture(dir.join(name), ruleset.clone()).expect("capture opens");
+        let end = pipeline
+            .run(
+                |rule, ctx| {
+                    let a = Alert::new(rule, ctx, ctx.event.ts());
+                    alerts.push((name, ctx.num, a.text(&fmt)));
+                },
+                || false,
+            )
+            .expect("capture reads");
+        assert_eq!(end, RunEnd::EndOfStream);
+        // Every event was read; those no rule and no state needs were
+        // filtered out by the reader.
+        events += pipeline.inspector().source().events_read().unwrap_or(0);
     }
     assert!(events > 1000, "{events} events");
     for (name, num, text) in &alerts {

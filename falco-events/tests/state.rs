@@ -30,7 +30,9 @@ impl EventSource for Replay {
     fn stats(&self) -> SourceStats {
         self.stats
     }
-    fn set_event_types(&mut self, _: &EventSet) {}
+    fn set_event_types(&mut self, _: &EventSet) -> Result<(), SourceError> {
+        Ok(())
+    }
 }
 
 const INIT: i64 = 1;
