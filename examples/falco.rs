@@ -73,11 +73,17 @@ struct Cli {
 
 fn engine(cfg: &Config) -> Engine {
     // As Falco: rules for sources not loaded are skipped with a warning.
-    Engine::builder()
+    let mut e = Engine::builder()
         .source(SyscallSource::new())
         .unknown_sources(UnknownSources::Skip)
         .min_priority(cfg.priority)
-        .build()
+        .build();
+    for a in &cfg.append_output {
+        if let Some(x) = a.extra_output() {
+            e.add_extra_output(x);
+        }
+    }
+    e
 }
 
 fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {

@@ -128,6 +128,8 @@ pub struct Config {
     pub log_stderr: bool,
     /// `log_syslog`: log to syslog.
     pub log_syslog: bool,
+    /// `append_output`: text appended to the outputs of matching rules.
+    pub append_output: Vec<AppendOutputConfig>,
     /// `syscall_event_drops`: what to do when the kernel side drops events.
     pub syscall_event_drops: SyscallEventDrops,
     /// `rules`: rules enabled or disabled by name (with `*` wildcards) or
@@ -362,6 +364,10 @@ impl Default for Config {
             log_stderr: true,
             log_syslog: true,
             rules: Vec::new(),
+            append_output: vec![AppendOutputConfig {
+                suggested_output: true,
+                ..AppendOutputConfig::default()
+            }],
             syscall_event_drops: SyscallEventDrops {
                 actions: vec![DropAction::Log, DropAction::Alert],
                 threshold: 0.1,
@@ -371,6 +377,41 @@ impl Default for Config {
             },
             syscall_buf_size_preset: None,
         }
+    }
+}
+
+/// One `append_output` entry: `{match: {source, tags, rule}, extra_output,
+/// extra_fields, suggested_output}`.
+///
+/// `extra_output` is implemented (see
+/// [`ExtraOutput`](falco_rules::engine::ExtraOutput)); `extra_fields` and
+/// `suggested_output` (the container plugin's suggested fields) are not:
+/// setting them gives a warning.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppendOutputConfig {
+    /// `match.source`: empty for any source.
+    pub source: String,
+    /// `match.tags`: the rule must have all of them.
+    pub tags: Vec<String>,
+    /// `match.rule`: empty for any rule.
+    pub rule: String,
+    /// `extra_output`: appended to the output, after a space.
+    pub extra_output: String,
+    /// `suggested_output` (not implemented).
+    pub suggested_output: bool,
+    /// Whether `extra_fields` is given (not implemented).
+    pub has_extra_fields: bool,
+}
+
+impl AppendOutputConfig {
+    /// The engine's form of the entry, when it has an `extra_output`.
+    pub fn extra_output(&self) -> Option<falco_rules::engine::ExtraOutput> {
+        (!self.extra_output.is_empty()).then(|| falco_rules::engine::ExtraOutput {
+            source: self.source.clone(),
+            tags: self.tags.clone(),
+            rule: self.rule.clone(),
+            format: self.extra_output.clone(),
+        })
     }
 }
 
@@ -1517,7 +1558,7 @@ const KEYS: &[(&str, Known)] = &[
     ("plugins", Known::FalcoOnly),
     ("plugins_hostinfo", Known::FalcoOnly),
     ("buffer_format_base64", Known::FalcoOnly),
-    ("append_output", Known::FalcoOnly),
+    ("append_output", Known::Ours),
     ("static_fields", Known::FalcoOnly),
     ("rules", Known::Ours),
     ("output_timeout", Known::FalcoOnly),
@@ -1686,6 +1727,91 @@ impl<'a> Decoder<'a> {
             }
         }
         out
+    }
+
+    /// `append_output`, as Falco's YAML decoder reads it: a sequence of
+    /// mappings (a mapping or nothing gives no entries, as after
+    /// `-o append_output.suggested_output=false` on the stock file).
+    fn append_outputs(&mut self) -> Option<Vec<AppendOutputConfig>> {
+        let item = self.root.get("append_output")?;
+        let items = match &item.value {
+            Value::Seq(items) => items,
+            Value::Null | Value::Map(_) => return Some(Vec::new()),
+            Value::Scalar(_) => {
+                self.error(
+                    "append_output",
+                    item,
+                    "expected a list of mappings, found a scalar".into(),
+                );
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for e in items {
+            if !matches!(e.value, Value::Map(_)) {
+                let t = e.type_name();
+                self.error("append_output", e, format!("expected a mapping, found {t}"));
+                continue;
+            }
+            let mut a = AppendOutputConfig::default();
+            let scalar = |i: Option<&Item>| match i.map(|i| &i.value) {
+                Some(Value::Scalar(s)) => s.clone(),
+                _ => String::new(),
+            };
+            if let Some(m) = e.get("match") {
+                a.source = scalar(m.get("source"));
+                a.rule = scalar(m.get("rule"));
+                if let Some(Value::Seq(tags)) = m.get("tags").map(|t| &t.value) {
+                    a.tags = tags
+                        .iter()
+                        .filter_map(|t| match &t.value {
+                            Value::Scalar(s) => Some(s.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                }
+            }
+            a.extra_output = scalar(e.get("extra_output"));
+            if let Some(Value::Scalar(v)) = e.get("suggested_output").map(|v| &v.value) {
+                match parse_bool(v) {
+                    Ok(b) => a.suggested_output = b,
+                    Err(m) => self.error("append_output.suggested_output", e, m),
+                }
+            }
+            a.has_extra_fields = e.get("extra_fields").is_some();
+            for (on, key) in [
+                (a.suggested_output, "suggested_output"),
+                (a.has_extra_fields, "extra_fields"),
+            ] {
+                if on {
+                    let at = e
+                        .get(key)
+                        .map_or(e.origin.clone(), |i| i.key_origin.clone());
+                    self.warnings.push(Diagnostic {
+                        severity: Severity::Warning,
+                        key: format!("append_output.{key}"),
+                        message: format!("'append_output.{key}' is a Falco setting this build does not implement; ignored"),
+                        origin: at,
+                    });
+                }
+            }
+            if !a.rule.is_empty() && !a.tags.is_empty() {
+                // Falco's warning, typo and trailing comma included.
+                let mut tag_list: String = a.tags.iter().map(|t| format!("{t}, ")).collect();
+                tag_list.pop();
+                self.warnings.push(Diagnostic {
+                    severity: Severity::Warning,
+                    key: "append_output".into(),
+                    message: format!(
+                        "An append_ouptut entry specifies both a rule ({r}) and a list of tags ({tag_list}). This means that output will be appended only to the {r} rule and only if it has all the tags: {tag_list}.",
+                        r = a.rule
+                    ),
+                    origin: e.origin.clone(),
+                });
+            }
+            out.push(a);
+        }
+        Some(out)
     }
 
     /// Warns about every key of `item` (at dotted `prefix`) that is unknown or
@@ -1990,6 +2116,9 @@ fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     d.bool("log_stderr", &mut c.log_stderr);
     d.bool("log_syslog", &mut c.log_syslog);
     c.rules = d.rule_selections();
+    if let Some(a) = d.append_outputs() {
+        c.append_output = a;
+    }
 
     let sd = &mut c.syscall_event_drops;
     if let Some(acts) = d.strings("syscall_event_drops.actions") {

@@ -99,6 +99,11 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
         .min_priority(cfg.priority)
         .rule_matching(cfg.rule_matching)
         .build();
+    for a in &cfg.append_output {
+        if let Some(e) = a.extra_output() {
+            engine.add_extra_output(e);
+        }
+    }
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {

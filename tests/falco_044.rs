@@ -599,3 +599,88 @@ fn bad_drop_settings_are_errors_with_exit_code_1() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+// ---------------------------------------------------------------------------
+// append_output (extra_output), with the stock file's entry
+
+const APPEND_RULE: &str = r#"
+- rule: cat opens
+  desc: d
+  condition: evt.type=open and proc.name=cat and fd.name=/dev/null
+  output: "open %fd.name"
+  priority: WARNING
+  tags: [files, t2]
+"#;
+
+#[test]
+fn append_output_extra_output_is_appended_to_matching_rules() {
+    let s = Scratch::new("append");
+    let rules = s.file("rules.yaml", APPEND_RULE);
+    let cap = testdata("captures/falco_cat_write.scap");
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "16:17:57.882054739: Warning open /dev/null\n"),
+        (
+            &[
+                "-o",
+                "append_output[]={match: {tags: [files]}, extra_output: \"pid=%proc.pid\"}",
+            ],
+            "16:17:57.882054739: Warning open /dev/null pid=20072\n",
+        ),
+        (
+            &[
+                "-o",
+                "append_output[]={extra_output: \"a=%proc.name\"}",
+                "-o",
+                "append_output[]={match: {source: syscall, rule: cat opens}, extra_output: b}",
+                "-o",
+                "append_output[]={match: {rule: other}, extra_output: never}",
+                "-o",
+                "append_output[]={match: {tags: [files, nope]}, extra_output: never}",
+                "-o",
+                "append_output[]={match: {source: k8s_audit}, extra_output: never}",
+            ],
+            "16:17:57.882054739: Warning open /dev/null a=cat b\n",
+        ),
+    ];
+    for (opts, want) in cases {
+        let mut args: Vec<&str> = opts.to_vec();
+        args.extend(["-o", "log_syslog=false", "-e", &cap, "-r", &rules]);
+        let o = falco(&args);
+        assert!(o.status.success(), "{opts:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), *want, "{opts:?}");
+    }
+    // The stock entry (suggested_output) is the one warning about
+    // append_output; `-o append_output.suggested_output=false` turns the
+    // sequence into a mapping, leaving no entry, as in Falco.
+    let o = falco(&["-o", "log_syslog=false", "-e", &cap, "-r", &rules]);
+    assert!(stderr(&o).contains("warning: 'append_output.suggested_output' is a Falco setting this build does not implement; ignored"));
+    let o = falco(&[
+        "-o",
+        "append_output.suggested_output=false",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &cap,
+        "-r",
+        &rules,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("append_output"), "{}", stderr(&o));
+    // Falco's warning for an entry with both a rule and tags.
+    let o = falco(&[
+        "-o",
+        "append_output[]={match: {rule: cat opens, tags: [files, t2]}, extra_output: x}",
+        "-o",
+        "log_syslog=false",
+        "-e",
+        &cap,
+        "-r",
+        &rules,
+    ]);
+    assert!(
+        stderr(&o).contains("warning: An append_ouptut entry specifies both a rule (cat opens) and a list of tags (files, t2,). This means that output will be appended only to the cat opens rule and only if it has all the tags: files, t2,."),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), "16:17:57.882054739: Warning open /dev/null x\n");
+}

@@ -376,6 +376,7 @@ impl EngineBuilder {
             min_priority: self.min_priority.unwrap_or(Priority::Debug),
             matching: self.matching,
             ruleset: Arc::new(Ruleset::default()),
+            extra_outputs: Vec::new(),
         }
     }
 }
@@ -390,6 +391,34 @@ pub struct Engine {
     min_priority: Priority,
     matching: RuleMatching,
     ruleset: Arc<Ruleset>,
+    extra_outputs: Vec<ExtraOutput>,
+}
+
+/// Text appended to the output of the rules it matches (Falco's
+/// `append_output` entries with an `extra_output`, and its
+/// `add_extra_output_format`): a rule matches when its source is `source`
+/// (or `source` is empty), it has every tag of `tags`, and its name is
+/// `rule` (or `rule` is empty). Each matching entry appends a space and
+/// `format`, in the order the entries were added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraOutput {
+    /// The source the rule must be for; empty for any.
+    pub source: String,
+    /// Tags the rule must all have.
+    pub tags: Vec<String>,
+    /// The rule's name; empty for any.
+    pub rule: String,
+    /// The output format text appended (fields as `%name`).
+    pub format: String,
+}
+
+impl ExtraOutput {
+    /// Whether it applies to a rule of `source`, named `name`, with `tags`.
+    pub fn matches(&self, source: &str, name: &str, tags: &BTreeSet<String>) -> bool {
+        (self.source.is_empty() || self.source == source)
+            && self.tags.iter().all(|t| tags.contains(t))
+            && (self.rule.is_empty() || self.rule == name)
+    }
 }
 
 impl std::fmt::Debug for Engine {
@@ -478,6 +507,12 @@ impl Engine {
         &self.ruleset
     }
 
+    /// Appends `extra` to the outputs of the rules it matches (Falco's
+    /// `append_output`). Takes effect at the next load.
+    pub fn add_extra_output(&mut self, extra: ExtraOutput) {
+        self.extra_outputs.push(extra);
+    }
+
     /// Enables (or disables) every loaded rule for which `select` is true,
     /// after loading, as Falco's `enable_rule_wildcard` and
     /// `enable_rule_by_tag` do for its `rules:` configuration; returns how
@@ -551,7 +586,14 @@ impl Engine {
                 continue;
             };
             let source = &*self.sources[si];
-            if let Some(c) = compile_rule(&resolved, rule, source, &mut compilers[si], result) {
+            if let Some(c) = compile_rule(
+                &resolved,
+                rule,
+                source,
+                &mut compilers[si],
+                &self.extra_outputs,
+                result,
+            ) {
                 compiled.push(c);
             }
         }
@@ -638,13 +680,24 @@ fn compile_rule(
     rule: &ResolvedRule,
     source: &dyn SourceDescriptor,
     compiler: &mut Compiler<'_>,
+    extra_outputs: &[ExtraOutput],
     result: &mut LoadResult,
 ) -> Option<Rule> {
     let info = resolved.info(rule);
+    // Falco appends the matching extra outputs first, then removes
+    // `%container.info`.
+    let mut full = info.output.as_str().to_string();
+    for e in extra_outputs
+        .iter()
+        .filter(|e| e.matches(&info.source, &info.name, &info.tags))
+    {
+        full.push(' ');
+        full.push_str(&e.format);
+    }
     // `%container.info` is Falco's deprecated output magic: Falco 0.44 warns
     // and removes it (the container fields come from elsewhere now), for
     // every source, and so do we.
-    let text = info.output.as_str();
+    let text = full.as_str();
     let removed: Vec<usize> = text
         .match_indices(CONTAINER_INFO)
         .map(|(at, _)| at)
@@ -671,6 +724,8 @@ fn compile_rule(
                     off += CONTAINER_INFO.len();
                 }
             }
+            // An error in an appended format points at the output's end.
+            let off = off.min(info.output.as_str().len());
             result.push(Diagnostic::in_text(
                 code,
                 e.message(),
