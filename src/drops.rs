@@ -9,11 +9,11 @@
 //! so the actions can be tested on a replay.
 //!
 //! ```
-//! use falco::config::{DropAction, SyscallEventDrops};
+//! use falco::config::{DropAction, SyscallEventDropsConfig};
 //! use falco::drops::{DropMonitor, Verdict};
 //! use falco_events::SourceStats;
 //!
-//! let cfg = SyscallEventDrops {
+//! let cfg = SyscallEventDropsConfig {
 //!     actions: vec![DropAction::Exit],
 //!     threshold: 0.1,
 //!     rate: 1.0,
@@ -35,7 +35,7 @@
 use falco_events::SourceStats;
 use serde_json::{Map, Value as Json};
 
-use crate::config::{DropAction, SyscallEventDrops};
+use crate::config::{DropAction, SyscallEventDropsConfig};
 
 /// The rule name of the drop alert.
 pub const DROP_RULE: &str = "Falco internal: syscall event drop";
@@ -112,7 +112,7 @@ pub struct DropMonitor {
 impl DropMonitor {
     /// A monitor for `cfg`, starting from the source's current counters;
     /// `ebpf` is the alert's `ebpf_enabled` field (the modern eBPF probe).
-    pub fn new(cfg: &SyscallEventDrops, stats: SourceStats, ebpf: bool) -> DropMonitor {
+    pub fn new(cfg: &SyscallEventDropsConfig, stats: SourceStats, ebpf: bool) -> DropMonitor {
         DropMonitor {
             ebpf,
             actions: cfg.actions.clone(),
