@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use falco::config::{rules_sources, Config, RulesSource};
 use falco::daemon::{self, Options};
-use falco::outputs::StderrLog;
+use falco::outputs::Logger;
 use falco::rules::engine::{Engine, UnknownSources};
 use falco::rules::rules::{falco_load_results_json, LoadResult};
 use falco_events::SyscallSource;
@@ -74,11 +74,17 @@ struct Cli {
 
 fn engine(cfg: &Config) -> Engine {
     // As Falco: rules for sources not loaded are skipped with a warning.
-    Engine::builder()
+    let mut e = Engine::builder()
         .source(SyscallSource::new())
         .unknown_sources(UnknownSources::Skip)
         .min_priority(cfg.priority)
-        .build()
+        .build();
+    for a in &cfg.append_output {
+        if let Some(x) = a.extra_output() {
+            e.add_extra_output(x);
+        }
+    }
+    e
 }
 
 fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
@@ -113,6 +119,7 @@ fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
             eprint!("{}", r.render());
         }
     }
+    daemon::select_rules(&mut e, cfg, &Logger::from_config(cfg));
     let rules = e.ruleset().rules();
     let width = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4) + 2;
     let mut out = std::io::stdout().lock();
@@ -173,7 +180,7 @@ fn main() -> ExitCode {
         capture: cli.capture.clone(),
     };
     if !cli.validate.is_empty() || cli.list_rules {
-        let cfg = match daemon::load_config(&opts, &StderrLog) {
+        let cfg = match daemon::load_config(&opts) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("Error: {e}");

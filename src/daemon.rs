@@ -35,6 +35,7 @@ use falco_rules::rules::Priority;
 use falco_rules::Scratch;
 
 use crate::config::{rules_sources, Config, EngineKind, DEFAULT_CONFIG_FILE};
+use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
 
 /// What the command line asks of the daemon.
@@ -64,8 +65,10 @@ pub struct Counters {
     pub reloads: AtomicU64,
 }
 
-/// Loads the configuration the options name.
-pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
+/// Loads the configuration the options name. Its warnings are logged as
+/// Falco logs them, through the logger the loaded configuration asks for
+/// (`log_level`, `log_stderr`, `log_syslog`, `time_format_iso_8601`).
+pub fn load_config(opts: &Options) -> Result<Config, String> {
     let loaded = match &opts.config_file {
         Some(p) => Config::load(p, &opts.options),
         None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
@@ -74,6 +77,7 @@ pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
         None => Config::from_options(&opts.options),
     }
     .map_err(|e| e.to_string())?;
+    let log = Logger::from_config(&loaded.config);
     for w in &loaded.warnings {
         log.log(Priority::Warning, &w.to_string());
     }
@@ -95,6 +99,11 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
         .min_priority(cfg.priority)
         .rule_matching(cfg.rule_matching)
         .build();
+    for a in &cfg.append_output {
+        if let Some(e) = a.extra_output() {
+            engine.add_extra_output(e);
+        }
+    }
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {
@@ -120,7 +129,22 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
     if failed {
         return Err("some rules files failed to load".into());
     }
+    select_rules(&mut engine, cfg, log);
     Ok(engine)
+}
+
+/// Applies the configuration's `rules:` section to the loaded rules, in
+/// order, logging each entry as Falco does.
+pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
+    for sel in &cfg.rules {
+        log.log(Priority::Informational, &sel.to_string());
+        if sel.apply(engine).is_none() {
+            log.log(
+                Priority::Error,
+                "rules selection not applied: the ruleset is already in use",
+            );
+        }
+    }
 }
 
 /// The event types the source must produce: those of the active rules, plus
@@ -293,8 +317,7 @@ fn prometheus(c: &Counters) -> String {
 
 /// Runs the daemon until a signal stops it (or the capture ends).
 pub fn run(opts: &Options) -> ExitCode {
-    let boot_log: Arc<dyn Log> = Arc::new(crate::outputs::StderrLog);
-    let mut cfg = match load_config(opts, &*boot_log) {
+    let mut cfg = match load_config(opts) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("Error: {e}");
@@ -353,6 +376,11 @@ pub fn run(opts: &Options) -> ExitCode {
         ),
     );
 
+    let mut drops = DropMonitor::new(
+        &cfg.syscall_event_drops,
+        source.stats(),
+        cfg.engine.kind == EngineKind::ModernEbpf,
+    );
     let mut inspector = Inspector::new(source, state);
     let mut scratch = Scratch::new();
     let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
@@ -372,7 +400,7 @@ pub fn run(opts: &Options) -> ExitCode {
                 Priority::Informational,
                 "SIGHUP received, reloading configuration and rules",
             );
-            match load_config(opts, &*log) {
+            match load_config(opts) {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
                         ruleset = new_engine.ruleset().clone();
@@ -430,19 +458,39 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
+        let ts = item.event.ts();
         // Falco 0.44 evaluates rules on exit events only: the enter events
         // that still arrive (TOCTOU, execve) have fed the host state above.
-        if !rules_see(item.code()) {
-            continue;
+        if rules_see(item.code()) {
+            for rule in ruleset.matches(&item, &mut scratch) {
+                let alert = Alert::new(rule, &item, ts);
+                counters.alerts.fetch_add(1, Ordering::Relaxed);
+                let e = by_rule
+                    .entry(rule.name.to_string())
+                    .or_insert((rule.priority, 0));
+                e.1 += 1;
+                queue.push(alert);
+            }
         }
-        for rule in ruleset.matches(&item, &mut scratch) {
-            let alert = Alert::new(rule, &item, item.event.ts());
-            counters.alerts.fetch_add(1, Ordering::Relaxed);
-            let e = by_rule
-                .entry(rule.name.to_string())
-                .or_insert((rule.priority, 0));
-            e.1 += 1;
-            queue.push(alert);
+        // The drop monitor, once a second of event time (after the event's
+        // rules: the source's counters are read once the event is done).
+        let verdict = drops.on_event(ts, || inspector.source().stats());
+        if verdict != Verdict::Continue && drops.simulating() {
+            log.log(Priority::Informational, "Simulating syscall event drop");
+        }
+        if let Verdict::Act(d) = verdict {
+            if d.log {
+                log.log(Priority::Debug, &d.message);
+            }
+            if let Some(fields) = &d.alert {
+                queue.push_internal(d.time_ns, Priority::Debug, DROP_RULE, &d.message, fields);
+            }
+            if d.exit {
+                log.log(Priority::Critical, &d.message);
+                log.log(Priority::Critical, "Exiting.");
+                error = Some("Drop manager internal error".to_string());
+                break;
+            }
         }
     }
     let stats: SourceStats = inspector.source().stats();
@@ -450,6 +498,7 @@ pub fn run(opts: &Options) -> ExitCode {
     counters.drops.store(stats.drops, Ordering::Relaxed);
     let queue_drops = queue.drops();
     queue.shutdown();
+    eprint!("{}", drops.summary());
     print_stats(&by_rule, n, &stats, queue_drops);
     if let Some(e) = error {
         eprintln!("Error: {e}");

@@ -34,6 +34,7 @@
 
 pub mod config;
 pub mod daemon;
+pub mod drops;
 pub mod json;
 pub mod outputs;
 

@@ -70,6 +70,7 @@
 //! assert!(result.errors[0].message.starts_with("Unknown source audit"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
@@ -86,6 +87,13 @@ use crate::rules::{
     RuleInfo, SourceCatalog, WarningCode,
 };
 use crate::source::{Event, SourceDescriptor, TimeFields};
+
+/// Falco's deprecated output placeholder, removed from outputs with a
+/// `LOAD_DEPRECATED_ITEM` warning ([`CONTAINER_INFO_DEPRECATED`]).
+pub const CONTAINER_INFO: &str = "%container.info";
+
+/// Falco 0.44's warning for [`CONTAINER_INFO`] in a rule's output.
+pub const CONTAINER_INFO_DEPRECATED: &str = "%container.info is deprecated and no more useful, and will be dropped by Falco 1.0.0. The container plugin will automatically add required fields to the output message.";
 
 /// Whether to stop at the first matching rule (Falco's default) or report all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -368,6 +376,7 @@ impl EngineBuilder {
             min_priority: self.min_priority.unwrap_or(Priority::Debug),
             matching: self.matching,
             ruleset: Arc::new(Ruleset::default()),
+            extra_outputs: Vec::new(),
         }
     }
 }
@@ -382,6 +391,34 @@ pub struct Engine {
     min_priority: Priority,
     matching: RuleMatching,
     ruleset: Arc<Ruleset>,
+    extra_outputs: Vec<ExtraOutput>,
+}
+
+/// Text appended to the output of the rules it matches (Falco's
+/// `append_output` entries with an `extra_output`, and its
+/// `add_extra_output_format`): a rule matches when its source is `source`
+/// (or `source` is empty), it has every tag of `tags`, and its name is
+/// `rule` (or `rule` is empty). Each matching entry appends a space and
+/// `format`, in the order the entries were added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExtraOutput {
+    /// The source the rule must be for; empty for any.
+    pub source: String,
+    /// Tags the rule must all have.
+    pub tags: Vec<String>,
+    /// The rule's name; empty for any.
+    pub rule: String,
+    /// The output format text appended (fields as `%name`).
+    pub format: String,
+}
+
+impl ExtraOutput {
+    /// Whether it applies to a rule of `source`, named `name`, with `tags`.
+    pub fn matches(&self, source: &str, name: &str, tags: &BTreeSet<String>) -> bool {
+        (self.source.is_empty() || self.source == source)
+            && self.tags.iter().all(|t| tags.contains(t))
+            && (self.rule.is_empty() || self.rule == name)
+    }
 }
 
 impl std::fmt::Debug for Engine {
@@ -470,6 +507,31 @@ impl Engine {
         &self.ruleset
     }
 
+    /// Appends `extra` to the outputs of the rules it matches (Falco's
+    /// `append_output`). Takes effect at the next load.
+    pub fn add_extra_output(&mut self, extra: ExtraOutput) {
+        self.extra_outputs.push(extra);
+    }
+
+    /// Enables (or disables) every loaded rule for which `select` is true,
+    /// after loading, as Falco's `enable_rule_wildcard` and
+    /// `enable_rule_by_tag` do for its `rules:` configuration; returns how
+    /// many rules `select` chose. The active rules and the event-type index
+    /// are recomputed; the priority threshold still applies.
+    ///
+    /// `None` (and nothing changes) when the ruleset is shared: a clone of
+    /// [`Engine::ruleset`] is alive. Select before handing the ruleset out.
+    pub fn set_enabled(&mut self, select: impl Fn(&Rule) -> bool, enabled: bool) -> Option<usize> {
+        let mut rules = std::mem::take(&mut Arc::get_mut(&mut self.ruleset)?.rules);
+        let mut n = 0;
+        for r in rules.iter_mut().filter(|r| select(r)) {
+            r.enabled = enabled;
+            n += 1;
+        }
+        self.ruleset = Arc::new(self.build_ruleset(rules));
+        Some(n)
+    }
+
     fn catalog(&self) -> EngineCatalog<'_> {
         EngineCatalog {
             sources: &self.sources,
@@ -524,7 +586,14 @@ impl Engine {
                 continue;
             };
             let source = &*self.sources[si];
-            if let Some(c) = compile_rule(&resolved, rule, source, &mut compilers[si], result) {
+            if let Some(c) = compile_rule(
+                &resolved,
+                rule,
+                source,
+                &mut compilers[si],
+                &self.extra_outputs,
+                result,
+            ) {
                 compiled.push(c);
             }
         }
@@ -611,19 +680,58 @@ fn compile_rule(
     rule: &ResolvedRule,
     source: &dyn SourceDescriptor,
     compiler: &mut Compiler<'_>,
+    extra_outputs: &[ExtraOutput],
     result: &mut LoadResult,
 ) -> Option<Rule> {
     let info = resolved.info(rule);
-    let output = match OutputFormat::compile(info.output.as_str(), source.schema()) {
+    // Falco appends the matching extra outputs first, then removes
+    // `%container.info`.
+    let mut full = info.output.as_str().to_string();
+    for e in extra_outputs
+        .iter()
+        .filter(|e| e.matches(&info.source, &info.name, &info.tags))
+    {
+        full.push(' ');
+        full.push_str(&e.format);
+    }
+    // `%container.info` is Falco's deprecated output magic: Falco 0.44 warns
+    // and removes it (the container fields come from elsewhere now), for
+    // every source, and so do we.
+    let text = full.as_str();
+    let removed: Vec<usize> = text
+        .match_indices(CONTAINER_INFO)
+        .map(|(at, _)| at)
+        .collect();
+    let output_text = if removed.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        result.push(Diagnostic::new(
+            WarningCode::DeprecatedItem,
+            CONTAINER_INFO_DEPRECATED,
+            info.context.clone(),
+            &info.file,
+        ));
+        Cow::Owned(text.replace(CONTAINER_INFO, ""))
+    };
+    let output = match OutputFormat::compile(&output_text, source.schema()) {
         Ok(o) => o,
         Err(e) => {
             let code = compile_error_code(&e, info, ErrorCode::CompileOutput);
+            // Back to an offset in the text as written.
+            let mut off = e.pos().offset;
+            for at in &removed {
+                if *at <= off {
+                    off += CONTAINER_INFO.len();
+                }
+            }
+            // An error in an appended format points at the output's end.
+            let off = off.min(info.output.as_str().len());
             result.push(Diagnostic::in_text(
                 code,
                 e.message(),
                 &info.output_context,
                 &info.output,
-                e.pos().offset,
+                off,
             ));
             return None;
         }

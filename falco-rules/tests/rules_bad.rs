@@ -152,7 +152,7 @@ const CASES: &[(&str, &[Expected])] = &[
     (
         "yaml_syntax.yaml",
         &[
-            (E, "LOAD_ERR_YAML_PARSE", "2:10", "mapping values are not allowed in this context"),
+            (E, "LOAD_ERR_YAML_PARSE", "2:10", "yaml-cpp: error at line 2, column 10: mapping values are not allowed in this context"),
         ],
     ),
 ];

@@ -110,7 +110,7 @@ fn yaml_syntax_error_points_at_the_parser_position() {
     assert_eq!(d.code.name(), "LOAD_ERR_YAML_PARSE");
     assert_eq!(
         d.render(),
-        "bad.yaml:2:10: error: mapping values are not allowed in this context\n      desc: x: y\n             ^\n    = LOAD_ERR_YAML_PARSE (YAML parse error)\n"
+        "bad.yaml:2:10: error: yaml-cpp: error at line 2, column 10: mapping values are not allowed in this context\n      desc: x: y\n             ^\n    = LOAD_ERR_YAML_PARSE (YAML parse error)\n"
     );
 }
 

@@ -111,7 +111,7 @@ pub struct HttpOutput {
 
 impl HttpOutput {
     /// The output `http_output` describes; `json` is `json_output`.
-    pub fn new(cfg: &config::HttpOutput, json: bool) -> Result<HttpOutput, String> {
+    pub fn new(cfg: &config::HttpOutputConfig, json: bool) -> Result<HttpOutput, String> {
         Ok(HttpOutput {
             target: HttpTarget::parse(&cfg.url)?,
             user_agent: cfg.user_agent.clone(),

@@ -70,8 +70,14 @@ pub(crate) fn read_file(
     let docs = match parse_documents(file) {
         Ok(docs) => docs,
         Err(e) => {
+            // The message reads as yaml-cpp's `ParserException::what()`,
+            // which tools match on: "yaml-cpp: error at line L, column C: ...".
             let ctx = root.child(ItemType::ValueFor, "", e.mark);
-            res.push(Diagnostic::new(ErrorCode::YamlParse, e.message, ctx, file));
+            let message = format!(
+                "yaml-cpp: error at line {}, column {}: {}",
+                e.mark.line, e.mark.col, e.message
+            );
+            res.push(Diagnostic::new(ErrorCode::YamlParse, message, ctx, file));
             return;
         }
     };

@@ -1,0 +1,558 @@
+//! The configuration's types and their defaults (the values of Falco's
+//! stock `falco.yaml`), and the rules files it names.
+
+use super::*;
+/// The rules file bundled with this crate (`rules/default_rules.yaml`),
+/// loaded when none of Falco's default rules locations exist.
+pub const DEFAULT_RULES: &str = include_str!("../../rules/default_rules.yaml");
+
+/// The name diagnostics give the bundled rules.
+pub const DEFAULT_RULES_NAME: &str = "<bundled>/default_rules.yaml";
+
+/// Falco's default `rules_files`, in load order.
+pub const DEFAULT_RULES_FILES: [&str; 3] = [
+    "/etc/falco/falco_rules.yaml",
+    "/etc/falco/falco_rules.local.yaml",
+    "/etc/falco/rules.d",
+];
+
+/// Falco's default configuration file.
+pub const DEFAULT_CONFIG_FILE: &str = "/etc/falco/falco.yaml";
+
+/// The whole configuration. Field names follow Falco's keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// `rules_files` (or the older `rules_file`): files and directories, in
+    /// load order. See [`Config::rules_sources`].
+    pub rules_files: Vec<PathBuf>,
+    /// `json_output`: alerts as JSON objects instead of text lines.
+    pub json_output: bool,
+    /// `json_include_output_property`: the `output` key of JSON alerts.
+    pub json_include_output_property: bool,
+    /// `json_include_tags_property`: the `tags` key of JSON alerts.
+    pub json_include_tags_property: bool,
+    /// `json_include_message_property`: the `message` key of JSON alerts.
+    pub json_include_message_property: bool,
+    /// `json_include_output_fields_property`: the `output_fields` key.
+    pub json_include_output_fields_property: bool,
+    /// `time_format_iso_8601`: ISO 8601 UTC times in alerts and logs.
+    pub time_format_iso_8601: bool,
+    /// `priority`: the least severe priority a rule may have to be loaded.
+    pub priority: Priority,
+    /// `rule_matching`: `first` or `all`.
+    pub rule_matching: RuleMatching,
+    /// `buffered_outputs`: let outputs buffer instead of flushing each alert.
+    pub buffered_outputs: bool,
+    /// `outputs_queue`.
+    pub outputs_queue: OutputsQueueConfig,
+    /// `stdout_output`.
+    pub stdout_output: ToggleConfig,
+    /// `file_output`.
+    pub file_output: FileOutputConfig,
+    /// `syslog_output`.
+    pub syslog_output: ToggleConfig,
+    /// `program_output`.
+    pub program_output: ProgramOutputConfig,
+    /// `http_output`.
+    pub http_output: HttpOutputConfig,
+    /// `engine`: where events come from.
+    pub engine: EngineConfig,
+    /// `webserver`: the health and metrics endpoint.
+    pub webserver: WebserverConfig,
+    /// `log_level`: the least severe message Falco's own log prints.
+    pub log_level: Priority,
+    /// `log_stderr`: log to standard error.
+    pub log_stderr: bool,
+    /// `log_syslog`: log to syslog.
+    pub log_syslog: bool,
+    /// `append_output`: text appended to the outputs of matching rules.
+    pub append_output: Vec<AppendOutputConfig>,
+    /// `syscall_event_drops`: what to do when the kernel side drops events.
+    pub syscall_event_drops: SyscallEventDropsConfig,
+    /// `rules`: rules enabled or disabled by name (with `*` wildcards) or
+    /// by tag after loading, in order (Falco 0.39+). See [`RuleSelectionConfig`].
+    pub rules: Vec<RuleSelectionConfig>,
+    /// `syscall_buf_size_preset` (deprecated since Falco 0.38): when set and
+    /// the engine's own `buf_size_preset` is not, it is used for the engine
+    /// (already applied to [`Config::engine`] after loading).
+    pub syscall_buf_size_preset: Option<u16>,
+}
+
+/// `outputs_queue`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutputsQueueConfig {
+    /// `capacity`: alerts the queue holds before it drops; 0 is unbounded.
+    pub capacity: usize,
+}
+
+/// An output with only an `enabled` key (`stdout_output`, `syslog_output`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ToggleConfig {
+    /// `enabled`.
+    pub enabled: bool,
+}
+
+/// `file_output`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOutputConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `keep_alive`: keep the file open, instead of opening and closing it
+    /// for each alert.
+    pub keep_alive: bool,
+    /// `filename`: appended to.
+    pub filename: PathBuf,
+}
+
+/// `program_output`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgramOutputConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `keep_alive`: one long-lived child gets every alert, one per line,
+    /// instead of one child per alert.
+    pub keep_alive: bool,
+    /// `program`: a shell command (`sh -c PROGRAM`); alerts go to its stdin.
+    pub program: String,
+}
+
+/// `http_output`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpOutputConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `url`: where alerts are POSTed. This build speaks plain `http://`; an
+    /// `https://` URL is a configuration error when the output is enabled.
+    pub url: String,
+    /// `user_agent`.
+    pub user_agent: String,
+    /// `insecure`: skip TLS verification (TLS only).
+    pub insecure: bool,
+    /// `ca_cert`: CA certificate file (TLS only).
+    pub ca_cert: String,
+    /// `ca_bundle`: CA bundle file (TLS only).
+    pub ca_bundle: String,
+    /// `ca_path`: CA directory (TLS only).
+    pub ca_path: String,
+    /// `mtls`: present a client certificate (TLS only).
+    pub mtls: bool,
+    /// `client_cert` (TLS only).
+    pub client_cert: String,
+    /// `client_key` (TLS only).
+    pub client_key: String,
+    /// `echo`: print the server's response on stdout.
+    pub echo: bool,
+    /// `compress_uploads`: in Falco this asks libcurl for a compressed
+    /// transfer encoding of the *response*; the request body is never
+    /// compressed. Accepted and ignored here.
+    pub compress_uploads: bool,
+    /// `keep_alive`: reuse one connection for every alert.
+    pub keep_alive: bool,
+}
+
+/// `engine.kind`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EngineKind {
+    /// `modern_ebpf`: the CO-RE eBPF probe (Falco's default).
+    #[default]
+    ModernEbpf,
+    /// `kmod`: the kernel module.
+    Kmod,
+    /// `replay`: a capture file.
+    Replay,
+    /// `nodriver`: no syscall events at all.
+    NoDriver,
+}
+
+impl EngineKind {
+    /// The name in `falco.yaml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EngineKind::ModernEbpf => "modern_ebpf",
+            EngineKind::Kmod => "kmod",
+            EngineKind::Replay => "replay",
+            EngineKind::NoDriver => "nodriver",
+        }
+    }
+}
+
+/// `engine`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// `kind`.
+    pub kind: EngineKind,
+    /// `kmod`.
+    pub kmod: KmodConfig,
+    /// `modern_ebpf`.
+    pub modern_ebpf: ModernEbpfConfig,
+    /// `replay`.
+    pub replay: ReplayConfig,
+}
+
+/// `engine.kmod`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KmodConfig {
+    /// `buf_size_preset`: ring buffer size per CPU, index into
+    /// `[-, 1 MB, 2 MB, 4 MB, 8 MB, 16 MB, 32 MB, 64 MB, 128 MB, 256 MB, 512 MB]`.
+    pub buf_size_preset: u16,
+    /// `drop_failed_exit`: drop failed syscall exit events in the kernel.
+    pub drop_failed_exit: bool,
+}
+
+/// `engine.modern_ebpf`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModernEbpfConfig {
+    /// `cpus_for_each_buffer`: how many CPUs share one ring buffer (0: one
+    /// buffer for all).
+    pub cpus_for_each_buffer: u16,
+    /// `buf_size_preset`: as [`KmodConfig::buf_size_preset`].
+    pub buf_size_preset: u16,
+    /// `drop_failed_exit`.
+    pub drop_failed_exit: bool,
+}
+
+/// `engine.replay`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReplayConfig {
+    /// `capture_file`: the `.scap` file to read (required with `kind: replay`).
+    pub capture_file: PathBuf,
+}
+
+/// `webserver`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebserverConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `listen_port`.
+    pub listen_port: u16,
+    /// `listen_address`: an IPv4 or IPv6 address.
+    pub listen_address: IpAddr,
+    /// `k8s_healthz_endpoint`: the health check path.
+    pub k8s_healthz_endpoint: String,
+    /// `prometheus_metrics_enabled`: serve `/metrics`.
+    pub prometheus_metrics_enabled: bool,
+}
+
+impl Default for Config {
+    /// The values of Falco's stock `falco.yaml`.
+    fn default() -> Config {
+        Config {
+            rules_files: DEFAULT_RULES_FILES.iter().map(PathBuf::from).collect(),
+            json_output: false,
+            json_include_output_property: true,
+            json_include_tags_property: true,
+            json_include_message_property: false,
+            json_include_output_fields_property: true,
+            time_format_iso_8601: false,
+            priority: Priority::Debug,
+            rule_matching: RuleMatching::First,
+            buffered_outputs: false,
+            outputs_queue: OutputsQueueConfig { capacity: 0 },
+            stdout_output: ToggleConfig { enabled: true },
+            file_output: FileOutputConfig {
+                enabled: false,
+                keep_alive: false,
+                filename: PathBuf::from("./events.txt"),
+            },
+            syslog_output: ToggleConfig { enabled: true },
+            program_output: ProgramOutputConfig {
+                enabled: false,
+                keep_alive: false,
+                program:
+                    "jq '{text: .output}' | curl -d @- -X POST https://hooks.slack.com/services/XXX"
+                        .into(),
+            },
+            http_output: HttpOutputConfig {
+                enabled: false,
+                url: String::new(),
+                user_agent: "falcosecurity/falco".into(),
+                insecure: false,
+                ca_cert: String::new(),
+                ca_bundle: String::new(),
+                ca_path: "/etc/ssl/certs".into(),
+                mtls: false,
+                client_cert: "/etc/ssl/certs/client.crt".into(),
+                client_key: "/etc/ssl/certs/client.key".into(),
+                echo: false,
+                compress_uploads: false,
+                keep_alive: false,
+            },
+            engine: EngineConfig {
+                kind: EngineKind::ModernEbpf,
+                kmod: KmodConfig {
+                    buf_size_preset: 4,
+                    drop_failed_exit: false,
+                },
+                modern_ebpf: ModernEbpfConfig {
+                    cpus_for_each_buffer: 2,
+                    buf_size_preset: 4,
+                    drop_failed_exit: false,
+                },
+                replay: ReplayConfig::default(),
+            },
+            webserver: WebserverConfig {
+                enabled: true,
+                listen_port: 8765,
+                listen_address: IpAddr::from([0, 0, 0, 0]),
+                k8s_healthz_endpoint: "/healthz".into(),
+                prometheus_metrics_enabled: false,
+            },
+            log_level: Priority::Informational,
+            log_stderr: true,
+            log_syslog: true,
+            rules: Vec::new(),
+            append_output: vec![AppendOutputConfig {
+                suggested_output: true,
+                ..AppendOutputConfig::default()
+            }],
+            syscall_event_drops: SyscallEventDropsConfig {
+                actions: vec![DropAction::Log, DropAction::Alert],
+                threshold: 0.1,
+                rate: 0.03333,
+                max_burst: 1.0,
+                simulate_drops: false,
+            },
+            syscall_buf_size_preset: None,
+        }
+    }
+}
+
+/// One `append_output` entry: `{match: {source, tags, rule}, extra_output,
+/// extra_fields, suggested_output}`.
+///
+/// `extra_output` is implemented (see
+/// [`ExtraOutput`](falco_rules::engine::ExtraOutput)); `extra_fields` and
+/// `suggested_output` (the container plugin's suggested fields) are not:
+/// setting them gives a warning.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppendOutputConfig {
+    /// `match.source`: empty for any source.
+    pub source: String,
+    /// `match.tags`: the rule must have all of them.
+    pub tags: Vec<String>,
+    /// `match.rule`: empty for any rule.
+    pub rule: String,
+    /// `extra_output`: appended to the output, after a space.
+    pub extra_output: String,
+    /// `suggested_output` (not implemented).
+    pub suggested_output: bool,
+    /// Whether `extra_fields` is given (not implemented).
+    pub has_extra_fields: bool,
+}
+
+impl AppendOutputConfig {
+    /// The engine's form of the entry, when it has an `extra_output`.
+    pub fn extra_output(&self) -> Option<falco_rules::engine::ExtraOutput> {
+        (!self.extra_output.is_empty()).then(|| falco_rules::engine::ExtraOutput {
+            source: self.source.clone(),
+            tags: self.tags.clone(),
+            rule: self.rule.clone(),
+            format: self.extra_output.clone(),
+        })
+    }
+}
+
+/// `syscall_event_drops`: Falco's drop monitor. Once a second (of event
+/// time) the drops of the last second are compared with the events; above
+/// `threshold`, the `actions` run if the token bucket (`rate` tokens a
+/// second, at most `max_burst`) has a token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyscallEventDropsConfig {
+    /// `actions`, in Falco's order (ignore, log, alert, exit), each once;
+    /// `[Ignore]` when the list is empty.
+    pub actions: Vec<DropAction>,
+    /// `threshold`: the drop ratio (0 to 1) above which actions run.
+    pub threshold: f64,
+    /// `rate`: tokens gained per second.
+    pub rate: f64,
+    /// `max_burst`: the most tokens the bucket holds.
+    pub max_burst: f64,
+    /// `simulate_drops`: count one drop every second, with a threshold of 0
+    /// (for testing the actions).
+    pub simulate_drops: bool,
+}
+
+/// One of the `syscall_event_drops.actions`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DropAction {
+    /// `ignore`: nothing.
+    Ignore,
+    /// `log`: a debug log line.
+    Log,
+    /// `alert`: a `Falco internal: syscall event drop` alert.
+    Alert,
+    /// `exit`: stop with an error.
+    Exit,
+}
+
+/// One entry of the `rules:` section: `{enable: {rule: NAME}}`,
+/// `{disable: {tag: TAG}}`, ... (`-o 'rules[].disable.rule=*'`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleSelectionConfig {
+    /// `enable` (true) or `disable` (false).
+    pub enable: bool,
+    /// `rule`: a rule name, where `*` matches any run of characters
+    /// (Falco's `matches_wildcard`); empty when not given.
+    pub rule: String,
+    /// `tag`: a tag, matched exactly; empty when not given.
+    pub tag: String,
+}
+
+impl RuleSelectionConfig {
+    /// Applies this entry to the rules loaded in `engine` (the name first,
+    /// then the tag, as Falco); returns the number of rules it chose, or
+    /// `None` when the engine's ruleset is already shared (see
+    /// [`Engine::set_enabled`](falco_rules::engine::Engine::set_enabled)).
+    ///
+    /// ```
+    /// use falco::config::RuleSelectionConfig;
+    /// let s = RuleSelectionConfig { enable: false, rule: "Read*".into(), tag: String::new() };
+    /// assert_eq!(s.to_string(), "Disabling rules with name: Read*");
+    /// ```
+    pub fn apply(&self, engine: &mut falco_rules::engine::Engine) -> Option<usize> {
+        let mut n = 0;
+        if !self.rule.is_empty() {
+            n += engine.set_enabled(|r| matches_wildcard(&self.rule, &r.name), self.enable)?;
+        }
+        if !self.tag.is_empty() {
+            n += engine.set_enabled(|r| r.tags.contains(&self.tag), self.enable)?;
+        }
+        Some(n)
+    }
+}
+
+impl fmt::Display for RuleSelectionConfig {
+    /// Falco's log line for the entry (one line per part when it has both a
+    /// rule and a tag).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = if self.enable { "Enabling" } else { "Disabling" };
+        if !self.rule.is_empty() {
+            write!(f, "{verb} rules with name: {}", self.rule)?;
+            if !self.tag.is_empty() {
+                f.write_str("\n")?;
+            }
+        }
+        if !self.tag.is_empty() {
+            write!(f, "{verb} rules with tag: {}", self.tag)?;
+        }
+        Ok(())
+    }
+}
+
+/// Falco's `matches_wildcard`: `*` matches any run of characters, nothing
+/// else is special. Like Falco's, the match after a `*` takes the first
+/// occurrence of the next literal part and never backtracks, so `*ab`
+/// does not match `abab`.
+///
+/// ```
+/// use falco::config::matches_wildcard;
+/// assert!(matches_wildcard("*", "anything"));
+/// assert!(matches_wildcard("Read sensitive*", "Read sensitive file untrusted"));
+/// assert!(matches_wildcard("*shell*", "Run shell untrusted"));
+/// assert!(!matches_wildcard("Read", "Read sensitive file untrusted"));
+/// assert!(!matches_wildcard("*ab", "abab"));
+/// ```
+pub fn matches_wildcard(pattern: &str, s: &str) -> bool {
+    let Some(star) = pattern.find('*') else {
+        return pattern == s;
+    };
+    if star == 0 {
+        let rest = pattern.trim_start_matches('*');
+        if rest.is_empty() {
+            return true;
+        }
+        let lit = rest.split('*').next().unwrap_or("");
+        match s.find(lit) {
+            Some(at) => matches_wildcard(&rest[lit.len()..], &s[at + lit.len()..]),
+            None => false,
+        }
+    } else {
+        match (pattern.get(..star), s.get(..star)) {
+            (Some(p), Some(h)) if p == h => matches_wildcard(&pattern[star..], &s[star..]),
+            _ => false,
+        }
+    }
+}
+
+/// One rules file to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RulesSource {
+    /// A file on disk.
+    File(PathBuf),
+    /// The bundled [`DEFAULT_RULES`].
+    Bundled,
+}
+
+impl RulesSource {
+    /// The name diagnostics give it.
+    pub fn name(&self) -> Cow<'_, str> {
+        match self {
+            RulesSource::File(p) => p.to_string_lossy(),
+            RulesSource::Bundled => Cow::Borrowed(DEFAULT_RULES_NAME),
+        }
+    }
+
+    /// Its content.
+    pub fn read(&self) -> std::io::Result<Cow<'static, str>> {
+        match self {
+            RulesSource::File(p) => std::fs::read_to_string(p).map(Cow::Owned),
+            RulesSource::Bundled => Ok(Cow::Borrowed(DEFAULT_RULES)),
+        }
+    }
+
+    /// Loads it into `engine` (an unreadable file is a `LOAD_ERR_FILE_READ`
+    /// error in the result).
+    pub fn load_into(
+        &self,
+        engine: &mut falco_rules::engine::Engine,
+    ) -> falco_rules::rules::LoadResult {
+        match self {
+            RulesSource::File(p) => engine.load_file(p),
+            RulesSource::Bundled => engine.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES),
+        }
+    }
+}
+
+/// Expands `rules_files` entries as Falco does: a path that does not exist
+/// is skipped; a directory gives its regular files (symlinks followed) whose
+/// names end in `.yaml` or `.yml`, sorted by path; a file is kept if its
+/// name ends in `.yaml` or `.yml`.
+pub fn rules_sources<P: AsRef<Path>>(paths: &[P]) -> Vec<RulesSource> {
+    let is_yaml = |p: &Path| {
+        let s = p.as_os_str().as_encoded_bytes();
+        s.ends_with(b".yaml") || s.ends_with(b".yml")
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        let Ok(meta) = std::fs::metadata(p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.is_file())
+                .collect();
+            files.sort();
+            out.extend(
+                files
+                    .into_iter()
+                    .filter(|f| is_yaml(f))
+                    .map(RulesSource::File),
+            );
+        } else if is_yaml(p) {
+            out.push(RulesSource::File(p.to_path_buf()));
+        }
+    }
+    out
+}
+
+/// Falco's default rules search: the existing paths of
+/// [`DEFAULT_RULES_FILES`] (directories expanded), or the bundled rules when
+/// none exist.
+pub fn default_rules_sources() -> Vec<RulesSource> {
+    Config::default().rules_sources()
+}
