@@ -31,6 +31,10 @@ fn alert(i: u64) -> Alert {
             ("proc.name".into(), "cat".into()),
             ("user.uid".into(), 0u64.into()),
         ],
+        time_fields: Some(falco::rules::TimeFields {
+            plain: "evt.time".into(),
+            iso8601: "evt.time.iso8601".into(),
+        }),
     }
 }
 

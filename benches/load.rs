@@ -12,12 +12,11 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::sync::Arc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use falco::rules::engine::Engine;
 use falco::rules::rules::{parse_documents, Collector, SourceFile};
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 
 const FILES: [&str; 3] = [
     "falco_rules.yaml",
@@ -46,18 +45,15 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("collect", |b| {
         b.iter(|| {
-            let mut c = Collector::new();
+            let mut c = Collector::new("syscall");
             for (name, text) in &texts {
-                black_box(c.load(name, text));
+                let _ = black_box(c.load(name, text));
             }
         })
     });
     g.bench_function("engine", |b| {
         b.iter(|| {
-            let mut e = Engine::new(
-                Arc::new(SyscallFields::new()),
-                Some(Arc::new(SyscallEventTypes)),
-            );
+            let mut e = Engine::builder().source(SyscallSource::new()).build();
             for (name, text) in &texts {
                 let r = e.load_str(name, text);
                 assert!(r.successful());

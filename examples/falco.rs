@@ -25,15 +25,14 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::Parser;
 use falco::config::{rules_sources, Config, RulesSource};
 use falco::daemon::{self, Options};
 use falco::outputs::StderrLog;
-use falco::rules::engine::Engine;
+use falco::rules::engine::{Engine, UnknownSources};
 use falco::rules::rules::{falco_load_results_json, LoadResult};
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,12 +72,12 @@ struct Cli {
 }
 
 fn engine(cfg: &Config) -> Engine {
-    let mut e = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    e.set_min_priority(cfg.priority);
-    e
+    // As Falco: rules for sources not loaded are skipped with a warning.
+    Engine::builder()
+        .source(SyscallSource::new())
+        .unknown_sources(UnknownSources::Skip)
+        .min_priority(cfg.priority)
+        .build()
 }
 
 fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {

@@ -180,8 +180,10 @@ fn each_event(schema: &JsonSchema, mut line_for: impl FnMut(&JsonEvent<'_>) -> S
 /// `-r` mode: alerts per event line.
 fn run_rules(schema: JsonSchema, files: &[String]) -> ExitCode {
     let schema = Arc::new(schema);
-    let mut engine = Engine::new(schema.clone(), None);
-    engine.set_rule_matching(RuleMatching::All);
+    let mut engine = Engine::builder()
+        .source(falco::json::source(schema.clone()))
+        .rule_matching(RuleMatching::All)
+        .build();
     let mut failed = false;
     for f in files {
         let r = engine.load_file(std::path::Path::new(f));
@@ -192,7 +194,7 @@ fn run_rules(schema: JsonSchema, files: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let ruleset = engine.ruleset().clone();
-    let fmt = AlertFormat::default();
+    let fmt = AlertFormat::with_system_hostname();
     let mut scratch = Scratch::new();
     each_event(&schema, |event| {
         let time_ns = event
@@ -200,10 +202,9 @@ fn run_rules(schema: JsonSchema, files: &[String]) -> ExitCode {
             .get("evt.time")
             .and_then(|v| v.as_u64())
             .unwrap_or_else(now_ns);
-        let hits = ruleset.matching(None, event, &mut scratch);
-        let alerts: Vec<String> = hits
-            .iter()
-            .map(|&i| Alert::new(&ruleset.rules()[i], event, time_ns).json(&fmt))
+        let alerts: Vec<String> = ruleset
+            .matches(event, &mut scratch)
+            .map(|rule| Alert::new(rule, event, time_ns).json(&fmt))
             .collect();
         format!("[{}]", alerts.join(","))
     })

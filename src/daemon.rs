@@ -5,7 +5,9 @@
 //!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
 //!   only produces the event types the rules need.
 //! - Each event updates the host state and runs the rules indexed under its
-//!   type; alerts go to a bounded queue that never blocks the event loop.
+//!   type (exit events only, as Falco 0.44: see
+//!   [`falco_events::state::rules_see`]); alerts go to a bounded queue that
+//!   never blocks the event loop.
 //! - `SIGHUP` reloads the configuration and the rules while events keep
 //!   flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
@@ -25,10 +27,10 @@ use std::time::Duration;
 
 use falco_events::scap::ScapReader;
 use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
-use falco_events::state::{HostState, Inspector};
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::state::{rules_see, HostState, Inspector};
+use falco_events::SyscallSource;
 use falco_rules::alert::Alert;
-use falco_rules::engine::{Engine, Ruleset};
+use falco_rules::engine::{Engine, Ruleset, UnknownSources};
 use falco_rules::rules::Priority;
 use falco_rules::Scratch;
 
@@ -86,12 +88,13 @@ pub fn load_config(opts: &Options, log: &dyn Log) -> Result<Config, String> {
 /// Builds an engine from the configured (or `-r`) rules. Every error of
 /// every file is logged; `Err` if any file failed.
 pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, String> {
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    engine.set_min_priority(cfg.priority);
-    engine.set_rule_matching(cfg.rule_matching);
+    // Falco's daemon skips rules for sources it does not run, with a warning.
+    let mut engine = Engine::builder()
+        .source(SyscallSource::new())
+        .unknown_sources(UnknownSources::Skip)
+        .min_priority(cfg.priority)
+        .rule_matching(cfg.rule_matching)
+        .build();
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {
@@ -427,9 +430,12 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
-        let hits = ruleset.matching(Some(item.code()), &item, &mut scratch);
-        for i in hits {
-            let rule = &ruleset.rules()[i];
+        // Falco 0.44 evaluates rules on exit events only: the enter events
+        // that still arrive (TOCTOU, execve) have fed the host state above.
+        if !rules_see(item.code()) {
+            continue;
+        }
+        for rule in ruleset.matches(&item, &mut scratch) {
             let alert = Alert::new(rule, &item, item.event.ts());
             counters.alerts.fetch_add(1, Ordering::Relaxed);
             let e = by_rule

@@ -19,9 +19,10 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use falco_rules::field::{Field, FieldArg, FieldError, FieldExtractor, FieldSchema, FieldType};
-use falco_rules::{IpNet, Values};
+use falco_rules::{Event, IpNet, SimpleSource, Values};
 use serde_json::{Map, Value as Json};
 
 /// The type names a schema file may use.
@@ -131,6 +132,18 @@ impl FieldSchema for JsonSchema {
     }
 }
 
+/// The source JSON events belong to: they stand in for syscall events, so
+/// rules without `source:` run on them, as in Falco.
+pub const JSON_EVENTS_SOURCE: &str = "syscall";
+
+/// The engine source of JSON events over `schema`: named
+/// [`JSON_EVENTS_SOURCE`], no event types (every rule runs on every event),
+/// the event time under `evt.time` / `evt.time.iso8601` in JSON alerts.
+pub fn source(schema: Arc<JsonSchema>) -> SimpleSource {
+    SimpleSource::with_schema(JSON_EVENTS_SOURCE, schema)
+        .time_fields("evt.time", "evt.time.iso8601")
+}
+
 /// One event: a JSON object read against a [`JsonSchema`].
 #[derive(Debug, Clone)]
 pub struct JsonEvent<'s> {
@@ -191,6 +204,12 @@ fn push_scalar(ty: FieldType, v: &Json, out: &mut Values) -> bool {
         _ => return false,
     }
     true
+}
+
+impl Event for JsonEvent<'_> {
+    fn source(&self) -> &str {
+        JSON_EVENTS_SOURCE
+    }
 }
 
 impl FieldExtractor for JsonEvent<'_> {

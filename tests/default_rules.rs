@@ -8,14 +8,11 @@ use falco::json::{JsonEvent, JsonSchema};
 use falco::rules::engine::Engine;
 use falco::rules::rules::Priority;
 use falco::rules::{FieldType, Scratch};
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 
 #[test]
 fn bundled_rules_load_against_the_syscall_schema_without_errors_or_warnings() {
-    let mut e = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
+    let mut e = Engine::builder().source(SyscallSource::new()).build();
     let r = e.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES);
     assert!(r.successful(), "{}", r.render());
     assert!(!r.has_warnings(), "{}", r.render());
@@ -60,7 +57,9 @@ fn catalog_schema() -> JsonSchema {
 /// the bundled rules.
 fn fired(local: Option<&str>, event: &str) -> Vec<String> {
     let schema = Arc::new(catalog_schema());
-    let mut e = Engine::new(schema.clone(), None);
+    let mut e = Engine::builder()
+        .source(falco::json::source(schema.clone()))
+        .build();
     e.set_rule_matching(falco::rules::engine::RuleMatching::All);
     let r = e.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES);
     assert!(r.successful(), "{}", r.render());
@@ -70,9 +69,8 @@ fn fired(local: Option<&str>, event: &str) -> Vec<String> {
     }
     let ev = JsonEvent::parse(&schema, event).expect("valid event");
     let rs = e.ruleset();
-    rs.matching(None, &ev, &mut Scratch::new())
-        .into_iter()
-        .map(|i| rs.rules()[i].name.to_string())
+    rs.matches(&ev, &mut Scratch::new())
+        .map(|r| r.name.to_string())
         .collect()
 }
 
@@ -173,10 +171,7 @@ fn the_local_file_example_of_the_rules_readme_loads_cleanly() {
     let start = readme.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
     let len = readme[start..].find("```").expect("end of the block");
     let local = &readme[start..start + len];
-    let mut e = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
+    let mut e = Engine::builder().source(SyscallSource::new()).build();
     let r = e.load_str(DEFAULT_RULES_NAME, DEFAULT_RULES);
     assert!(r.successful(), "{}", r.render());
     let r = e.load_str("falco_rules.local.yaml", local);

@@ -3,21 +3,17 @@
 //! validates them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use falco::rules::engine::Engine;
 use falco::rules::rules::LoadResult;
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::{SyscallEventTypes, SyscallSource};
 
 fn rules_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules")
 }
 
 fn engine() -> Engine {
-    Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    )
+    Engine::builder().source(SyscallSource::new()).build()
 }
 
 fn assert_clean(r: &LoadResult) {

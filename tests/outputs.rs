@@ -17,6 +17,7 @@ use falco::outputs::{
 };
 use falco::rules::alert::{Alert, AlertFormat};
 use falco::rules::rules::Priority;
+use falco::rules::TimeFields;
 use serde_json::Value as Json;
 
 fn alert(n: u64, output: &str) -> Alert {
@@ -28,6 +29,10 @@ fn alert(n: u64, output: &str) -> Alert {
         time_ns: 1_470_327_477_881_781_397 + n,
         output: output.into(),
         output_fields: vec![("fd.name".into(), Json::from("/etc/shadow"))],
+        time_fields: Some(TimeFields {
+            plain: "evt.time".into(),
+            iso8601: "evt.time.iso8601".into(),
+        }),
     }
 }
 

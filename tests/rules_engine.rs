@@ -7,13 +7,10 @@ use falco::json::{JsonEvent, JsonSchema};
 use falco::rules::engine::{Engine, RuleMatching};
 use falco::rules::rules::{LoadResult, Priority};
 use falco::rules::Scratch;
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 
 fn syscall_engine() -> Engine {
-    Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    )
+    Engine::builder().source(SyscallSource::new()).build()
 }
 
 /// (code, message, line, col) of every diagnostic, errors first.
@@ -194,7 +191,9 @@ fn macros_see_only_earlier_macros_rules_see_all() {
 }
 
 fn json_engine(schema: &Arc<JsonSchema>) -> Engine {
-    let mut e = Engine::new(schema.clone(), None);
+    let mut e = Engine::builder()
+        .source(falco::json::source(schema.clone()))
+        .build();
     e.set_rule_matching(RuleMatching::All);
     e
 }
@@ -202,9 +201,8 @@ fn json_engine(schema: &Arc<JsonSchema>) -> Engine {
 fn fired(e: &Engine, schema: &JsonSchema, event: &str) -> Vec<String> {
     let ev = JsonEvent::parse(schema, event).expect("event JSON");
     let rs = e.ruleset();
-    rs.matching(None, &ev, &mut Scratch::new())
-        .into_iter()
-        .map(|i| rs.rules()[i].name.to_string())
+    rs.matches(&ev, &mut Scratch::new())
+        .map(|r| r.name.to_string())
         .collect()
 }
 
@@ -318,7 +316,9 @@ fn first_match_stops_at_the_first_rule_in_order() {
   output: o
   priority: INFO
 ";
-    let mut e = Engine::new(schema.clone(), None);
+    let mut e = Engine::builder()
+        .source(falco::json::source(schema.clone()))
+        .build();
     assert!(e.load_str("f.yaml", yaml).successful());
     assert_eq!(fired(&e, &schema, r#"{"proc.name": "cat"}"#), ["a"]);
     assert_eq!(fired(&e, &schema, r#"{"proc.name": "cp"}"#), ["b"]);

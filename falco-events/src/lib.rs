@@ -86,6 +86,7 @@ pub mod fields;
 pub mod pipeline;
 pub mod scap;
 pub mod source;
+pub mod source_desc;
 pub mod state;
 pub mod table;
 
@@ -95,6 +96,7 @@ pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFie
 pub use pipeline::{Pipeline, RunEnd};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
+pub use source_desc::{SyscallSource, SYSCALL_SOURCE};
 pub use state::{HostState, Inspector};
 pub use table::{
     codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,

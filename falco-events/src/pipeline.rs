@@ -12,12 +12,11 @@
 //! # Example: a capture through a rule
 //!
 //! ```
-//! use std::sync::Arc;
 //! use falco_events::pipeline::{Pipeline, RunEnd};
-//! use falco_events::{SyscallEventTypes, SyscallFields};
-//! use falco_rules::engine::Engine;
+//! use falco_events::SyscallSource;
+//! use falco_rules::Engine;
 //!
-//! let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+//! let mut engine = Engine::builder().source(SyscallSource::new()).build();
 //! let loaded = engine.load_str("rules.yaml", r#"
 //! - rule: cat opens
 //!   desc: cat opened a file
@@ -40,19 +39,20 @@ use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
-use falco_rules::engine::{CompiledRule, Ruleset};
 use falco_rules::Scratch;
+use falco_rules::{Rule, Ruleset};
 
 use crate::extract::EventContext;
 use crate::scap::{ScapError, ScapReader};
 use crate::source::{EventSet, EventSource, SourceError};
-use crate::state::{state_event_types, HostState, Inspector};
+use crate::source_desc::SYSCALL_SOURCE;
+use crate::state::{rules_see, state_event_types, HostState, Inspector};
 
 /// The event types a source must produce for `ruleset`: those of its active
 /// rules, plus those host state learns from (process creation, fd
 /// creation, ...), so the state stays right whatever the rules ask for.
 pub fn wanted_event_types(ruleset: &Ruleset) -> EventSet {
-    let mut s = EventSet::from(&ruleset.event_types());
+    let mut s = EventSet::from(&ruleset.event_types(SYSCALL_SOURCE));
     s.union_with(&state_event_types());
     s
 }
@@ -71,7 +71,8 @@ pub enum RunEnd {
 /// Counters of a [`Pipeline`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PipelineStats {
-    /// Events that ran through the rules.
+    /// Events that ran through the rules (exit events: enter events feed
+    /// the host state only, as in Falco 0.44).
     pub events: u64,
     /// Rule matches handed to the caller.
     pub matches: u64,
@@ -166,7 +167,7 @@ impl<S: EventSource> Pipeline<S> {
     /// source error ends the run with `Err`.
     pub fn run<F, P>(&mut self, mut on_alert: F, mut pause: P) -> Result<RunEnd, SourceError>
     where
-        F: FnMut(&CompiledRule, &EventContext<'_>),
+        F: FnMut(&Rule, &EventContext<'_>),
         P: FnMut() -> bool,
     {
         loop {
@@ -180,13 +181,16 @@ impl<S: EventSource> Pipeline<S> {
                 }
                 return Ok(RunEnd::EndOfStream);
             };
+            // Falco 0.44 evaluates rules on exit events only: the enter
+            // events that still arrive (TOCTOU, execve) have fed the host
+            // state and stop here.
+            if !rules_see(ctx.code()) {
+                continue;
+            }
             self.stats.events += 1;
-            let hits = self
-                .ruleset
-                .matching(Some(ctx.code()), &ctx, &mut self.scratch);
-            for i in hits {
+            for rule in self.ruleset.matches(&ctx, &mut self.scratch) {
                 self.stats.matches += 1;
-                on_alert(&self.ruleset.rules()[i], &ctx);
+                on_alert(rule, &ctx);
             }
         }
     }

@@ -853,4 +853,12 @@ impl falco_rules::evttype::EventTypes for SyscallEventTypes {
     fn name_of(&self, code: u16) -> Option<&str> {
         event_info(code).map(|e| e.name)
     }
+
+    fn type_fields(&self) -> &[&str] {
+        &["evt.type", "syscall.type"]
+    }
+
+    fn number_field(&self) -> Option<&str> {
+        Some("evt.num")
+    }
 }

@@ -4,22 +4,18 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use falco_events::source::EventSource;
-use falco_events::{Pipeline, RunEnd, SyscallEventTypes, SyscallFields};
-use falco_rules::alert::{Alert, AlertFormat};
-use falco_rules::engine::{Engine, RuleMatching};
+use falco_events::{Pipeline, RunEnd, SyscallSource};
+use falco_rules::{Alert, AlertFormat, Engine, RuleMatching};
 
 #[test]
 fn official_rules_replay_over_every_capture() {
     let dir = common::captures_dir().expect("captures");
     let rules = common::rules_dir();
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
-    engine.set_rule_matching(RuleMatching::All);
+    let mut engine = Engine::builder()
+        .source(SyscallSource::new())
+        .rule_matching(RuleMatching::All)
+        .build();
     for f in [
         "falco_rules.yaml",
         "falco-incubating_rules.yaml",

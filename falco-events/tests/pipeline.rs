@@ -10,8 +10,8 @@ use falco_events::pipeline::{wanted_event_types, Pipeline, RunEnd};
 use falco_events::source::{EventSet, EventSource, SourceError, SourceStats};
 use falco_events::state::{state_event_types, HostState};
 use falco_events::table::codes::*;
-use falco_events::{Event, SyscallEventTypes, SyscallFields};
-use falco_rules::engine::{Engine, Ruleset};
+use falco_events::{Event, SyscallSource};
+use falco_rules::{Engine, Ruleset};
 
 /// Events held in memory; keeps the last event-type selection it was given.
 struct Replay {
@@ -56,10 +56,7 @@ impl EventSource for Replay {
 }
 
 fn ruleset(rules: &str) -> Arc<Ruleset> {
-    let mut engine = Engine::new(
-        Arc::new(SyscallFields::new()),
-        Some(Arc::new(SyscallEventTypes)),
-    );
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
     let r = engine.load_str("rules.yaml", rules);
     assert!(r.successful(), "{}", r.render());
     engine.ruleset().clone()

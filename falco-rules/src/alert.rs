@@ -10,8 +10,7 @@
 //! `source`, `tags`, `time` — as Falco writes it.
 //!
 //! ```
-//! use falco_rules::alert::{Alert, AlertFormat};
-//! use falco_rules::rules::Priority;
+//! use falco_rules::{Alert, AlertFormat, Priority, TimeFields};
 //!
 //! let alert = Alert {
 //!     rule: "open_from_cat".into(),
@@ -21,6 +20,7 @@
 //!     time_ns: 1_470_327_477_881_781_397,
 //!     output: "An open was seen (command=cat /dev/null)".into(),
 //!     output_fields: vec![("proc.cmdline".into(), "cat /dev/null".into())],
+//!     time_fields: Some(TimeFields { plain: "evt.time".into(), iso8601: "evt.time.iso8601".into() }),
 //! };
 //! let fmt = AlertFormat { hostname: "host".into(), time_format_iso_8601: true, ..AlertFormat::default() };
 //! assert_eq!(
@@ -38,9 +38,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Local, TimeZone, Utc};
 use serde_json::{Map, Value as Json};
 
-use crate::engine::CompiledRule;
+use crate::engine::Rule;
 use crate::field::{FieldExtractor, FieldType, Value, Values};
 use crate::rules::Priority;
+use crate::source::TimeFields;
 
 /// One alert.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +50,7 @@ pub struct Alert {
     pub rule: Arc<str>,
     /// The rule's priority.
     pub priority: Priority,
-    /// The event source (`syscall`).
+    /// The event source (the rule's `source:`).
     pub source: Arc<str>,
     /// The rule's tags, sorted.
     pub tags: Arc<[String]>,
@@ -60,9 +61,15 @@ pub struct Alert {
     /// The output's fields and their typed values (`null` when unavailable),
     /// keyed `name` or `name[arg]`.
     pub output_fields: Vec<(String, Json)>,
+    /// The output fields that carry the event time in JSON (from the
+    /// rule's source; `None` adds none).
+    pub time_fields: Option<TimeFields>,
 }
 
 /// How alerts are printed: Falco's options of the same names.
+///
+/// The default does no I/O: its `hostname` is empty. Set it yourself, or
+/// start from [`AlertFormat::with_system_hostname`] for Falco's host name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlertFormat {
     /// The `hostname` of JSON alerts.
@@ -82,7 +89,7 @@ pub struct AlertFormat {
 impl Default for AlertFormat {
     fn default() -> Self {
         AlertFormat {
-            hostname: hostname(),
+            hostname: String::new(),
             time_format_iso_8601: false,
             include_output: true,
             include_output_fields: true,
@@ -92,8 +99,20 @@ impl Default for AlertFormat {
     }
 }
 
+impl AlertFormat {
+    /// The default format with Falco's host name ([`hostname`]): reads the
+    /// environment and `/proc/sys/kernel/hostname`.
+    pub fn with_system_hostname() -> AlertFormat {
+        AlertFormat {
+            hostname: hostname(),
+            ..AlertFormat::default()
+        }
+    }
+}
+
 /// The host name Falco puts in alerts: `FALCO_HOSTNAME` if set, otherwise
-/// the kernel's host name.
+/// the kernel's host name (read from `/proc/sys/kernel/hostname`; empty
+/// when unreadable).
 pub fn hostname() -> String {
     if let Ok(h) = std::env::var("FALCO_HOSTNAME") {
         return h;
@@ -106,7 +125,7 @@ pub fn hostname() -> String {
 impl Alert {
     /// Builds the alert of `rule` for `event` at `time_ns`: renders the
     /// output and extracts the output fields.
-    pub fn new<X: FieldExtractor + ?Sized>(rule: &CompiledRule, event: &X, time_ns: u64) -> Alert {
+    pub fn new<X: FieldExtractor + ?Sized>(rule: &Rule, event: &X, time_ns: u64) -> Alert {
         let mut values = Values::new();
         let mut output = String::new();
         rule.output.render_into(event, &mut values, &mut output);
@@ -139,6 +158,7 @@ impl Alert {
             time_ns,
             output,
             output_fields,
+            time_fields: rule.time_fields.clone(),
         }
     }
 
@@ -174,12 +194,14 @@ impl Alert {
         }
         if fmt.include_output_fields {
             let mut f = Map::new();
-            let time_key = if fmt.time_format_iso_8601 {
-                "evt.time.iso8601"
-            } else {
-                "evt.time"
-            };
-            f.insert(time_key.into(), Json::from(self.time_ns));
+            if let Some(t) = &self.time_fields {
+                let key = if fmt.time_format_iso_8601 {
+                    &t.iso8601
+                } else {
+                    &t.plain
+                };
+                f.insert(key.to_string(), Json::from(self.time_ns));
+            }
             for (k, v) in &self.output_fields {
                 f.insert(k.clone(), v.clone());
             }
@@ -245,6 +267,10 @@ mod tests {
             time_ns: 1_000_000_000 * 86_400 + 5,
             output: output.into(),
             output_fields: vec![("fd.port".into(), Json::Null)],
+            time_fields: Some(TimeFields {
+                plain: "evt.time".into(),
+                iso8601: "evt.time.iso8601".into(),
+            }),
         }
     }
 
@@ -290,6 +316,20 @@ mod tests {
         );
         assert_eq!(j["tags"], Json::Array(vec![]));
         assert_eq!(j["time"], "1970-01-02T00:00:00.000000005Z");
+    }
+
+    #[test]
+    fn a_source_without_time_fields_adds_no_time_key() {
+        let mut a = alert("x");
+        a.time_fields = None;
+        let j: Json = serde_json::from_str(&a.json(&AlertFormat::default())).expect("valid JSON");
+        let fields: Vec<&String> = j["output_fields"]
+            .as_object()
+            .expect("object")
+            .keys()
+            .collect();
+        assert_eq!(fields, ["fd.port"]);
+        assert_eq!(j["hostname"], "", "the default format reads no host name");
     }
 
     #[test]

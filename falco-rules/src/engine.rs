@@ -1,21 +1,26 @@
 //! The engine: rules files in, alerts out.
 //!
-//! An [`Engine`] owns the collected rules (see [`crate::rules`]) and, after
-//! every successful load, an immutable [`Ruleset`]: each rule compiled to a
-//! [`Program`], its output format compiled, and an index from event type to
-//! the rules that can match it. Loading runs Falco's whole pipeline over
-//! everything collected so far: list expansion and substitution, parsing,
-//! macro expansion with Falco's visibility rules, exceptions, compilation,
-//! event-type analysis, and the unused-macro and unused-list warnings.
+//! An [`Engine`] holds the registered event sources (each described by a
+//! [`SourceDescriptor`]), the collected rules (see [`crate::rules`]) and,
+//! after every successful load, an immutable [`Ruleset`]: each rule compiled
+//! against its own source's schema to a [`Program`], its output format
+//! compiled, and per source an index from event type to the rules that can
+//! match it. A load runs the stages over everything collected so far:
+//! collection ([`crate::rules`]), resolution ([`ResolvedRuleset`]: lists,
+//! macros, exceptions), then compilation here (fields, event types,
+//! `required_plugin_versions`, the unused-macro and unused-list warnings).
+//!
+//! A rule whose `source:` is not registered is a load error, unless the
+//! source was disabled ([`EngineBuilder::disable_source`]) or the engine
+//! follows Falco's lenient policy ([`UnknownSources::Skip`]): then it is
+//! Falco's warning `LOAD_UNKNOWN_SOURCE` "Unknown source X, skipping".
 //!
 //! Unlike Falco, a load does not stop at the first error: every error of every
 //! rule is reported. A load with errors leaves the previous ruleset in place.
 //!
 //! ```
-//! use std::sync::Arc;
-//! use falco_rules::engine::Engine;
-//! use falco_rules::field::{Field, FieldError, FieldExtractor, FieldSchema, FieldType, Values};
-//! use falco_rules::Scratch;
+//! use falco_rules::{Engine, Event, Field, FieldError, FieldExtractor, FieldSchema, FieldType};
+//! use falco_rules::{Scratch, SimpleSource, Values};
 //!
 //! struct Schema;
 //! impl FieldSchema for Schema {
@@ -34,8 +39,11 @@
 //!         true
 //!     }
 //! }
+//! impl Event for Ev {
+//!     fn source(&self) -> &str { "files" }
+//! }
 //!
-//! let mut engine = Engine::new(Arc::new(Schema), None);
+//! let mut engine = Engine::builder().source(SimpleSource::new("files", Schema)).build();
 //! let result = engine.load_str("rules.yaml", r#"
 //! - list: readers
 //!   items: [cat, less]
@@ -50,56 +58,38 @@
 //! assert!(result.successful(), "{}", result.verbose());
 //!
 //! let mut scratch = Scratch::new();
-//! let hits = engine.ruleset().matching(None, &Ev("cat", "/etc/shadow"), &mut scratch);
+//! let ruleset = engine.ruleset();
+//! let event = Ev("cat", "/etc/shadow");
+//! let hits: Vec<_> = ruleset.matches(&event, &mut scratch).collect();
 //! assert_eq!(hits.len(), 1);
-//! let rule = &engine.ruleset().rules()[hits[0]];
-//! assert_eq!(rule.output.render(&Ev("cat", "/etc/shadow")),
+//! assert_eq!(hits[0].output.render(&event),
 //!            "Sensitive file read (proc=cat file=/etc/shadow)");
+//!
+//! // A rule for a source the engine does not know is an error.
+//! let result = engine.load_str("more.yaml", "- rule: x\n  desc: d\n  condition: a.b = 1\n  output: o\n  priority: INFO\n  source: audit\n");
+//! assert!(result.errors[0].message.starts_with("Unknown source audit"));
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
-use smallvec::SmallVec;
-
-use crate::ast::{Expr, Pos};
+use crate::ast::Pos;
 use crate::compile::{Compiler, Program, Scratch};
 use crate::error::{ErrorKind, Warning};
-use crate::evttype::{event_set, EventSet, EventTypes};
-use crate::field::{FieldExtractor, FieldSchema};
-use crate::macros::{expand_macros, for_each_pos_mut, MacroRef};
+use crate::evttype::{event_set, EventSet};
 use crate::output::OutputFormat;
 use crate::parser::parse_condition;
+use crate::resolve::{ResolvedRule, ResolvedRuleset};
 use crate::rules::{
-    expand_lists, substitute_lists_mapped, Collector, Diagnostic, ErrorCode, LoadResult,
-    MappedText, Priority, RuleInfo, SourceCatalog, Substitution, WarningCode,
+    check_plugin_requirements, Collector, Context, Diagnostic, ErrorCode, LoadResult, Priority,
+    RuleInfo, SourceCatalog, WarningCode,
 };
-
-/// The fields Falco warns about as deprecated (`LOAD_DEPRECATED_ITEM`), with
-/// its explanation: drivers no longer send most enter events.
-pub const DEPRECATED_FIELDS: [(&str, &str); 6] = [
-    ("evt.dir", "due to the drop of enter events, 'evt.dir = <' always evaluates to true, and 'evt.dir = >' always evaluates to false. The rule expression can be simplified by removing the condition on 'evt.dir'"),
-    ("evt.latency", LATENCY_DEPRECATED),
-    ("evt.latency.s", LATENCY_DEPRECATED),
-    ("evt.latency.ns", LATENCY_DEPRECATED),
-    ("evt.latency.human", LATENCY_DEPRECATED),
-    ("evt.wait_latency", LATENCY_DEPRECATED),
-];
-
-const LATENCY_DEPRECATED: &str = "field is not available due to the drop of enter events.";
-
-/// More event codes than this in a syscall rule's set gives `LOAD_NO_EVTTYPE`.
-pub const EVTTYPE_WARNING_THRESHOLD: usize = 100;
-
-/// Positions of nodes that come from a macro body carry the macro's number
-/// (plus one) in these high bits of their offset, so errors found after
-/// expansion point into the macro's own text.
-const TAG_SHIFT: u32 = 40;
-const OFFSET_MASK: usize = (1 << TAG_SHIFT) - 1;
+use crate::source::{Event, SourceDescriptor, TimeFields};
 
 /// Whether to stop at the first matching rule (Falco's default) or report all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RuleMatching {
     /// Only the first matching rule, in rule order, alerts.
     #[default]
@@ -108,16 +98,33 @@ pub enum RuleMatching {
     All,
 }
 
+/// What a load does with a rule whose `source:` names no registered source
+/// (and no source disabled with [`EngineBuilder::disable_source`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnknownSources {
+    /// The rule is a load error (`LOAD_ERR_VALIDATE`, "Unknown source X"):
+    /// a typo in `source:` does not silently drop a rule. The default.
+    #[default]
+    Error,
+    /// Falco's behaviour: the warning `LOAD_UNKNOWN_SOURCE` "Unknown source
+    /// X, skipping", and the rule is not compiled. For a daemon that loads
+    /// rules files written for sources it may not run.
+    Skip,
+}
+
 /// One compiled rule.
 #[derive(Debug)]
-pub struct CompiledRule {
+#[non_exhaustive]
+pub struct Rule {
     /// The rule name.
     pub name: Arc<str>,
     /// The description.
     pub desc: String,
     /// The priority.
     pub priority: Priority,
-    /// The event source (`syscall` by default).
+    /// The event source the rule is for (its `source:`, or the engine's
+    /// default source).
     pub source: Arc<str>,
     /// Tags, sorted.
     pub tags: Arc<[String]>,
@@ -127,85 +134,250 @@ pub struct CompiledRule {
     pub program: Program,
     /// The compiled output format.
     pub output: OutputFormat,
-    /// The event types the condition can match (every type when the engine
-    /// has no event-type table).
+    /// The event types the condition can match (every type when the source
+    /// has no event-type numbering).
     pub event_types: EventSet,
     /// The condition after list substitution, exceptions and macros, printed
     /// in Falco's canonical form.
     pub condition_compiled: String,
+    /// The output fields of the event time in JSON alerts (from the source).
+    pub time_fields: Option<TimeFields>,
 }
 
-/// An immutable set of compiled rules with the event-type index: cheap to
-/// share between threads (`Arc<Ruleset>`), replaced whole on reload.
+/// The rules of one source, indexed by event type.
+#[derive(Debug, Default)]
+struct SourceRules {
+    name: Arc<str>,
+    /// With an event-type numbering: the active rules of each code.
+    by_type: Option<Vec<Vec<u32>>>,
+    /// The active rules, in rule order.
+    active: Vec<u32>,
+}
+
+/// An immutable set of compiled rules with a per-source event-type index:
+/// cheap to share between threads (`Arc<Ruleset>`), replaced whole on
+/// reload. Events of source S only run S's rules.
 #[derive(Debug, Default)]
 pub struct Ruleset {
-    rules: Vec<CompiledRule>,
-    by_type: Vec<SmallVec<[u32; 4]>>,
-    active: Vec<u32>,
+    rules: Vec<Rule>,
+    sources: Vec<SourceRules>,
     matching: RuleMatching,
 }
 
 impl Ruleset {
     /// Every compiled rule (including disabled ones and those below the
     /// priority threshold), in rule order.
-    pub fn rules(&self) -> &[CompiledRule] {
+    pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
     /// The indexes of the rules that run (enabled, at or above the minimum
-    /// priority), in rule order.
-    pub fn active(&self) -> &[u32] {
-        &self.active
+    /// priority), every source's, in rule order.
+    pub fn active(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .sources
+            .iter()
+            .flat_map(|s| s.active.iter().map(|&i| i as usize))
+            .collect();
+        v.sort_unstable();
+        v
     }
 
-    /// The union of the event types of the active rules: what a driver must
-    /// capture.
-    pub fn event_types(&self) -> EventSet {
-        self.active.iter().fold(EventSet::EMPTY, |acc, &i| {
+    /// The number of rules that run.
+    pub fn active_len(&self) -> usize {
+        self.sources.iter().map(|s| s.active.len()).sum()
+    }
+
+    /// The union of the event types of `source`'s active rules: what a
+    /// driver of that source must capture.
+    pub fn event_types(&self, source: &str) -> EventSet {
+        let Some(s) = self.source_rules(source) else {
+            return EventSet::EMPTY;
+        };
+        s.active.iter().fold(EventSet::EMPTY, |acc, &i| {
             acc.union(&self.rules[i as usize].event_types)
         })
     }
 
-    /// The rules that match `event`, as indexes into [`Ruleset::rules`], in
-    /// rule order (only the first under [`RuleMatching::First`]).
+    fn source_rules(&self, source: &str) -> Option<&SourceRules> {
+        self.sources.iter().find(|s| &*s.name == source)
+    }
+
+    /// The rules that match `event`, in rule order (only the first under
+    /// [`RuleMatching::First`]): only the rules of the event's source run,
+    /// and of those only the ones whose event-type set holds the event's
+    /// type. Rules are evaluated lazily, as the iterator is advanced.
     ///
-    /// `event_type` is the event's code: only the rules whose event-type set
-    /// holds it run. `None` runs every active rule (sources without event
-    /// codes, such as JSON events).
-    pub fn matching<X: FieldExtractor + ?Sized>(
-        &self,
-        event_type: Option<u16>,
-        event: &X,
-        scratch: &mut Scratch,
-    ) -> SmallVec<[usize; 2]> {
+    /// ```
+    /// # use falco_rules::{Engine, Event, Field, FieldError, FieldExtractor, FieldSchema, FieldType, Scratch, SimpleSource, Values};
+    /// # struct S;
+    /// # impl FieldSchema for S {
+    /// #     fn resolve(&self, n: &str, _: Option<&str>) -> Result<Field, FieldError> {
+    /// #         if n == "num.value" { Ok(Field::new(0, FieldType::Uint64)) } else { Err(FieldError::Unknown(n.into())) }
+    /// #     }
+    /// # }
+    /// struct Ev(u64);
+    /// impl FieldExtractor for Ev {
+    ///     fn extract(&self, _: &Field, out: &mut Values) -> bool { out.push_uint(self.0); true }
+    /// }
+    /// impl Event for Ev {
+    ///     fn source(&self) -> &str { "nums" }
+    /// }
+    /// let mut engine = Engine::builder().source(SimpleSource::new("nums", S)).build();
+    /// engine.load_str("r.yaml", "- rule: big\n  desc: d\n  condition: num.value > 10\n  output: o\n  priority: INFO\n").into_result()?;
+    /// let mut scratch = Scratch::new();
+    /// let names: Vec<&str> = engine.ruleset().matches(&Ev(11), &mut scratch).map(|r| &*r.name).collect();
+    /// assert_eq!(names, ["big"]);
+    /// assert_eq!(engine.ruleset().matches(&Ev(1), &mut scratch).count(), 0);
+    /// # Ok::<(), falco_rules::rules::LoadResult>(())
+    /// ```
+    pub fn matches<'r, 'e, E: Event + ?Sized>(
+        &'r self,
+        event: &'e E,
+        scratch: &'e mut Scratch,
+    ) -> Matches<'r, 'e, E> {
         scratch.next_event();
-        let mut out = SmallVec::new();
-        let candidates: &[u32] = match event_type {
-            Some(code) => self
-                .by_type
-                .get(code as usize)
-                .map(|v| v.as_slice())
-                .unwrap_or(&[]),
-            None => &self.active,
+        let candidates: &[u32] = match self.source_rules(event.source()) {
+            None => &[],
+            Some(s) => match (&s.by_type, event.event_type()) {
+                (Some(by_type), Some(code)) => by_type
+                    .get(code as usize)
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[]),
+                _ => &s.active,
+            },
         };
-        for &i in candidates {
-            let rule = &self.rules[i as usize];
-            if rule.program.eval(event, scratch) {
-                out.push(i as usize);
-                if self.matching == RuleMatching::First {
-                    break;
-                }
-            }
+        Matches {
+            rules: &self.rules,
+            candidates,
+            event,
+            scratch,
+            first: self.matching == RuleMatching::First,
         }
-        out
     }
 }
 
-/// The engine: collected rules, the schema they compile against, and the
-/// current ruleset.
+/// The rules matching one event, from [`Ruleset::matches`]: borrows the
+/// ruleset for `'r` (the rules it yields live that long) and the event and
+/// scratch for `'e`.
+pub struct Matches<'r, 'e, E: ?Sized> {
+    rules: &'r [Rule],
+    candidates: &'r [u32],
+    event: &'e E,
+    scratch: &'e mut Scratch,
+    first: bool,
+}
+
+impl<'r, E: Event + ?Sized> Iterator for Matches<'r, '_, E> {
+    type Item = &'r Rule;
+
+    fn next(&mut self) -> Option<&'r Rule> {
+        while let Some((&i, rest)) = self.candidates.split_first() {
+            self.candidates = rest;
+            let rule = &self.rules[i as usize];
+            if rule.program.eval(self.event, self.scratch) {
+                if self.first {
+                    self.candidates = &[];
+                }
+                return Some(rule);
+            }
+        }
+        None
+    }
+}
+
+impl<E: ?Sized> std::fmt::Debug for Matches<'_, '_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matches")
+            .field("candidates", &self.candidates.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds an [`Engine`]: its sources and options. See [`Engine::builder`].
+#[derive(Debug, Default)]
+pub struct EngineBuilder {
+    sources: Vec<Arc<dyn SourceDescriptor>>,
+    disabled: Vec<String>,
+    default_source: Option<String>,
+    unknown: UnknownSources,
+    min_priority: Option<Priority>,
+    matching: RuleMatching,
+}
+
+impl EngineBuilder {
+    /// Registers an event source. The first one registered is the default
+    /// source of rules without `source:`, unless
+    /// [`EngineBuilder::default_source`] says otherwise. A second source of
+    /// the same name replaces the first.
+    pub fn source(self, source: impl SourceDescriptor + 'static) -> Self {
+        self.shared_source(Arc::new(source))
+    }
+
+    /// Like [`EngineBuilder::source`] with a shared descriptor.
+    pub fn shared_source(mut self, source: Arc<dyn SourceDescriptor>) -> Self {
+        self.sources.retain(|s| s.name() != source.name());
+        self.sources.push(source);
+        self
+    }
+
+    /// Disables a source: its rules are skipped with Falco's warning
+    /// `LOAD_UNKNOWN_SOURCE` ("Unknown source X, skipping") instead of being
+    /// compiled, whether or not the source is registered.
+    pub fn disable_source(mut self, name: impl Into<String>) -> Self {
+        self.disabled.push(name.into());
+        self
+    }
+
+    /// The source of rules that have no `source:` (Falco: `syscall`).
+    pub fn default_source(mut self, name: impl Into<String>) -> Self {
+        self.default_source = Some(name.into());
+        self
+    }
+
+    /// What to do with rules for a source neither registered nor disabled.
+    pub fn unknown_sources(mut self, policy: UnknownSources) -> Self {
+        self.unknown = policy;
+        self
+    }
+
+    /// The minimum priority (Falco's `priority` option): rules less severe
+    /// are compiled but do not run. The default runs every priority.
+    pub fn min_priority(mut self, p: Priority) -> Self {
+        self.min_priority = Some(p);
+        self
+    }
+
+    /// First match or all matches (Falco's `rule_matching`).
+    pub fn rule_matching(mut self, m: RuleMatching) -> Self {
+        self.matching = m;
+        self
+    }
+
+    /// The engine, with no rules loaded yet.
+    pub fn build(self) -> Engine {
+        let default_source = self
+            .default_source
+            .or_else(|| self.sources.first().map(|s| s.name().to_string()))
+            .unwrap_or_default();
+        Engine {
+            collector: Collector::new(&default_source),
+            sources: self.sources,
+            disabled: self.disabled,
+            unknown: self.unknown,
+            min_priority: self.min_priority.unwrap_or(Priority::Debug),
+            matching: self.matching,
+            ruleset: Arc::new(Ruleset::default()),
+        }
+    }
+}
+
+/// The engine: the registered sources, the collected rules, and the current
+/// ruleset. Each rule compiles against the schema of its own `source:`.
 pub struct Engine {
-    schema: Arc<dyn FieldSchema + Send + Sync>,
-    types: Option<Arc<dyn EventTypes + Send + Sync>>,
+    sources: Vec<Arc<dyn SourceDescriptor>>,
+    disabled: Vec<String>,
+    unknown: UnknownSources,
     collector: Collector,
     min_priority: Priority,
     matching: RuleMatching,
@@ -215,52 +387,65 @@ pub struct Engine {
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Engine")
+            .field(
+                "sources",
+                &self.sources.iter().map(|s| s.name()).collect::<Vec<_>>(),
+            )
             .field("rules", &self.ruleset.rules.len())
             .field("min_priority", &self.min_priority)
             .finish()
     }
 }
 
-/// Lets the collector check exception fields against the schema.
-struct SchemaCatalog<'a>(&'a dyn FieldSchema);
+/// Lets the collector check rule sources and exception fields.
+struct EngineCatalog<'a> {
+    sources: &'a [Arc<dyn SourceDescriptor>],
+    disabled: &'a [String],
+    unknown: UnknownSources,
+}
 
-impl SourceCatalog for SchemaCatalog<'_> {
+impl EngineCatalog<'_> {
+    fn find(&self, source: &str) -> Option<&dyn SourceDescriptor> {
+        if self.disabled.iter().any(|d| d == source) {
+            return None;
+        }
+        self.sources
+            .iter()
+            .find(|s| s.name() == source)
+            .map(|s| &**s)
+    }
+}
+
+impl SourceCatalog for EngineCatalog<'_> {
     fn has_source(&self, source: &str) -> bool {
-        source == "syscall"
+        self.find(source).is_some()
     }
 
-    fn is_valid_lhs_field(&self, _source: &str, field: &str) -> bool {
+    fn unknown_source_is_error(&self, source: &str) -> bool {
+        self.unknown == UnknownSources::Error && !self.disabled.iter().any(|d| d == source)
+    }
+
+    fn is_valid_lhs_field(&self, source: &str, field: &str) -> bool {
+        let Some(s) = self.find(source) else {
+            return true;
+        };
         let Ok(e) = parse_condition(&format!("{field} exists")) else {
             return false;
         };
-        Compiler::new(self.0).compile(&e).is_ok()
+        Compiler::new(s.schema()).compile(&e).is_ok()
     }
 }
 
-/// Per-macro compile state.
-struct MacroState {
-    sub: Substitution,
-    parsed: Option<Expr>,
-    resolved: Option<Expr>,
-    failed: bool,
-}
-
 impl Engine {
-    /// An engine whose rules compile against `schema`. With an event-type
-    /// table, rules are indexed by event type and the `LOAD_NO_EVTTYPE`
-    /// warning is given; without one, every rule runs on every event.
-    pub fn new(
-        schema: Arc<dyn FieldSchema + Send + Sync>,
-        types: Option<Arc<dyn EventTypes + Send + Sync>>,
-    ) -> Engine {
-        Engine {
-            schema,
-            types,
-            collector: Collector::new(),
-            min_priority: Priority::Debug,
-            matching: RuleMatching::First,
-            ruleset: Arc::new(Ruleset::default()),
-        }
+    /// A builder: register sources, set options, then
+    /// [`build`](EngineBuilder::build).
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    /// The registered sources, in registration order.
+    pub fn sources(&self) -> impl Iterator<Item = &dyn SourceDescriptor> + '_ {
+        self.sources.iter().map(|s| &**s)
     }
 
     /// Sets the minimum priority (Falco's `priority` option): rules less
@@ -285,9 +470,21 @@ impl Engine {
         &self.ruleset
     }
 
+    fn catalog(&self) -> EngineCatalog<'_> {
+        EngineCatalog {
+            sources: &self.sources,
+            disabled: &self.disabled,
+            unknown: self.unknown,
+        }
+    }
+
     /// Loads rules from a string named `name` (used in diagnostics).
     pub fn load_str(&mut self, name: &str, content: &str) -> LoadResult {
-        let catalog = SchemaCatalog(&*self.schema);
+        let catalog = EngineCatalog {
+            sources: &self.sources,
+            disabled: &self.disabled,
+            unknown: self.unknown,
+        };
         let mut result = self.collector.load_with(name, content, &catalog);
         self.compile_all(&mut result);
         result
@@ -295,506 +492,279 @@ impl Engine {
 
     /// Loads a rules file.
     pub fn load_file(&mut self, path: &Path) -> LoadResult {
-        let catalog = SchemaCatalog(&*self.schema);
+        let catalog = EngineCatalog {
+            sources: &self.sources,
+            disabled: &self.disabled,
+            unknown: self.unknown,
+        };
         let mut result = self.collector.load_path(path, &catalog);
         self.compile_all(&mut result);
         result
     }
 
-    /// Recompiles everything collected so far, adding diagnostics to `result`;
-    /// replaces the ruleset if the whole load succeeded.
+    /// Resolves and compiles everything collected so far, adding diagnostics
+    /// to `result`; replaces the ruleset if the whole load succeeded.
     fn compile_all(&mut self, result: &mut LoadResult) {
-        let schema: &dyn FieldSchema = &*self.schema;
-        let collector = &self.collector;
-        let lists = expand_lists(collector.lists());
-        let mut list_used: Vec<bool> = lists.iter().map(|l| l.used_by_list).collect();
-
-        // Macros: substitute lists, parse, then expand references.
-        let macros = collector.macros();
-        let by_name: HashMap<&str, usize> = macros
+        let resolved = ResolvedRuleset::resolve(&self.collector, result);
+        let catalog = self.catalog();
+        let mut compilers: Vec<Compiler<'_>> = self
+            .sources
             .iter()
-            .enumerate()
-            .map(|(i, m)| (m.name.as_str(), i))
+            .map(|s| Compiler::new(s.schema()))
             .collect();
-        let mut states: Vec<MacroState> = Vec::with_capacity(macros.len());
-        for (i, m) in macros.iter().enumerate() {
-            let sub = substitute_lists_mapped(m.condition.as_str(), &lists);
-            sub.used.iter().for_each(|&u| list_used[u] = true);
-            let parsed = match parse_condition(&sub.text) {
-                Ok(mut e) => {
-                    tag(&mut e, i + 1);
-                    Some(e)
-                }
-                Err(e) => {
-                    let off = sub.original_offset(e.pos().offset);
-                    result.push(Diagnostic::in_text(
-                        ErrorCode::CompileCondition,
-                        e.message(),
-                        &m.condition_context,
-                        &m.condition,
-                        off,
-                    ));
-                    None
-                }
-            };
-            states.push(MacroState {
-                failed: parsed.is_none(),
-                sub,
-                parsed,
-                resolved: None,
-            });
-        }
-        let mut macro_used = vec![false; macros.len()];
-        let mut visiting = vec![false; macros.len()];
-        for i in 0..macros.len() {
-            self.resolve_macro(
-                i,
-                &by_name,
-                &mut states,
-                &mut visiting,
-                &mut macro_used,
-                result,
-            );
-        }
-
-        // Rules.
-        let mut compiler = Compiler::new(schema);
         let mut compiled = Vec::new();
-        for rule in collector.rules() {
-            if rule.unknown_source {
+        for rule in resolved.rules() {
+            let info = resolved.info(rule);
+            let Some(si) = self
+                .sources
+                .iter()
+                .position(|s| s.name() == info.source)
+                .filter(|_| catalog.has_source(&info.source))
+            else {
                 continue;
-            }
-            if let Some(c) = self.compile_rule(
-                rule,
-                &mut compiler,
-                &lists,
-                &mut list_used,
-                &by_name,
-                &states,
-                &mut macro_used,
-                result,
-            ) {
+            };
+            let source = &*self.sources[si];
+            if let Some(c) = compile_rule(&resolved, rule, source, &mut compilers[si], result) {
                 compiled.push(c);
             }
         }
-
         if !result.successful() {
             return;
         }
-        for (i, m) in macros.iter().enumerate() {
-            if !macro_used[i] {
-                result.push(Diagnostic::new(
-                    WarningCode::UnusedMacro,
-                    "Macro not referred to by any other rule/macro",
-                    m.context.clone(),
-                    &m.file,
-                ));
-            }
+        self.check_plugins(result);
+        if !result.successful() {
+            return;
         }
-        for (i, l) in collector.lists().iter().enumerate() {
-            if !list_used[i] {
-                result.push(Diagnostic::new(
-                    WarningCode::UnusedList,
-                    "List not referred to by any other rule/macro",
-                    l.context.clone(),
-                    &l.file,
-                ));
-            }
-        }
+        resolved.warn_unused(result);
         self.ruleset = Arc::new(self.build_ruleset(compiled));
     }
 
-    fn build_ruleset(&self, rules: Vec<CompiledRule>) -> Ruleset {
-        let n = self.types.as_ref().map_or(0, |t| t.num_codes());
-        let mut by_type: Vec<SmallVec<[u32; 4]>> = vec![SmallVec::new(); n];
-        let mut active = Vec::new();
+    /// `required_plugin_versions`, checked against the plugins the enabled
+    /// sources satisfy, with Falco's messages.
+    fn check_plugins(&self, result: &mut LoadResult) {
+        let catalog = self.catalog();
+        let provided: Vec<(&str, &str)> = self
+            .sources
+            .iter()
+            .filter(|s| catalog.has_source(s.name()))
+            .flat_map(|s| s.plugins().iter())
+            .map(|p| (p.name.as_str(), p.version.as_str()))
+            .collect();
+        for req in self.collector.required_plugin_versions() {
+            if let Err(message) = check_plugin_requirements(std::slice::from_ref(req), &provided) {
+                result.push(plugin_diagnostic(&self.collector, &req.context, message));
+            }
+        }
+    }
+
+    fn build_ruleset(&self, rules: Vec<Rule>) -> Ruleset {
+        let mut sources: Vec<SourceRules> = self
+            .sources
+            .iter()
+            .map(|s| SourceRules {
+                name: s.name().into(),
+                by_type: s.event_types().map(|t| vec![Vec::new(); t.num_codes()]),
+                active: Vec::new(),
+            })
+            .collect();
         for (i, r) in rules.iter().enumerate() {
             if !r.enabled || r.priority > self.min_priority {
                 continue;
             }
-            active.push(i as u32);
-            for code in r.event_types.iter() {
-                if let Some(v) = by_type.get_mut(code as usize) {
-                    v.push(i as u32);
+            let Some(s) = sources.iter_mut().find(|s| s.name == r.source) else {
+                continue;
+            };
+            s.active.push(i as u32);
+            if let Some(by_type) = &mut s.by_type {
+                for code in r.event_types.iter() {
+                    if let Some(v) = by_type.get_mut(code as usize) {
+                        v.push(i as u32);
+                    }
                 }
             }
         }
         Ruleset {
             rules,
-            by_type,
-            active,
+            sources,
             matching: self.matching,
         }
     }
+}
 
-    /// Expands macro `i`'s references (depth first, with loop detection and
-    /// Falco's visibility rule: a macro sees the macros first defined before
-    /// its own latest definition).
-    fn resolve_macro(
-        &self,
-        i: usize,
-        by_name: &HashMap<&str, usize>,
-        states: &mut [MacroState],
-        visiting: &mut [bool],
-        used: &mut [bool],
-        result: &mut LoadResult,
-    ) -> bool {
-        if states[i].resolved.is_some() {
-            return true;
-        }
-        if states[i].failed {
-            return false;
-        }
-        let macros = self.collector.macros();
-        let Some(parsed) = states[i].parsed.clone() else {
-            return false;
-        };
-        visiting[i] = true;
-        let mut refs = Vec::new();
-        collect_macro_refs(&parsed, &mut refs);
-        let mut ok = true;
-        for (name, _) in &refs {
-            if let Some(&j) = by_name.get(name.as_str()) {
-                if macros[j].index < macros[i].visibility && !visiting[j] {
-                    ok &= self.resolve_macro(j, by_name, states, visiting, used, result);
-                }
-            }
-        }
-        visiting[i] = false;
-        if !ok {
-            states[i].failed = true;
-            return false;
-        }
-        let visibility = macros[i].visibility;
-        let snapshot: &[MacroState] = states;
-        let expanded = expand_macros(
-            &parsed,
-            &mut |name| match by_name.get(name) {
-                Some(&j) if j == i => MacroRef::Loop,
-                Some(&j) if macros[j].index < visibility => match &snapshot[j].resolved {
-                    Some(body) => MacroRef::Found(body),
-                    None => MacroRef::Loop,
-                },
-                _ => MacroRef::Undefined,
-            },
-            &mut |name| {
-                if let Some(&j) = by_name.get(name) {
-                    used[j] = true;
-                }
-            },
-        );
-        match expanded {
-            Ok(e) => {
-                states[i].resolved = Some(e);
-                true
-            }
-            Err(e) => {
-                let m = &macros[i];
-                let (text, sub) = text_of_tag(e.pos(), None, states, macros);
-                result.push(Diagnostic::in_text(
-                    ErrorCode::Validate,
-                    e.message(),
-                    &m.condition_context,
-                    text.unwrap_or(&m.condition),
-                    sub.map_or(e.pos().offset & OFFSET_MASK, |s| {
-                        s.original_offset(e.pos().offset & OFFSET_MASK)
-                    }),
-                ));
-                states[i].failed = true;
-                false
-            }
-        }
+/// A diagnostic for a failed plugin requirement, at its item.
+fn plugin_diagnostic(collector: &Collector, ctx: &Context, message: String) -> Diagnostic {
+    match collector.file(ctx.file()) {
+        Some(file) => Diagnostic::new(ErrorCode::Validate, message, ctx.clone(), file),
+        None => Diagnostic::new(
+            ErrorCode::Validate,
+            message,
+            ctx.clone(),
+            &crate::rules::SourceFile::new(ctx.file(), ""),
+        ),
     }
+}
 
-    #[allow(clippy::too_many_arguments)]
-    fn compile_rule(
-        &self,
-        rule: &RuleInfo,
-        compiler: &mut Compiler<'_>,
-        lists: &[crate::rules::ExpandedList],
-        list_used: &mut [bool],
-        by_name: &HashMap<&str, usize>,
-        states: &[MacroState],
-        macro_used: &mut [bool],
-        result: &mut LoadResult,
-    ) -> Option<CompiledRule> {
-        let schema: &dyn FieldSchema = &*self.schema;
-        let cond = match rule.condition_with_exceptions() {
-            Ok(c) => c,
-            Err(d) => {
-                result.push(d);
-                return None;
-            }
-        };
-
-        // Output format.
-        let output = match OutputFormat::compile(rule.output.as_str(), schema) {
-            Ok(o) => Some(o),
-            Err(e) => {
-                let code = compile_error_code(&e, rule, ErrorCode::CompileOutput);
-                result.push(Diagnostic::in_text(
-                    code,
-                    e.message(),
-                    &rule.output_context,
-                    &rule.output,
-                    e.pos().offset,
-                ));
-                None
-            }
-        };
-
-        // Condition: lists, parse, macros.
-        let sub = substitute_lists_mapped(cond.as_str(), lists);
-        sub.used.iter().for_each(|&u| list_used[u] = true);
-        let parsed = match parse_condition(&sub.text) {
-            Ok(e) => e,
-            Err(e) => {
-                result.push(Diagnostic::in_text(
-                    ErrorCode::CompileCondition,
-                    e.message(),
-                    &rule.condition_context,
-                    &cond,
-                    sub.original_offset(e.pos().offset),
-                ));
-                return None;
-            }
-        };
-        let mut refs = Vec::new();
-        collect_macro_refs(&parsed, &mut refs);
-        if refs
-            .iter()
-            .any(|(n, _)| by_name.get(n.as_str()).is_some_and(|&j| states[j].failed))
-        {
-            // The macro's own error was reported already.
+/// Compiles one resolved rule against its source: the output format, the
+/// warnings of Falco's visitor, the condition, and its event-type set.
+fn compile_rule(
+    resolved: &ResolvedRuleset<'_>,
+    rule: &ResolvedRule,
+    source: &dyn SourceDescriptor,
+    compiler: &mut Compiler<'_>,
+    result: &mut LoadResult,
+) -> Option<Rule> {
+    let info = resolved.info(rule);
+    let output = match OutputFormat::compile(info.output.as_str(), source.schema()) {
+        Ok(o) => o,
+        Err(e) => {
+            let code = compile_error_code(&e, info, ErrorCode::CompileOutput);
+            result.push(Diagnostic::in_text(
+                code,
+                e.message(),
+                &info.output_context,
+                &info.output,
+                e.pos().offset,
+            ));
             return None;
         }
-        let expanded = expand_macros(
-            &parsed,
-            &mut |name| match by_name.get(name) {
-                Some(&j) => match &states[j].resolved {
-                    Some(body) => MacroRef::Found(body),
-                    None => MacroRef::Undefined,
-                },
-                None => MacroRef::Undefined,
-            },
-            &mut |name| {
-                if let Some(&j) = by_name.get(name) {
-                    macro_used[j] = true;
+    };
+    let expr = &rule.expr;
+    warn_deprecated_and_unsafe(resolved, rule, source, result);
+
+    let program = match compiler.compile(expr) {
+        Ok(p) => p,
+        Err(e) => {
+            let code = compile_error_code(&e, info, ErrorCode::CompileCondition);
+            result.push(resolved.diagnostic_at(code, e.message(), e.pos(), rule));
+            return None;
+        }
+    };
+    for Warning { message, pos } in compiler.take_warnings() {
+        result.push(resolved.diagnostic_at(WarningCode::CompileCondition, &message, pos, rule));
+    }
+
+    let event_types = match source.event_types() {
+        Some(types) => match event_set(expr, types) {
+            Ok(s) => {
+                let too_many = source
+                    .event_type_warning_threshold()
+                    .is_some_and(|n| s.len() > n);
+                if too_many && info.warn_evttypes {
+                    result.push(Diagnostic::new(
+                        WarningCode::NoEvttype,
+                        "Rule matches too many evt.type values. This has a significant performance penalty.",
+                        info.context.clone(),
+                        &info.file,
+                    ));
                 }
-            },
-        );
-        let expr = match expanded {
-            Ok(e) => e,
+                s
+            }
             Err(e) => {
-                result.push(self.diag_at(
-                    ErrorCode::Validate.into(),
+                result.push(resolved.diagnostic_at(
+                    ErrorCode::CompileCondition,
                     e.message(),
                     e.pos(),
                     rule,
-                    &cond,
-                    &sub,
-                    states,
                 ));
                 return None;
             }
-        };
-        let output = output?;
-        self.warn_deprecated_and_unsafe(&expr, rule, &cond, &sub, states, result);
+        },
+        None => EventSet::all(crate::evttype::MAX_EVENT_CODES),
+    };
+    Some(Rule {
+        name: info.name.as_str().into(),
+        desc: info.desc.clone(),
+        priority: info.priority,
+        source: info.source.as_str().into(),
+        tags: info.tags.iter().cloned().collect::<Vec<_>>().into(),
+        enabled: info.enabled,
+        program,
+        output,
+        event_types,
+        condition_compiled: expr.to_string(),
+        time_fields: source.time_fields().cloned(),
+    })
+}
 
-        // Compile.
-        let program = match compiler.compile(&expr) {
-            Ok(p) => p,
-            Err(e) => {
-                let code = compile_error_code(&e, rule, ErrorCode::CompileCondition);
-                result.push(self.diag_at(code, e.message(), e.pos(), rule, &cond, &sub, states));
-                return None;
-            }
-        };
-        for Warning { message, pos } in compiler.take_warnings() {
-            result.push(self.diag_at(
-                WarningCode::CompileCondition.into(),
-                &message,
-                pos,
-                rule,
-                &cond,
-                &sub,
-                states,
-            ));
-        }
-
-        // Event types.
-        let event_types = match &self.types {
-            Some(types) => match event_set(&expr, &**types) {
-                Ok(s) => {
-                    if rule.source == "syscall"
-                        && rule.warn_evttypes
-                        && s.len() > EVTTYPE_WARNING_THRESHOLD
-                    {
-                        result.push(Diagnostic::new(
-                            WarningCode::NoEvttype,
-                            "Rule matches too many evt.type values. This has a significant performance penalty.",
-                            rule.context.clone(),
-                            &rule.file,
-                        ));
-                    }
-                    s
-                }
-                Err(e) => {
-                    result.push(self.diag_at(
-                        ErrorCode::CompileCondition.into(),
-                        e.message(),
-                        e.pos(),
-                        rule,
-                        &cond,
-                        &sub,
-                        states,
-                    ));
-                    return None;
-                }
-            },
-            None => EventSet::all(crate::evttype::MAX_EVENT_CODES),
-        };
-        let condition_compiled = expr.to_string();
-        Some(CompiledRule {
-            name: rule.name.as_str().into(),
-            desc: rule.desc.clone(),
-            priority: rule.priority,
-            source: rule.source.as_str().into(),
-            tags: rule.tags.iter().cloned().collect::<Vec<_>>().into(),
-            enabled: rule.enabled,
-            program,
-            output,
-            event_types,
-            condition_compiled,
-        })
+/// Falco's warning visitor: the source's deprecated fields in the condition
+/// and the output (`LOAD_DEPRECATED_ITEM`), and fields the source calls
+/// unsafe compared with the literal `<NA>` (`LOAD_UNSAFE_NA_CHECK`).
+fn warn_deprecated_and_unsafe(
+    resolved: &ResolvedRuleset<'_>,
+    rule: &ResolvedRule,
+    source: &dyn SourceDescriptor,
+    result: &mut LoadResult,
+) {
+    use crate::ast::{Check, Operand, Operator, Rhs, Visitor};
+    struct V<'a> {
+        source: &'a dyn SourceDescriptor,
+        deprecated: Vec<(usize, Pos)>,
+        unsafe_na: Option<Pos>,
     }
-
-    /// Falco's warning visitor: deprecated fields in the condition and the
-    /// output (`LOAD_DEPRECATED_ITEM`), and `ka.*`/`jevt.*` fields compared
-    /// with the literal `<NA>` (`LOAD_UNSAFE_NA_CHECK`).
-    fn warn_deprecated_and_unsafe(
-        &self,
-        expr: &Expr,
-        rule: &RuleInfo,
-        cond: &MappedText,
-        sub: &Substitution,
-        states: &[MacroState],
-        result: &mut LoadResult,
-    ) {
-        use crate::ast::{Check, Operand, Operator, Rhs, Visitor};
-        struct V<'a> {
-            deprecated: Vec<(&'static str, Pos)>,
-            unsafe_na: Option<Pos>,
-            _p: std::marker::PhantomData<&'a ()>,
-        }
-        impl Visitor for V<'_> {
-            fn visit_check(&mut self, c: &Check) {
-                if let Operand::Field(f) = &c.lhs {
-                    if let Some(d) = DEPRECATED_FIELDS.iter().find(|(n, _)| *n == f.name) {
-                        if !self.deprecated.iter().any(|(n, _)| *n == d.0) {
-                            self.deprecated.push((d.0, f.pos));
-                        }
+    impl Visitor for V<'_> {
+        fn visit_check(&mut self, c: &Check) {
+            if let Operand::Field(f) = &c.lhs {
+                let list = self.source.deprecated_fields();
+                if let Some(d) = list.iter().position(|d| d.name == f.name) {
+                    if !self.deprecated.iter().any(|(n, _)| *n == d) {
+                        self.deprecated.push((d, f.pos));
                     }
-                    let equality = matches!(
-                        c.op,
-                        Operator::Eq
-                            | Operator::EqEq
-                            | Operator::Ne
-                            | Operator::In
-                            | Operator::Intersects
-                            | Operator::Pmatch
-                    );
-                    let na = match &c.rhs {
-                        Rhs::Value(v) => v.text == "<NA>",
-                        Rhs::List(vs) => vs.iter().any(|v| v.text == "<NA>"),
-                        _ => false,
-                    };
-                    if equality
-                        && na
-                        && (f.name.starts_with("ka.") || f.name.starts_with("jevt."))
-                        && self.unsafe_na.is_none()
-                    {
-                        self.unsafe_na = Some(f.pos);
-                    }
+                }
+                let equality = matches!(
+                    c.op,
+                    Operator::Eq
+                        | Operator::EqEq
+                        | Operator::Ne
+                        | Operator::In
+                        | Operator::Intersects
+                        | Operator::Pmatch
+                );
+                let na = match &c.rhs {
+                    Rhs::Value(v) => v.text == "<NA>",
+                    Rhs::List(vs) => vs.iter().any(|v| v.text == "<NA>"),
+                    _ => false,
+                };
+                if equality
+                    && na
+                    && self.unsafe_na.is_none()
+                    && self.source.is_unsafe_na_field(&f.name)
+                {
+                    self.unsafe_na = Some(f.pos);
                 }
             }
         }
-        let mut v = V {
-            deprecated: Vec::new(),
-            unsafe_na: None,
-            _p: std::marker::PhantomData,
-        };
-        v.visit_expr(expr);
-        if let Some(pos) = v.unsafe_na {
-            result.push(self.diag_at(
-                WarningCode::UnsafeNaCheck.into(),
-                "",
-                pos,
-                rule,
-                cond,
-                sub,
-                states,
-            ));
-        }
-        let mut deprecated = v.deprecated;
-        deprecated.sort_by_key(|(n, _)| DEPRECATED_FIELDS.iter().position(|d| d.0 == *n));
-        for (name, pos) in deprecated {
-            let desc = DEPRECATED_FIELDS
-                .iter()
-                .find(|d| d.0 == name)
-                .map_or("", |d| d.1);
-            let mut d = self.diag_at(
-                WarningCode::DeprecatedItem.into(),
-                desc,
-                pos,
-                rule,
-                cond,
-                sub,
-                states,
+    }
+    let info = resolved.info(rule);
+    let mut v = V {
+        source,
+        deprecated: Vec::new(),
+        unsafe_na: None,
+    };
+    v.visit_expr(&rule.expr);
+    if let Some(pos) = v.unsafe_na {
+        result.push(resolved.diagnostic_at(WarningCode::UnsafeNaCheck, "", pos, rule));
+    }
+    let list = source.deprecated_fields();
+    let mut deprecated = v.deprecated;
+    deprecated.sort_by_key(|(n, _)| *n);
+    for (i, pos) in deprecated {
+        let mut d =
+            resolved.diagnostic_at(WarningCode::DeprecatedItem, &list[i].message, pos, rule);
+        d.deprecated_field = Some(list[i].name.clone());
+        result.push(d);
+    }
+    for field in list {
+        let name = &field.name;
+        if info.output.as_str().contains(name.as_str()) {
+            let mut d = Diagnostic::new(
+                WarningCode::DeprecatedItem,
+                format!("usage of deprecated field '{name}' has been detected in the rule output"),
+                info.output_context.clone(),
+                &info.file,
             );
-            d.deprecated_field = Some(name.to_string());
+            d.deprecated_field = Some(name.clone());
             result.push(d);
         }
-        for (name, _) in DEPRECATED_FIELDS {
-            if rule.output.as_str().contains(name) {
-                let mut d = Diagnostic::new(
-                    WarningCode::DeprecatedItem,
-                    format!(
-                        "usage of deprecated field '{name}' has been detected in the rule output"
-                    ),
-                    rule.output_context.clone(),
-                    &rule.file,
-                );
-                d.deprecated_field = Some(name.to_string());
-                result.push(d);
-            }
-        }
-    }
-
-    /// A diagnostic at a (possibly macro-tagged) position of a rule's
-    /// expanded condition: it points into the rule's text or the macro's.
-    #[allow(clippy::too_many_arguments)]
-    fn diag_at(
-        &self,
-        code: crate::rules::Code,
-        message: &str,
-        pos: Pos,
-        rule: &RuleInfo,
-        cond: &MappedText,
-        sub: &Substitution,
-        states: &[MacroState],
-    ) -> Diagnostic {
-        let macros = self.collector.macros();
-        let (text, msub) = text_of_tag(pos, Some(sub), states, macros);
-        let off = pos.offset & OFFSET_MASK;
-        let off = msub.map_or(off, |s| s.original_offset(off));
-        Diagnostic::in_text(
-            code,
-            message,
-            &rule.condition_context,
-            text.unwrap_or(cond),
-            off,
-        )
     }
 }
 
@@ -814,45 +784,8 @@ fn compile_error_code(
     }
 }
 
-/// Marks every position of `e` with macro number `tag` (1-based), leaving
-/// positions already tagged (from nested macros) alone.
-fn tag(e: &mut Expr, tag: usize) {
-    for_each_pos_mut(e, &mut |p| {
-        if p.offset >> TAG_SHIFT == 0 {
-            p.offset |= tag << TAG_SHIFT;
-        }
-    });
-}
-
-/// The text (and list substitution) a tagged position points into: a macro's
-/// condition for tagged positions, `None` (the caller's own text) otherwise.
-fn text_of_tag<'a>(
-    pos: Pos,
-    own: Option<&'a Substitution>,
-    states: &'a [MacroState],
-    macros: &'a [crate::rules::MacroInfo],
-) -> (Option<&'a MappedText>, Option<&'a Substitution>) {
-    let t = pos.offset >> TAG_SHIFT;
-    if t == 0 {
-        return (None, own);
-    }
-    match (macros.get(t - 1), states.get(t - 1)) {
-        (Some(m), Some(s)) => (Some(&m.condition), Some(&s.sub)),
-        _ => (None, own),
-    }
-}
-
-fn collect_macro_refs(e: &Expr, out: &mut Vec<(String, Pos)>) {
-    match e {
-        Expr::And(xs) | Expr::Or(xs) => xs.iter().for_each(|x| collect_macro_refs(x, out)),
-        Expr::Not(x) => collect_macro_refs(x, out),
-        Expr::Macro { name, pos } => out.push((name.clone(), *pos)),
-        Expr::Check(_) => {}
-    }
-}
-
 /// The tags of a set of rules, for listing.
-pub fn all_tags(rules: &[CompiledRule]) -> BTreeSet<&str> {
+pub fn all_tags(rules: &[Rule]) -> BTreeSet<&str> {
     rules
         .iter()
         .flat_map(|r| r.tags.iter().map(String::as_str))

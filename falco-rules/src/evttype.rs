@@ -6,17 +6,18 @@
 //!
 //! - `and` intersects its children's sets, `or` unites them; under an odd
 //!   number of `not`s they swap roles.
-//! - `evt.type` (or `syscall.type`) without argument compared with `=`, `==`,
+//! - a type field ([`EventTypes::type_fields`]; Falco's syscall source has
+//!   `evt.type` and `syscall.type`) without argument compared with `=`, `==`,
 //!   `in` or `!=` to constants gives the codes of those names, complemented for
 //!   `!=` and under negation.
-//! - `evt.type exists` gives every code (nothing when negated).
-//! - `evt.num` against `0` gives nothing (`= 0`, `< 1`, `<= 0`, `in (0)`,
-//!   `in ()`) or everything (`!= 0`, `> 0`, `>= 0`, `>= 1`), complemented
-//!   under negation.
+//! - `TYPE_FIELD exists` gives every code (nothing when negated).
+//! - the event-number field ([`EventTypes::number_field`]; Falco's `evt.num`)
+//!   against `0` gives nothing (`= 0`, `< 1`, `<= 0`, `in (0)`, `in ()`) or
+//!   everything (`!= 0`, `> 0`, `>= 0`, `>= 1`), complemented under negation.
 //! - Every other check is neutral: every code, whatever the negation.
 //!
-//! The numbering of event types belongs to the event source, so this module
-//! works through the [`EventTypes`] trait.
+//! The numbering of event types, and which fields carry them, belong to the
+//! event source, so this module works through the [`EventTypes`] trait.
 
 use std::fmt;
 
@@ -129,6 +130,17 @@ pub trait EventTypes {
 
     /// The name of an event code, for printing.
     fn name_of(&self, code: u16) -> Option<&str>;
+
+    /// The fields whose values are event-type names (Falco's syscall source:
+    /// `evt.type` and `syscall.type`): checks on them decide a rule's set.
+    fn type_fields(&self) -> &[&str];
+
+    /// The field holding the event's sequence number, if the source has one
+    /// (Falco's `evt.num`): comparing it with `0` selects no event or every
+    /// event. The default is none.
+    fn number_field(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// Computes the event-type set of a condition (see the module docs).
@@ -161,16 +173,15 @@ fn walk(e: &Expr, neg: bool, types: &dyn EventTypes, all: &EventSet) -> Result<E
     }
 }
 
-fn is_type_field(o: &Operand) -> Option<bool> {
+fn is_type_field(o: &Operand, types: &dyn EventTypes) -> Option<bool> {
+    let named = |n: &str| types.type_fields().contains(&n);
     match o {
-        Operand::Field(f) if f.name == "evt.type" || f.name == "syscall.type" => {
-            Some(f.arg.is_none())
-        }
+        Operand::Field(f) if named(&f.name) => Some(f.arg.is_none()),
         Operand::Transformer(t) => {
-            let inner = t.args.iter().any(|a| {
-                matches!(a, crate::ast::TransformerArg::Field(f)
-                    if f.name == "evt.type" || f.name == "syscall.type")
-            });
+            let inner = t
+                .args
+                .iter()
+                .any(|a| matches!(a, crate::ast::TransformerArg::Field(f) if named(&f.name)));
             inner.then_some(false)
         }
         _ => None,
@@ -185,18 +196,24 @@ fn leaf(c: &Check, neg: bool, types: &dyn EventTypes, all: &EventSet) -> Result<
             s
         }
     };
-    if let Some(bare) = is_type_field(&c.lhs) {
+    if let Some(bare) = is_type_field(&c.lhs, types) {
         if let Operand::Transformer(t) = &c.lhs {
             return Err(Error::new(
                 ErrorKind::Compile,
-                "field transformers on evt.type/syscall.type checks are not supported by event code search",
+                format!(
+                    "field transformers on {} checks are not supported by event code search",
+                    types.type_fields().join("/")
+                ),
                 t.pos,
             ));
         }
         if let Rhs::Operand(o) = &c.rhs {
             return Err(Error::new(
                 ErrorKind::Compile,
-                "right-hand field comparisons on evt.type/syscall.type checks are not supported by event code search",
+                format!(
+                    "right-hand field comparisons on {} checks are not supported by event code search",
+                    types.type_fields().join("/")
+                ),
                 o.pos(),
             ));
         }
@@ -222,7 +239,8 @@ fn leaf(c: &Check, neg: bool, types: &dyn EventTypes, all: &EventSet) -> Result<
         return Ok(flip(names, (c.op == Operator::Ne) != neg));
     }
     if let Operand::Field(f) = &c.lhs {
-        if f.name == "evt.num" && f.arg.is_none() && c.modifier.is_none() {
+        if types.number_field() == Some(f.name.as_str()) && f.arg.is_none() && c.modifier.is_none()
+        {
             let zero = |v: &str| v.trim() == "0";
             let none = match (c.op, &c.rhs) {
                 (Operator::Eq | Operator::EqEq | Operator::Le, Rhs::Value(v)) => zero(&v.text),
@@ -272,6 +290,12 @@ mod tests {
         }
         fn name_of(&self, _code: u16) -> Option<&str> {
             None
+        }
+        fn type_fields(&self) -> &[&str] {
+            &["evt.type", "syscall.type"]
+        }
+        fn number_field(&self) -> Option<&str> {
+            Some("evt.num")
         }
     }
 

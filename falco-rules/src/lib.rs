@@ -2,11 +2,16 @@
 //! evaluate them against any event source; load Falco rules files and turn
 //! matching events into Falco's alerts.
 //!
-//! This crate knows nothing about system calls. An event source plugs in by
-//! implementing two traits: [`FieldSchema`] (which fields exist, their types)
-//! and [`FieldExtractor`] (a field's value for one event). The syscall source
-//! lives in `falco-events`; a tool with events of its own (audit logs, JSON,
-//! its own eBPF records) uses this crate alone.
+//! This crate knows nothing about system calls: it names no source, field or
+//! plugin. An event source describes itself through [`SourceDescriptor`]
+//! (its name, its [`FieldSchema`], how its event types are named and
+//! numbered, its deprecated fields, the plugins it stands in for, the time
+//! fields of its JSON alerts), and its events implement [`FieldExtractor`]
+//! (a field's value for one event) and [`Event`] (their source and type).
+//! One [`Engine`] holds several sources; each rule compiles against its own
+//! `source:`. The syscall source lives in `falco-events`; a tool with events
+//! of its own (audit logs, HTTP requests, its own eBPF records) uses this
+//! crate alone, with [`SimpleSource`] or a descriptor of its own.
 //!
 //! The stages, each with its own representation and printer:
 //!
@@ -14,11 +19,11 @@
 //!    node, collected with Falco's define/append/override semantics.
 //! 2. [`ast`]: a condition parsed by [`parse_condition`] (pest grammar),
 //!    printed back in Falco's canonical form.
-//! 3. [`macros`], [`engine`]: lists substituted, macros expanded, exceptions
-//!    added — resolved rules.
+//! 3. [`resolve`]: lists substituted, macros expanded, exceptions added — a
+//!    [`ResolvedRuleset`], printed one rule a line.
 //! 4. [`compile`]: a [`Program`] per rule (flat bytecode, constant pools, a
 //!    per-event field cache shared by all rules).
-//! 5. [`engine`]: the [`engine::Ruleset`], indexed by event type
+//! 5. [`engine`]: the [`Ruleset`], indexed per source by event type
 //!    ([`evttype`]), and [`alert`]s formatted as Falco formats them.
 //!
 //! # Example: one condition over your own events
@@ -78,16 +83,26 @@ pub mod field;
 pub mod macros;
 pub mod output;
 pub mod parser;
+pub mod resolve;
 pub mod rules;
+pub mod source;
 
+pub use alert::{Alert, AlertFormat};
 pub use ast::{Expr, Pos};
 pub use compile::{Compiler, Filter, Program, Scratch};
+pub use engine::{Engine, EngineBuilder, Matches, Rule, RuleMatching, Ruleset, UnknownSources};
 pub use error::{Error, ErrorKind, Warning};
+pub use evttype::{EventSet, EventTypes};
 pub use field::{
     Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
     Values,
 };
 pub use parser::{parse_condition, parse_condition_with_depth};
+pub use resolve::ResolvedRuleset;
+pub use rules::{Diagnostic, LoadResult, Priority};
+pub use source::{
+    DeprecatedField, Event, ProvidedPlugin, SimpleSource, SourceDescriptor, TimeFields,
+};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -11,7 +11,7 @@ type Expected = (bool, &'static str, &'static str, &'static str);
 fn load(name: &str) -> (Collector, LoadResult) {
     let path = format!("{}/tests/data/bad/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r = c.load(name, &text);
     (c, r)
 }
@@ -234,7 +234,7 @@ fn truncated_official_rules_never_panic() {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let mut c = Collector::new();
+        let mut c = Collector::new("syscall");
         let _ = c.load("cut.yaml", &text[..end]);
         cut += step;
     }
@@ -258,7 +258,7 @@ fn garbage_never_panics() {
         "- required_plugin_versions: [{name: a, version: 1.0.0, alternatives: [x]}]",
     ];
     for text in inputs {
-        let mut c = Collector::new();
+        let mut c = Collector::new("syscall");
         let r = c.load("garbage.yaml", text);
         for d in r.errors.iter().chain(&r.warnings) {
             let _ = d.render();

@@ -12,7 +12,7 @@ const BASE_RULE: &str = "
 ";
 
 fn load(text: &str) -> (Collector, LoadResult) {
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r = c.load("rules.yaml", text);
     (c, r)
 }
@@ -487,7 +487,7 @@ fn required_engine_version_as_integer_means_minor_version() {
 
 #[test]
 fn several_files_share_ids_and_later_files_patch_earlier_ones() {
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r1 = c.load(
         "one.yaml",
         "- required_engine_version: 0.26.0\n- list: l\n  items: [a]\n- rule: r\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n",

@@ -18,7 +18,7 @@ const FILE: &str = "\
 ";
 
 fn result() -> LoadResult {
-    Collector::new().load("rules.yaml", FILE)
+    Collector::new("syscall").load("rules.yaml", FILE)
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn falco_summary_text() {
         "rules.yaml: Invalid\n 1 errors: [LOAD_ERR_YAML_VALIDATE (Error validating internal structure of YAML file)]\n 1 warnings: [LOAD_UNKNOWN_KEY (Unknown key in item definition)]"
     );
     assert_eq!(
-        Collector::new()
+        Collector::new("syscall")
             .load("ok.yaml", "- list: a\n  items: []\n")
             .summary(),
         "ok.yaml: Ok"
@@ -105,7 +105,7 @@ fn falco_json_shape() {
 
 #[test]
 fn yaml_syntax_error_points_at_the_parser_position() {
-    let r = Collector::new().load("bad.yaml", "- rule: a\n  desc: x: y\n");
+    let r = Collector::new("syscall").load("bad.yaml", "- rule: a\n  desc: x: y\n");
     let d = &r.errors[0];
     assert_eq!(d.code.name(), "LOAD_ERR_YAML_PARSE");
     assert_eq!(
@@ -119,7 +119,7 @@ fn yaml_syntax_error_points_at_the_parser_position() {
 /// condition text, then to the file.
 #[test]
 fn condition_errors_point_into_the_file_through_list_substitution() {
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r = c.load(
         "rules.yaml",
         "- list: shells\n  items: [bash, zsh]\n- rule: r\n  desc: d\n  condition: >\n    proc.name in (shells)\n    and evt.type = = open\n  output: o\n  priority: INFO\n",
@@ -164,9 +164,9 @@ fn condition_errors_point_into_the_file_through_list_substitution() {
 
 #[test]
 fn an_unreadable_file_is_a_file_read_error() {
-    let r = Collector::new().load_path(
+    let r = Collector::new("syscall").load_path(
         std::path::Path::new("/nonexistent/rules.yaml"),
-        &falco_rules::rules::SyscallOnly,
+        &falco_rules::rules::OnlySource("syscall"),
     );
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.errors[0].code.name(), "LOAD_ERR_FILE_READ");

@@ -12,7 +12,7 @@ fn condition_of(cond: &str, exceptions_yaml: &str) -> String {
     let text = format!(
         "- rule: test_rule\n  desc: d\n  condition: {cond}\n  output: o\n  priority: INFO\n  exceptions:\n{exceptions_yaml}"
     );
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r = c.load("rules.yaml", &text);
     assert!(r.successful(), "{}", r.render());
     let rule = c.rule("test_rule").expect("collected");
@@ -113,11 +113,12 @@ fn exception_text_table() {
 
 #[test]
 fn a_rule_without_exceptions_keeps_its_condition_unchanged() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "r.yaml",
         "- rule: r\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n",
     );
+    assert!(loaded.successful(), "{loaded}");
     let r = c.rule("r").unwrap();
     assert_eq!(
         r.condition_with_exceptions().unwrap().as_str(),
@@ -127,11 +128,12 @@ fn a_rule_without_exceptions_keeps_its_condition_unchanged() {
 
 #[test]
 fn default_comps_are_filled_in_at_collect_time() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "r.yaml",
         "- rule: r\n  desc: d\n  condition: c\n  output: o\n  priority: INFO\n  exceptions:\n    - name: one\n      fields: proc.name\n    - name: tuple\n      fields: [proc.name, fd.name]\n",
     );
+    assert!(loaded.successful(), "{loaded}");
     let r = c.rule("r").unwrap();
     assert_eq!(r.exceptions[0].comps, ExceptionEntry::Value("in".into()));
     assert_eq!(
@@ -142,11 +144,12 @@ fn default_comps_are_filled_in_at_collect_time() {
 
 #[test]
 fn exception_fields_are_collected_from_exceptions_with_values() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "r.yaml",
         "- rule: r\n  desc: d\n  condition: c\n  output: o\n  priority: INFO\n  exceptions:\n    - name: a\n      fields: [proc.name, fd.name]\n      values: [[x, y]]\n    - name: b\n      fields: proc.pname\n      values: [z]\n    - name: c\n      fields: user.name\n",
     );
+    assert!(loaded.successful(), "{loaded}");
     let fields: Vec<String> = c
         .rule("r")
         .unwrap()
@@ -158,11 +161,12 @@ fn exception_fields_are_collected_from_exceptions_with_values() {
 
 #[test]
 fn exception_text_positions_point_at_the_exception() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "r.yaml",
         "- rule: r\n  desc: d\n  condition: evt.type = open\n  output: o\n  priority: INFO\n  exceptions:\n    - name: e\n      fields: proc.name\n      values: [cat]\n",
     );
+    assert!(loaded.successful(), "{loaded}");
     let t = c.rule("r").unwrap().condition_with_exceptions().unwrap();
     let (_, m) = t.position_of(t.as_str().find("evt.type").unwrap()).unwrap();
     assert_eq!((m.line, m.col), (3, 14));

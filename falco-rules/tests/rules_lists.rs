@@ -112,7 +112,7 @@ fn substituted_offsets_map_back_to_the_original_condition() {
 
 #[test]
 fn list_references_expand_only_to_earlier_lists() {
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let r = c.load(
         "l.yaml",
         "
@@ -134,8 +134,8 @@ fn list_references_expand_only_to_earlier_lists() {
 
 #[test]
 fn list_expansion_uses_raw_items_one_level_deep() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "l.yaml",
         "
 - list: a
@@ -146,6 +146,7 @@ fn list_expansion_uses_raw_items_one_level_deep() {
   items: [b]
 ",
     );
+    assert!(loaded.successful(), "{loaded}");
     let lists = expand_lists(c.lists());
     assert_eq!(
         lists[2].items,
@@ -156,8 +157,8 @@ fn list_expansion_uses_raw_items_one_level_deep() {
 
 #[test]
 fn a_redefined_list_sees_lists_defined_before_its_redefinition() {
-    let mut c = Collector::new();
-    c.load(
+    let mut c = Collector::new("syscall");
+    let loaded = c.load(
         "l.yaml",
         "
 - list: a
@@ -168,6 +169,7 @@ fn a_redefined_list_sees_lists_defined_before_its_redefinition() {
   items: [later]
 ",
     );
+    assert!(loaded.successful(), "{loaded}");
     let lists = expand_lists(c.lists());
     assert_eq!(lists[0].items, ["z"]);
 }

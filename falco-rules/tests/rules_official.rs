@@ -5,7 +5,6 @@
 
 use falco_rules::rules::{
     check_plugin_requirements, expand_lists, substitute_lists_mapped, Collector, Priority, Version,
-    BUILTIN_PLUGINS,
 };
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rules");
@@ -20,7 +19,7 @@ fn read(name: &str) -> String {
 }
 
 fn load_all(names: &[&str]) -> (Collector, Vec<falco_rules::rules::LoadResult>) {
-    let mut c = Collector::new();
+    let mut c = Collector::new("syscall");
     let mut results = Vec::new();
     for name in names {
         let text = read(name);
@@ -79,13 +78,20 @@ fn all_three_together_load_clean_in_order() {
 }
 
 #[test]
-fn the_container_plugin_requirement_is_met_by_builtin_fields() {
+fn the_container_plugin_requirement_is_checked_with_falcos_messages() {
     let (c, _) = load_all(&FILES);
     let reqs = c.required_plugin_versions();
     assert_eq!(reqs.len(), 3);
     assert_eq!(reqs[0].alternatives[0].name, "container");
     assert_eq!(reqs[0].alternatives[0].version, "0.4.0");
-    assert_eq!(check_plugin_requirements(reqs, BUILTIN_PLUGINS), Ok(()));
+    assert_eq!(
+        check_plugin_requirements(reqs, &[("container", "0.4.0")]),
+        Ok(())
+    );
+    assert_eq!(
+        check_plugin_requirements(reqs, &[("container", "0.3.9")]),
+        Err("Plugin 'container' version '0.3.9' is not compatible with required plugin version '0.4.0'".into())
+    );
     assert_eq!(
         check_plugin_requirements(reqs, &[]),
         Err("Plugin requirement not satisfied, must load one of: container (>= 0.4.0)".into())

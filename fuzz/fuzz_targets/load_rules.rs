@@ -2,9 +2,7 @@
 //! reaches the compile stage quickly): errors are fine, panics are not.
 #![no_main]
 
-use std::sync::Arc;
-
-use falco_events::{SyscallEventTypes, SyscallFields};
+use falco_events::SyscallSource;
 use falco_rules::engine::Engine;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,13 +12,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
     let r = engine.load_str("fuzz.yaml", text);
     for d in r.errors.iter().chain(r.warnings.iter()) {
         let _ = d.render();
     }
     let _ = r.verbose();
-    let mut engine = Engine::new(Arc::new(SyscallFields::new()), Some(Arc::new(SyscallEventTypes)));
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
     let r = engine.load_str("fuzz.yaml", &format!("{PRELUDE}{text}"));
     let _ = r.render();
 });

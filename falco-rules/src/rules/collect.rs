@@ -25,6 +25,15 @@ pub trait SourceCatalog {
     /// Whether `source` is a loaded event source.
     fn has_source(&self, source: &str) -> bool;
 
+    /// Whether a rule for `source`, which [`SourceCatalog::has_source`]
+    /// does not know, is a load error rather than Falco's
+    /// `LOAD_UNKNOWN_SOURCE` warning (the rule skipped). The default is the
+    /// warning.
+    fn unknown_source_is_error(&self, source: &str) -> bool {
+        let _ = source;
+        false
+    }
+
     /// Whether `field` (maybe a transformer expression such as
     /// `tolower(proc.name)`) can be the left side of a check in `source`.
     /// The default accepts everything.
@@ -34,23 +43,17 @@ pub trait SourceCatalog {
     }
 }
 
-/// The catalog used by [`Collector::load`]: knows the `syscall` source only,
-/// accepts every field (field checks are left to the compile stage).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SyscallOnly;
+/// A catalog that knows one source (the one named), and accepts every field
+/// (field checks are left to the compile stage). [`Collector::load`] uses it
+/// with the collector's default source.
+#[derive(Clone, Copy, Debug)]
+pub struct OnlySource<'a>(pub &'a str);
 
-impl SourceCatalog for SyscallOnly {
+impl SourceCatalog for OnlySource<'_> {
     fn has_source(&self, source: &str) -> bool {
-        source == "syscall"
+        source == self.0
     }
 }
-
-/// Plugins whose fields we provide ourselves, as `(name, version)`.
-///
-/// The official rules files require the `container` plugin (>= 0.4.0); our
-/// container fields are built in, so that requirement is satisfied without
-/// loading any plugin. Pass this to [`check_plugin_requirements`].
-pub const BUILTIN_PLUGINS: &[(&str, &str)] = &[("container", "0.4.0")];
 
 /// Checks `required_plugin_versions` against loaded plugins as Falco's app
 /// does after loading: for each requirement, the first alternative whose name
@@ -133,7 +136,7 @@ impl<T> Table<T> {
 ///
 /// ```
 /// use falco_rules::rules::Collector;
-/// let mut c = Collector::new();
+/// let mut c = Collector::new("syscall");
 /// let res = c.load("rules.yaml", "- list: shells\n  items: [bash, sh]\n");
 /// assert!(res.successful());
 /// assert_eq!(c.lists()[0].items, ["bash", "sh"]);
@@ -147,19 +150,31 @@ pub struct Collector {
     required_plugin_versions: Vec<PluginRequirement>,
     next_id: u32,
     files: Vec<Arc<SourceFile>>,
+    default_source: String,
 }
 
 impl Collector {
-    /// An empty collector.
-    pub fn new() -> Collector {
-        Collector::default()
+    /// An empty collector; rules without `source:` are for `default_source`
+    /// (Falco's is `syscall`).
+    pub fn new(default_source: &str) -> Collector {
+        Collector {
+            default_source: default_source.to_string(),
+            ..Collector::default()
+        }
     }
 
-    /// Reads one rules file into the collected state, with the [`SyscallOnly`]
-    /// catalog. Returns every error and warning found in it; bad items are
-    /// skipped, the rest is collected.
+    /// The source of rules that have no `source:`.
+    pub fn default_source(&self) -> &str {
+        &self.default_source
+    }
+
+    /// Reads one rules file into the collected state, with a catalog that
+    /// knows the default source only ([`OnlySource`]). Returns every error
+    /// and warning found in it; bad items are skipped, the rest is
+    /// collected.
     pub fn load(&mut self, name: &str, content: &str) -> LoadResult {
-        self.load_with(name, content, &SyscallOnly)
+        let source = self.default_source.clone();
+        self.load_with(name, content, &OnlySource(&source))
     }
 
     /// Reads the file at `path` and loads it under its path as name. An
@@ -409,6 +424,17 @@ impl Collector {
     ) -> Result<(), Diagnostic> {
         self.check_source(&info.name, &info.source, &info.context, &info.file)?;
         let known = catalog.has_source(&info.source);
+        if !known && catalog.unknown_source_is_error(&info.source) {
+            return Err(Diagnostic::new(
+                ErrorCode::Validate,
+                format!(
+                    "Unknown source {}: no event source of that name is registered (register it, or disable it to skip its rules)",
+                    info.source
+                ),
+                info.context.clone(),
+                &info.file,
+            ));
+        }
         if !known {
             info.unknown_source = true;
             result.push(Diagnostic::new(

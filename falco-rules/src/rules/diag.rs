@@ -668,7 +668,12 @@ pub fn snippet(content: &str, pos: usize) -> String {
 }
 
 /// The result of loading one rules file.
+///
+/// A load can fail: check [`LoadResult::successful`], or turn it into a
+/// `Result` with [`LoadResult::into_result`]. As an error it displays every
+/// diagnostic like a compiler ([`LoadResult::render`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "a load can fail: check `successful()` or call `into_result()`"]
 pub struct LoadResult {
     /// The file name.
     pub name: String,
@@ -694,6 +699,27 @@ impl LoadResult {
             self.errors.push(d);
         } else {
             self.warnings.push(d);
+        }
+    }
+
+    /// `Ok` with the warnings when there is no error, the whole result as
+    /// the error otherwise.
+    ///
+    /// ```
+    /// use falco_rules::rules::Collector;
+    /// let mut c = Collector::new("syscall");
+    /// let warnings = c.load("ok.yaml", "- list: l\n  items: [a]\n").into_result()?;
+    /// assert!(warnings.is_empty());
+    /// let err = c.load("r.yaml", "- rule: x\n  priority: INFO\n").into_result().unwrap_err();
+    /// assert_eq!(err.errors.len(), 1);
+    /// assert!(err.to_string().starts_with("r.yaml:1:3: error: Item has no mapping for key"), "{err}");
+    /// # Ok::<(), falco_rules::LoadResult>(())
+    /// ```
+    pub fn into_result(self) -> Result<Vec<Diagnostic>, LoadResult> {
+        if self.successful() {
+            Ok(self.warnings)
+        } else {
+            Err(self)
         }
     }
 
@@ -797,6 +823,14 @@ impl LoadResult {
 pub fn falco_load_results_json(results: &[LoadResult]) -> Value {
     json!({ "falco_load_results": results.iter().map(LoadResult::to_json).collect::<Vec<_>>() })
 }
+
+impl fmt::Display for LoadResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.render().trim_end())
+    }
+}
+
+impl std::error::Error for LoadResult {}
 
 #[cfg(test)]
 mod tests {

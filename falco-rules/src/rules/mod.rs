@@ -33,7 +33,8 @@
 //!      offset is in the substituted text);
 //!    - skip rules with [`RuleInfo::unknown_source`]; check
 //!      [`Collector::required_plugin_versions`] with
-//!      [`check_plugin_requirements`] and [`BUILTIN_PLUGINS`].
+//!      [`check_plugin_requirements`] against the plugins the registered
+//!      sources provide.
 //!
 //! # Printing results
 //!
@@ -45,7 +46,7 @@
 //! ```
 //! use falco_rules::rules::{Collector, ErrorCode, Code};
 //!
-//! let mut rules = Collector::new();
+//! let mut rules = Collector::new("syscall");
 //! let result = rules.load("my_rules.yaml", "\
 //! - rule: shell in container
 //!   desc: a shell was spawned
@@ -74,9 +75,7 @@ mod reader;
 mod text;
 mod yaml;
 
-pub use collect::{
-    check_plugin_requirements, Collector, SourceCatalog, SyscallOnly, BUILTIN_PLUGINS,
-};
+pub use collect::{check_plugin_requirements, Collector, OnlySource, SourceCatalog};
 pub use diag::{
     falco_load_results_json, snippet, Code, Context, Diagnostic, ErrorCode, ItemType, LoadResult,
     Location, WarningCode, SNIPPET_WIDTH,

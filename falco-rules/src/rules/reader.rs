@@ -609,7 +609,7 @@ impl<'a> Reader<'a> {
             .map_err(|_| self.invalid("Invalid priority", &prictx))?;
         let source = match self.scalar(item, "source", &ctx, true, false)? {
             Some(v) => v.text,
-            None => "syscall".to_string(),
+            None => self.col.default_source().to_string(),
         };
         let enabled = self.opt_bool(item, "enabled", &ctx)?.unwrap_or(true);
         let capture = self.opt_bool(item, "capture", &ctx)?.unwrap_or(false);

@@ -1,0 +1,415 @@
+//! The resolved-rules stage, between collection and compilation.
+//!
+//! [`ResolvedRuleset::resolve`] takes everything a [`Collector`] holds and
+//! does Falco's text and tree work on it: lists expanded (lists of lists) and
+//! substituted into every condition, conditions parsed, exceptions turned
+//! into `and not (...)` clauses, macros expanded with Falco's visibility rule
+//! (a macro sees the macros first defined before its own latest definition).
+//! The result is one [`ResolvedRule`] per rule, holding its expanded
+//! condition as an [`Expr`], plus which lists and macros were used. No field
+//! is looked up yet: that is the compile stage's job, against each rule's
+//! own source.
+//!
+//! A resolved ruleset prints itself ([`Display`](std::fmt::Display)) one
+//! rule a line, `NAME (SOURCE): CONDITION`, the condition in Falco's
+//! canonical form — what Falco calls the compiled condition.
+//!
+//! ```
+//! use falco_rules::rules::{Collector, LoadResult};
+//! use falco_rules::ResolvedRuleset;
+//!
+//! let mut c = Collector::new("myevents");
+//! let r = c.load("r.yaml", "\
+//! - list: admins
+//!   items: [root, admin]
+//! - macro: is_admin
+//!   condition: user.name in (admins)
+//! - rule: admin login
+//!   desc: d
+//!   condition: is_admin and net.port = 22
+//!   output: o
+//!   priority: INFO
+//! ");
+//! assert!(r.successful());
+//! let mut result = LoadResult::new("r.yaml");
+//! let resolved = ResolvedRuleset::resolve(&c, &mut result);
+//! assert!(result.successful(), "{result}");
+//! assert_eq!(
+//!     resolved.to_string(),
+//!     "admin login (myevents): (user.name in (root, admin) and net.port = 22)\n"
+//! );
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::ast::{Expr, Pos};
+use crate::macros::{expand_macros, for_each_pos_mut, MacroRef};
+use crate::parser::parse_condition;
+use crate::rules::{
+    expand_lists, substitute_lists_mapped, Code, Collector, Diagnostic, ErrorCode, ExpandedList,
+    LoadResult, MappedText, RuleInfo, Substitution, WarningCode,
+};
+
+/// Positions of nodes that come from a macro body carry the macro's number
+/// (plus one) in these high bits of their offset, so errors found after
+/// expansion point into the macro's own text.
+const TAG_SHIFT: u32 = 40;
+const OFFSET_MASK: usize = (1 << TAG_SHIFT) - 1;
+
+/// One macro after resolution.
+#[derive(Debug)]
+struct MacroState {
+    sub: Substitution,
+    parsed: Option<Expr>,
+    resolved: Option<Expr>,
+    failed: bool,
+}
+
+/// One rule after resolution: its condition with lists substituted,
+/// exceptions added and macros expanded.
+#[derive(Debug)]
+pub struct ResolvedRule {
+    /// Index of the rule in [`Collector::rules`].
+    pub index: usize,
+    /// The rule's condition text with its exceptions, mapped to the file.
+    pub condition: MappedText,
+    /// The list substitution applied to [`ResolvedRule::condition`].
+    pub substitution: Substitution,
+    /// The expanded condition. Positions of nodes from a macro body point
+    /// into that macro's text: use [`ResolvedRuleset::diagnostic_at`] to
+    /// report at one.
+    pub expr: Expr,
+}
+
+/// Every rule of a [`Collector`] resolved (see the module docs), with what
+/// the later stages need to report positions and unused items.
+#[derive(Debug)]
+pub struct ResolvedRuleset<'c> {
+    collector: &'c Collector,
+    lists: Vec<ExpandedList>,
+    macros: Vec<MacroState>,
+    rules: Vec<ResolvedRule>,
+    list_used: Vec<bool>,
+    macro_used: Vec<bool>,
+}
+
+impl<'c> ResolvedRuleset<'c> {
+    /// Resolves every rule of `collector` whose source is known (rules
+    /// collected with [`RuleInfo::unknown_source`] are left out), adding
+    /// every error to `result`. A rule with an error is left out too.
+    pub fn resolve(collector: &'c Collector, result: &mut LoadResult) -> ResolvedRuleset<'c> {
+        let lists = expand_lists(collector.lists());
+        let mut list_used: Vec<bool> = lists.iter().map(|l| l.used_by_list).collect();
+        let macros = collector.macros();
+        let by_name: HashMap<&str, usize> = macros
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name.as_str(), i))
+            .collect();
+
+        // Macros: substitute lists, parse, then expand references.
+        let mut states: Vec<MacroState> = Vec::with_capacity(macros.len());
+        for (i, m) in macros.iter().enumerate() {
+            let sub = substitute_lists_mapped(m.condition.as_str(), &lists);
+            sub.used.iter().for_each(|&u| list_used[u] = true);
+            let parsed = match parse_condition(&sub.text) {
+                Ok(mut e) => {
+                    tag(&mut e, i + 1);
+                    Some(e)
+                }
+                Err(e) => {
+                    result.push(Diagnostic::in_text(
+                        ErrorCode::CompileCondition,
+                        e.message(),
+                        &m.condition_context,
+                        &m.condition,
+                        sub.original_offset(e.pos().offset),
+                    ));
+                    None
+                }
+            };
+            states.push(MacroState {
+                failed: parsed.is_none(),
+                sub,
+                parsed,
+                resolved: None,
+            });
+        }
+        let mut r = ResolvedRuleset {
+            collector,
+            lists,
+            macros: states,
+            rules: Vec::new(),
+            list_used,
+            macro_used: vec![false; macros.len()],
+        };
+        let mut visiting = vec![false; macros.len()];
+        for i in 0..macros.len() {
+            r.resolve_macro(i, &by_name, &mut visiting, result);
+        }
+        for (index, rule) in collector.rules().iter().enumerate() {
+            if rule.unknown_source {
+                continue;
+            }
+            if let Some(rr) = r.resolve_rule(index, rule, &by_name, result) {
+                r.rules.push(rr);
+            }
+        }
+        r
+    }
+
+    /// The collector the rules came from.
+    pub fn collector(&self) -> &'c Collector {
+        self.collector
+    }
+
+    /// The resolved rules, in rule order.
+    pub fn rules(&self) -> &[ResolvedRule] {
+        &self.rules
+    }
+
+    /// The collected rule a resolved rule came from.
+    pub fn info(&self, rule: &ResolvedRule) -> &'c RuleInfo {
+        &self.collector.rules()[rule.index]
+    }
+
+    /// Adds the `LOAD_UNUSED_MACRO` and `LOAD_UNUSED_LIST` warnings (Falco
+    /// gives them only after a load without errors).
+    pub fn warn_unused(&self, result: &mut LoadResult) {
+        for (i, m) in self.collector.macros().iter().enumerate() {
+            if !self.macro_used[i] {
+                result.push(Diagnostic::new(
+                    WarningCode::UnusedMacro,
+                    "Macro not referred to by any other rule/macro",
+                    m.context.clone(),
+                    &m.file,
+                ));
+            }
+        }
+        for (i, l) in self.collector.lists().iter().enumerate() {
+            if !self.list_used[i] {
+                result.push(Diagnostic::new(
+                    WarningCode::UnusedList,
+                    "List not referred to by any other rule/macro",
+                    l.context.clone(),
+                    &l.file,
+                ));
+            }
+        }
+    }
+
+    /// A diagnostic at `pos` of `rule`'s expanded condition, pointing into
+    /// the rule's text or the text of the macro the position came from.
+    pub fn diagnostic_at(
+        &self,
+        code: impl Into<Code>,
+        message: &str,
+        pos: Pos,
+        rule: &ResolvedRule,
+    ) -> Diagnostic {
+        let info = self.info(rule);
+        let (text, sub) = self.text_of_tag(pos, &rule.condition, &rule.substitution);
+        Diagnostic::in_text(
+            code,
+            message,
+            &info.condition_context,
+            text,
+            sub.original_offset(pos.offset & OFFSET_MASK),
+        )
+    }
+
+    /// The text (and list substitution) a tagged position points into: a
+    /// macro's condition for tagged positions, `own` otherwise.
+    fn text_of_tag<'a>(
+        &'a self,
+        pos: Pos,
+        own: &'a MappedText,
+        own_sub: &'a Substitution,
+    ) -> (&'a MappedText, &'a Substitution) {
+        let t = pos.offset >> TAG_SHIFT;
+        match (
+            t.checked_sub(1)
+                .and_then(|i| self.collector.macros().get(i)),
+            t.checked_sub(1).and_then(|i| self.macros.get(i)),
+        ) {
+            (Some(m), Some(s)) => (&m.condition, &s.sub),
+            _ => (own, own_sub),
+        }
+    }
+
+    /// Expands macro `i`'s references (depth first, with loop detection and
+    /// the visibility rule).
+    fn resolve_macro(
+        &mut self,
+        i: usize,
+        by_name: &HashMap<&str, usize>,
+        visiting: &mut [bool],
+        result: &mut LoadResult,
+    ) -> bool {
+        if self.macros[i].resolved.is_some() {
+            return true;
+        }
+        if self.macros[i].failed {
+            return false;
+        }
+        let macros = self.collector.macros();
+        let Some(parsed) = self.macros[i].parsed.clone() else {
+            return false;
+        };
+        visiting[i] = true;
+        let mut refs = Vec::new();
+        collect_macro_refs(&parsed, &mut refs);
+        let mut ok = true;
+        for (name, _) in &refs {
+            if let Some(&j) = by_name.get(name.as_str()) {
+                if macros[j].index < macros[i].visibility && !visiting[j] {
+                    ok &= self.resolve_macro(j, by_name, visiting, result);
+                }
+            }
+        }
+        visiting[i] = false;
+        if !ok {
+            self.macros[i].failed = true;
+            return false;
+        }
+        let visibility = macros[i].visibility;
+        let snapshot: &[MacroState] = &self.macros;
+        let used = &mut self.macro_used;
+        let expanded = expand_macros(
+            &parsed,
+            &mut |name| match by_name.get(name) {
+                Some(&j) if j == i => MacroRef::Loop,
+                Some(&j) if macros[j].index < visibility => match &snapshot[j].resolved {
+                    Some(body) => MacroRef::Found(body),
+                    None => MacroRef::Loop,
+                },
+                _ => MacroRef::Undefined,
+            },
+            &mut |name| {
+                if let Some(&j) = by_name.get(name) {
+                    used[j] = true;
+                }
+            },
+        );
+        match expanded {
+            Ok(e) => {
+                self.macros[i].resolved = Some(e);
+                true
+            }
+            Err(e) => {
+                let m = &macros[i];
+                let (text, sub) = self.text_of_tag(e.pos(), &m.condition, &self.macros[i].sub);
+                result.push(Diagnostic::in_text(
+                    ErrorCode::Validate,
+                    e.message(),
+                    &m.condition_context,
+                    text,
+                    sub.original_offset(e.pos().offset & OFFSET_MASK),
+                ));
+                self.macros[i].failed = true;
+                false
+            }
+        }
+    }
+
+    fn resolve_rule(
+        &mut self,
+        index: usize,
+        rule: &RuleInfo,
+        by_name: &HashMap<&str, usize>,
+        result: &mut LoadResult,
+    ) -> Option<ResolvedRule> {
+        let cond = match rule.condition_with_exceptions() {
+            Ok(c) => c,
+            Err(d) => {
+                result.push(d);
+                return None;
+            }
+        };
+        let sub = substitute_lists_mapped(cond.as_str(), &self.lists);
+        sub.used.iter().for_each(|&u| self.list_used[u] = true);
+        let parsed = match parse_condition(&sub.text) {
+            Ok(e) => e,
+            Err(e) => {
+                result.push(Diagnostic::in_text(
+                    ErrorCode::CompileCondition,
+                    e.message(),
+                    &rule.condition_context,
+                    &cond,
+                    sub.original_offset(e.pos().offset),
+                ));
+                return None;
+            }
+        };
+        let mut refs = Vec::new();
+        collect_macro_refs(&parsed, &mut refs);
+        if refs.iter().any(|(n, _)| {
+            by_name
+                .get(n.as_str())
+                .is_some_and(|&j| self.macros[j].failed)
+        }) {
+            // The macro's own error was reported already.
+            return None;
+        }
+        let snapshot: &[MacroState] = &self.macros;
+        let used = &mut self.macro_used;
+        let expanded = expand_macros(
+            &parsed,
+            &mut |name| match by_name.get(name) {
+                Some(&j) => match &snapshot[j].resolved {
+                    Some(body) => MacroRef::Found(body),
+                    None => MacroRef::Undefined,
+                },
+                None => MacroRef::Undefined,
+            },
+            &mut |name| {
+                if let Some(&j) = by_name.get(name) {
+                    used[j] = true;
+                }
+            },
+        );
+        let rr = ResolvedRule {
+            index,
+            condition: cond,
+            substitution: sub,
+            expr: Expr::And(Vec::new()),
+        };
+        match expanded {
+            Ok(expr) => Some(ResolvedRule { expr, ..rr }),
+            Err(e) => {
+                result.push(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr));
+                None
+            }
+        }
+    }
+}
+
+/// Marks every position of `e` with macro number `tag` (1-based), leaving
+/// positions already tagged (from nested macros) alone.
+fn tag(e: &mut Expr, tag: usize) {
+    for_each_pos_mut(e, &mut |p| {
+        if p.offset >> TAG_SHIFT == 0 {
+            p.offset |= tag << TAG_SHIFT;
+        }
+    });
+}
+
+fn collect_macro_refs(e: &Expr, out: &mut Vec<(String, Pos)>) {
+    match e {
+        Expr::And(xs) | Expr::Or(xs) => xs.iter().for_each(|x| collect_macro_refs(x, out)),
+        Expr::Not(x) => collect_macro_refs(x, out),
+        Expr::Macro { name, pos } => out.push((name.clone(), *pos)),
+        Expr::Check(_) => {}
+    }
+}
+
+impl fmt::Display for ResolvedRuleset<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for r in &self.rules {
+            let info = self.info(r);
+            writeln!(f, "{} ({}): {}", info.name, info.source, r.expr)?;
+        }
+        Ok(())
+    }
+}
