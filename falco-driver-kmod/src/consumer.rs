@@ -416,7 +416,7 @@ impl<D: Device> Kmod<D> {
             bytes_skipped: 0,
             n_unknown: 0,
             n_filtered: 0,
-            wanted: EventSet::all(),
+            wanted: falco_events::source::all_event_types(),
             poll_timeout: config.poll_timeout,
             cpus: (0..).take(n_rings).collect(),
             last_ring: None,
@@ -860,7 +860,7 @@ impl<D: Device> EventSource for Kmod<D> {
     fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
         self.set_interest(Interest::from_event_codes(types.iter()))
             .map_err(|e| SourceError::Driver(Box::new(e)))?;
-        self.wanted = types.clone();
+        self.wanted = *types;
         Ok(())
     }
 

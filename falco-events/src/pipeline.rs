@@ -52,7 +52,7 @@ use crate::state::{rules_see, state_event_types, HostState, Inspector};
 /// rules, plus those host state learns from (process creation, fd
 /// creation, ...), so the state stays right whatever the rules ask for.
 pub fn wanted_event_types(ruleset: &Ruleset) -> EventSet {
-    let mut s = EventSet::from(&ruleset.event_types(SYSCALL_SOURCE));
+    let mut s = ruleset.event_types(SYSCALL_SOURCE);
     s.union_with(&state_event_types());
     s
 }

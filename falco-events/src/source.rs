@@ -45,7 +45,7 @@
 //!         self.stats
 //!     }
 //!     fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
-//!         self.wanted = types.clone();
+//!         self.wanted = *types;
 //!         Ok(())
 //!     }
 //! }
@@ -55,7 +55,7 @@
 //! let mut src = Replay {
 //!     events: vec![open, close],
 //!     next: 0,
-//!     wanted: EventSet::all(),
+//!     wanted: falco_events::source::all_event_types(),
 //!     stats: SourceStats::default(),
 //! };
 //! src.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPEN_X])).unwrap();
@@ -67,112 +67,17 @@
 //! assert_eq!(src.stats().filtered, 1);
 //! ```
 
-use std::fmt;
-
 use crate::event::{DecodeError, Event};
 use crate::table::PPM_EVENT_MAX;
 
-const WORDS: usize = (PPM_EVENT_MAX as usize).div_ceil(64);
+/// The set of event codes a consumer wants: the rule engine's
+/// [`falco_rules::EventSet`], one type for the whole workspace. Codes past
+/// [`PPM_EVENT_MAX`] never come from a source.
+pub use falco_rules::evttype::EventSet;
 
-/// A set of event codes (`0..PPM_EVENT_MAX`), as a bitmap: membership is one
-/// shift and mask. Codes past the table are never members.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct EventSet {
-    bits: [u64; WORDS],
-}
-
-impl EventSet {
-    /// The empty set.
-    pub fn new() -> EventSet {
-        EventSet { bits: [0; WORDS] }
-    }
-
-    /// Every event code.
-    pub fn all() -> EventSet {
-        let mut s = EventSet::new();
-        for c in 0..PPM_EVENT_MAX {
-            s.insert(c);
-        }
-        s
-    }
-
-    /// The set of the given codes (codes past the table are ignored).
-    pub fn from_codes(codes: impl IntoIterator<Item = u16>) -> EventSet {
-        let mut s = EventSet::new();
-        for c in codes {
-            s.insert(c);
-        }
-        s
-    }
-
-    /// Adds `code`; returns false if it is past the table.
-    pub fn insert(&mut self, code: u16) -> bool {
-        if code >= PPM_EVENT_MAX {
-            return false;
-        }
-        self.bits[code as usize / 64] |= 1 << (code % 64);
-        true
-    }
-
-    /// Removes `code`.
-    pub fn remove(&mut self, code: u16) {
-        if code < PPM_EVENT_MAX {
-            self.bits[code as usize / 64] &= !(1 << (code % 64));
-        }
-    }
-
-    /// True if `code` is in the set.
-    pub fn contains(&self, code: u16) -> bool {
-        code < PPM_EVENT_MAX && self.bits[code as usize / 64] & (1 << (code % 64)) != 0
-    }
-
-    /// Number of codes in the set.
-    pub fn len(&self) -> usize {
-        self.bits.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    /// True if the set is empty.
-    pub fn is_empty(&self) -> bool {
-        self.bits.iter().all(|&w| w == 0)
-    }
-
-    /// The codes, in increasing order.
-    pub fn iter(&self) -> impl Iterator<Item = u16> + '_ {
-        (0..PPM_EVENT_MAX).filter(move |&c| self.contains(c))
-    }
-
-    /// Adds every code of `other`.
-    pub fn union_with(&mut self, other: &EventSet) {
-        for (a, b) in self.bits.iter_mut().zip(other.bits.iter()) {
-            *a |= b;
-        }
-    }
-}
-
-/// The rule engine's event-type set (what a ruleset needs) as the set a
-/// source filters with.
-impl From<&falco_rules::evttype::EventSet> for EventSet {
-    fn from(s: &falco_rules::evttype::EventSet) -> EventSet {
-        EventSet::from_codes(s.iter())
-    }
-}
-
-impl Default for EventSet {
-    fn default() -> Self {
-        EventSet::new()
-    }
-}
-
-impl fmt::Debug for EventSet {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(self.iter()).finish()
-    }
-}
-
-impl FromIterator<u16> for EventSet {
-    fn from_iter<T: IntoIterator<Item = u16>>(iter: T) -> Self {
-        EventSet::from_codes(iter)
-    }
+/// Every event code of the syscall table (`0..PPM_EVENT_MAX`).
+pub fn all_event_types() -> EventSet {
+    EventSet::all(PPM_EVENT_MAX as usize)
 }
 
 /// Counters of a source. Every event the source read is counted exactly once

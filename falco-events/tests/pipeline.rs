@@ -50,7 +50,7 @@ impl EventSource for Replay {
         if self.refuse {
             return Err(SourceError::Driver("the driver said no".into()));
         }
-        self.wanted = Some(types.clone());
+        self.wanted = Some(*types);
         Ok(())
     }
 }
@@ -101,12 +101,7 @@ fn close_x(tid: u64) -> OwnedEvent {
 fn the_source_is_asked_for_the_rules_types_and_the_states() {
     let rs = ruleset(OPEN_RULE);
     let p = Pipeline::new(Replay::new(vec![]), HostState::new(), rs.clone()).unwrap();
-    let wanted = p
-        .inspector()
-        .source()
-        .wanted
-        .clone()
-        .expect("selection made");
+    let wanted = p.inspector().source().wanted.expect("selection made");
     assert_eq!(wanted, wanted_event_types(&rs));
     assert!(wanted.contains(PPME_SYSCALL_OPEN_X));
     for code in state_event_types().iter() {

@@ -168,6 +168,7 @@ fn text(v: &Values) -> String {
             V::Bool(b) => b.to_string(),
             V::Ip(ip) => ip.to_string(),
             V::Net(n) => n.to_string(),
+            other => format!("{other:?}"),
         })
         .collect::<Vec<_>>()
         .join(",")

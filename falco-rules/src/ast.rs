@@ -65,6 +65,7 @@ impl fmt::Display for Pos {
 
 /// A boolean expression over checks.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Expr {
     /// `a and b and ...` (n-ary, at least two children).
     And(Vec<Expr>),
@@ -111,6 +112,7 @@ pub struct FieldRef {
 
 /// Something that produces values: a field, or a transformer applied to fields.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Operand {
     /// A plain field.
     Field(FieldRef),
@@ -130,6 +132,7 @@ impl Operand {
 
 /// The transformers of Falco's condition language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TransformerKind {
     /// `val(field)`: the field's value, usable as a right-hand side.
     Val,
@@ -201,6 +204,7 @@ pub struct Transformer {
 
 /// One argument of a transformer call.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TransformerArg {
     /// A field.
     Field(FieldRef),
@@ -227,6 +231,7 @@ pub struct Value {
 
 /// The right-hand side of a check.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Rhs {
     /// No right-hand side (`exists`).
     None,
@@ -241,6 +246,7 @@ pub enum Rhs {
 
 /// The comparison operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Operator {
     /// `=`
     Eq,
@@ -373,6 +379,7 @@ impl fmt::Display for Operator {
 
 /// The list modifiers of string operators (Falco ≥ 0.44).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Modifier {
     /// Exactly one element satisfies the operator.
     OneOf,

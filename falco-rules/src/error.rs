@@ -6,6 +6,7 @@ use crate::ast::Pos;
 
 /// What kind of problem an [`Error`] reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The condition text does not follow the grammar.
     Parse,

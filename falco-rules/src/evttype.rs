@@ -54,12 +54,44 @@ impl EventSet {
         s
     }
 
-    /// Adds a code (codes at or above [`MAX_EVENT_CODES`] are ignored).
-    pub fn insert(&mut self, code: u16) {
+    /// The empty set (as [`EventSet::EMPTY`]).
+    pub fn new() -> EventSet {
+        EventSet::EMPTY
+    }
+
+    /// The set of the given codes (codes at or above [`MAX_EVENT_CODES`] are
+    /// ignored).
+    pub fn from_codes(codes: impl IntoIterator<Item = u16>) -> EventSet {
+        let mut s = EventSet::EMPTY;
+        for c in codes {
+            s.insert(c);
+        }
+        s
+    }
+
+    /// Adds a code; returns false (and adds nothing) for codes at or above
+    /// [`MAX_EVENT_CODES`].
+    pub fn insert(&mut self, code: u16) -> bool {
         let c = code as usize;
         if c < MAX_EVENT_CODES {
             self.bits[c / 64] |= 1 << (c % 64);
+            true
+        } else {
+            false
         }
+    }
+
+    /// Removes a code.
+    pub fn remove(&mut self, code: u16) {
+        let c = code as usize;
+        if c < MAX_EVENT_CODES {
+            self.bits[c / 64] &= !(1 << (c % 64));
+        }
+    }
+
+    /// Adds every code of `other`.
+    pub fn union_with(&mut self, other: &EventSet) {
+        *self = self.union(other);
     }
 
     /// True if `code` is in the set.
@@ -108,6 +140,12 @@ impl EventSet {
     /// The codes in increasing order.
     pub fn iter(&self) -> impl Iterator<Item = u16> + '_ {
         (0..MAX_EVENT_CODES as u16).filter(move |c| self.contains(*c))
+    }
+}
+
+impl FromIterator<u16> for EventSet {
+    fn from_iter<T: IntoIterator<Item = u16>>(iter: T) -> Self {
+        EventSet::from_codes(iter)
     }
 }
 
@@ -305,9 +343,7 @@ mod tests {
     }
 
     fn codes(cs: &[u16]) -> EventSet {
-        let mut s = EventSet::EMPTY;
-        cs.iter().for_each(|c| s.insert(*c));
-        s
+        EventSet::from_codes(cs.iter().copied())
     }
 
     #[test]

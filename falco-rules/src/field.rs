@@ -15,6 +15,7 @@ use smallvec::SmallVec;
 /// Falco's many numeric kinds (pid, fd, errno, port, mode, timestamps, ...)
 /// map to the integer type of their width and signedness.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FieldType {
     /// A character string (Falco's `charbuf`, `fspath`, `fsrelpath`).
     String,
@@ -135,6 +136,9 @@ impl std::ops::BitOr for FieldFlags {
 }
 
 /// The argument of a resolved field, as the schema interpreted `name[arg]`.
+///
+/// Deliberately exhaustive (unlike the crate's other enums): a bracket
+/// argument is absent, a number or a key, and extractors match on all three.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FieldArg {
     /// No argument.
@@ -177,6 +181,7 @@ impl Field {
 
 /// Why a field could not be resolved.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FieldError {
     /// No field of that name exists. Displays as Falco's message
     /// `filter_check called with nonexistent field X`.
@@ -278,6 +283,7 @@ impl fmt::Display for IpNet {
 
 /// One extracted value, borrowed from a [`Values`] buffer.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Value<'a> {
     /// String or byte-buffer contents.
     Bytes(&'a [u8]),

@@ -76,6 +76,8 @@
 pub mod alert;
 pub mod ast;
 pub mod compile;
+#[cfg(feature = "dynamic")]
+pub mod dynamic;
 pub mod engine;
 pub mod error;
 pub mod evttype;

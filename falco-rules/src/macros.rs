@@ -8,6 +8,7 @@ use crate::ast::{Expr, Pos};
 use crate::error::{Error, ErrorKind};
 
 /// What a macro name refers to, from the point of view of one condition.
+#[non_exhaustive]
 pub enum MacroRef<'a> {
     /// A visible macro, with its expanded body.
     Found(&'a Expr),

@@ -606,7 +606,7 @@ impl<R: Read> EventSource for ScapReader<R> {
     }
 
     fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
-        self.filter = Some(types.clone());
+        self.filter = Some(*types);
         Ok(())
     }
 

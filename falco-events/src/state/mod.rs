@@ -397,18 +397,6 @@ pub fn state_event_types() -> crate::source::EventSet {
     crate::source::EventSet::from_codes(applied.chain([PPME_PROCEXIT_1_E]))
 }
 
-/// The syscalls a live driver captures whatever the rules ask for, so that
-/// the host state stays right (procexit, not a syscall, comes on top).
-///
-/// ```
-/// let names: Vec<&str> = falco_events::state::state_syscalls().collect();
-/// assert!(names.contains(&"execve"));
-/// assert!(!names.contains(&"read"));
-/// ```
-pub fn state_syscalls() -> impl Iterator<Item = &'static str> {
-    STATE_SYSCALLS.iter().filter(|s| s.captured).map(|s| s.name)
-}
-
 /// Whether the rules see an event of type `code`: every event does but the
 /// enter events libsinsp keeps for the state alone and drops before the
 /// rules run (`~sinsp_evt_filter` in libs 0.25): the TOCTOU enter events of
@@ -440,6 +428,18 @@ pub fn rules_see(code: u16) -> bool {
             | PPME_SYSCALL_EXECVE_19_E
             | PPME_SYSCALL_EXECVEAT_E
     )
+}
+
+/// The syscalls a live driver captures whatever the rules ask for, so that
+/// the host state stays right (procexit, not a syscall, comes on top).
+///
+/// ```
+/// let names: Vec<&str> = falco_events::state::state_syscalls().collect();
+/// assert!(names.contains(&"execve"));
+/// assert!(!names.contains(&"read"));
+/// ```
+pub fn state_syscalls() -> impl Iterator<Item = &'static str> {
+    STATE_SYSCALLS.iter().filter(|s| s.captured).map(|s| s.name)
 }
 
 /// A user of the host (or of a capture's user list).

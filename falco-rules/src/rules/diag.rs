@@ -19,6 +19,7 @@ use super::yaml::{Mark, SourceFile};
 
 /// Falco's error codes. Any error makes the load fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// `LOAD_ERR_FILE_READ`
     FileRead,
@@ -79,6 +80,7 @@ impl ErrorCode {
 
 /// Falco's warning codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WarningCode {
     /// `LOAD_UNKNOWN_SOURCE`
     UnknownSource,
@@ -179,6 +181,7 @@ impl WarningCode {
 
 /// An error or a warning code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Code {
     /// An error: the load fails.
     Error(ErrorCode),
@@ -247,6 +250,7 @@ impl From<WarningCode> for Code {
 /// What a [`Location`] points at (Falco's `item_type` strings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
+#[non_exhaustive]
 pub enum ItemType {
     ValueFor,
     Exceptions,

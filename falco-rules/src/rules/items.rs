@@ -91,6 +91,7 @@ impl fmt::Display for Version {
 /// (`Emergency` = 0 ... `Debug` = 7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
+#[non_exhaustive]
 pub enum Priority {
     /// 0
     Emergency = 0,
@@ -240,6 +241,7 @@ pub struct MacroInfo {
 /// A missing or empty entry is `Value("")` or `List([])`; see
 /// [`ExceptionEntry::is_valid`].
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ExceptionEntry {
     /// A scalar.
     Value(String),

@@ -149,6 +149,7 @@ fn skip_blanks(it: &mut std::iter::Peekable<std::str::CharIndices<'_>>, max: usi
 
 /// Where a [`MappedText`] segment came from.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Origin {
     /// From a YAML scalar; the segment starts at byte `offset` of its content.
     Scalar {

@@ -150,6 +150,7 @@ impl fmt::Display for Mark {
 
 /// How a scalar was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Style {
     /// `key: value`
     Plain,
@@ -184,7 +185,8 @@ pub struct Node {
     pub kind: NodeKind,
 }
 
-/// The content of a [`Node`].
+/// The content of a [`Node`]: the four YAML node kinds, deliberately
+/// exhaustive so callers match on all of them.
 #[derive(Clone, Debug)]
 pub enum NodeKind {
     /// `~`, `null`, an empty value, or an explicit `!!null`.
