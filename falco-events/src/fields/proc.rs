@@ -34,13 +34,13 @@ pub(super) const PROCESS: &[FieldInfo] = &[
     f("proc.vpid", Int64, "The process id inside its own PID namespace.").thread(|_, t, _, o| { o.push_int(t.vpid); true }),
     f("proc.pvpid", Int64, "The parent's process id inside its PID namespace.").thread(|c, t, _, o| parent(c, t, o, |p, o| o.push_int(p.vpid))),
     f("proc.sid", Int64, "The session id.").thread(|_, t, _, o| { o.push_int(t.sid); true }),
-    f("proc.sname", Str, "proc.name of the session leader (the process whose pid is proc.sid, or the eldest ancestor in the same session).").thread(|c, t, _, o| { o.push_str(&session_leader(c, t).comm); true }),
-    f("proc.sid.exe", Str, "proc.exe of the session leader.").thread(|c, t, _, o| { o.push_str(&session_leader(c, t).exe); true }),
-    f("proc.sid.exepath", Str, "proc.exepath of the session leader.").thread(|c, t, _, o| { o.push_str(&session_leader(c, t).exepath); true }),
+    f("proc.sname", Str, "proc.name of the session leader (the process whose pid is proc.sid, or the eldest ancestor in the same session).").thread(|c, t, _, o| { o.push_str(&leader(c, t, sid).comm); true }),
+    f("proc.sid.exe", Str, "proc.exe of the session leader.").thread(|c, t, _, o| { o.push_str(&leader(c, t, sid).exe); true }),
+    f("proc.sid.exepath", Str, "proc.exepath of the session leader.").thread(|c, t, _, o| { o.push_str(&leader(c, t, sid).exepath); true }),
     f("proc.vpgid", Int64, "The process group id inside the process's PID namespace.").thread(|_, t, _, o| { o.push_int(t.vpgid); true }),
-    f("proc.vpgid.name", Str, "proc.name of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&group_leader(c, t).comm); true }),
-    f("proc.vpgid.exe", Str, "proc.exe of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&group_leader(c, t).exe); true }),
-    f("proc.vpgid.exepath", Str, "proc.exepath of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&group_leader(c, t).exepath); true }),
+    f("proc.vpgid.name", Str, "proc.name of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&leader(c, t, vpgid).comm); true }),
+    f("proc.vpgid.exe", Str, "proc.exe of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&leader(c, t, vpgid).exe); true }),
+    f("proc.vpgid.exepath", Str, "proc.exepath of the leader of the process group proc.vpgid.").thread(|c, t, _, o| { o.push_str(&leader(c, t, vpgid).exepath); true }),
     f("proc.pgid", Int64, "The process group id on the host.").thread(|_, t, _, o| { o.push_int(t.pgid); true }),
     f("proc.pgid.name", Str, "proc.name of the leader of the process group proc.pgid."),
     f("proc.pgid.exe", Str, "proc.exe of the leader of the process group proc.pgid."),
@@ -232,11 +232,17 @@ fn loginshellid(c: &EventContext<'_>, t: &ThreadInfo, _: &Field, out: &mut Value
     true
 }
 
-/// The session leader: the eldest ancestor still in the session.
-fn session_leader<'s>(c: &EventContext<'s>, t: &'s ThreadInfo) -> &'s ThreadInfo {
+/// The leader of the thread's session (`key` = sid) or process group
+/// (`key` = vpgid): the eldest ancestor that still shares the key, or the
+/// process itself.
+fn leader<'s>(
+    c: &EventContext<'s>,
+    t: &'s ThreadInfo,
+    key: fn(&ThreadInfo) -> i64,
+) -> &'s ThreadInfo {
     let mut leader = c.state.main_thread(t);
     for a in c.state.ancestors(t) {
-        if a.sid != t.sid {
+        if key(a) != key(t) {
             break;
         }
         leader = a;
@@ -244,16 +250,14 @@ fn session_leader<'s>(c: &EventContext<'s>, t: &'s ThreadInfo) -> &'s ThreadInfo
     leader
 }
 
-/// The process group leader: the eldest ancestor still in the group.
-fn group_leader<'s>(c: &EventContext<'s>, t: &'s ThreadInfo) -> &'s ThreadInfo {
-    let mut leader = c.state.main_thread(t);
-    for a in c.state.ancestors(t) {
-        if a.vpgid != t.vpgid {
-            break;
-        }
-        leader = a;
-    }
-    leader
+/// The session key of [`leader`].
+fn sid(t: &ThreadInfo) -> i64 {
+    t.sid
+}
+
+/// The process-group key of [`leader`].
+fn vpgid(t: &ThreadInfo) -> i64 {
+    t.vpgid
 }
 
 /// Pushes `value(start)` for a process whose start time is known.
