@@ -25,14 +25,14 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use falco_events::pipeline::{Pipeline, Step};
 use falco_events::scap::ScapReader;
-use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
-use falco_events::state::{rules_see, HostState, Inspector};
+use falco_events::source::{EventSource, SourceStats};
+use falco_events::state::HostState;
 use falco_events::SyscallSource;
 use falco_rules::alert::Alert;
-use falco_rules::engine::{Engine, Ruleset, UnknownSources};
+use falco_rules::engine::{Engine, UnknownSources};
 use falco_rules::rules::Priority;
-use falco_rules::Scratch;
 
 use crate::config::{rules_sources, Config, EngineKind, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
@@ -145,12 +145,6 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
             );
         }
     }
-}
-
-/// The event types the source must produce: those of the active rules, plus
-/// those the host state needs.
-pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    falco_events::pipeline::wanted_event_types(ruleset)
 }
 
 /// Opens the event source the configuration names.
@@ -332,18 +326,14 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut ruleset = engine.ruleset().clone();
-    let (mut source, state) = match open_source(&cfg) {
+    let ruleset = engine.ruleset().clone();
+    let (source, state) = match open_source(&cfg) {
         Ok(s) => s,
         Err(e) => {
             log.log(Priority::Error, &format!("Error: {e}"));
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = source.set_event_types(&wanted_types(&ruleset)) {
-        log.log(Priority::Error, &format!("Error: {e}"));
-        return ExitCode::from(1);
-    }
     let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
         Ok(q) => q,
         Err(e) => {
@@ -371,7 +361,7 @@ pub fn run(opts: &Options) -> ExitCode {
         Priority::Informational,
         &format!(
             "Starting event processing with {} rules (engine.kind: {})",
-            ruleset.active().len(),
+            ruleset.active_len(),
             cfg.engine.kind.name()
         ),
     );
@@ -381,8 +371,13 @@ pub fn run(opts: &Options) -> ExitCode {
         source.stats(),
         cfg.engine.kind == EngineKind::ModernEbpf,
     );
-    let mut inspector = Inspector::new(source, state);
-    let mut scratch = Scratch::new();
+    let mut pipeline = match Pipeline::new(source, state, ruleset) {
+        Ok(p) => p,
+        Err(e) => {
+            log.log(Priority::Error, &format!("Error: {e}"));
+            return ExitCode::from(1);
+        }
+    };
     let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
     let mut n = 0u64;
     let mut error = None;
@@ -403,15 +398,13 @@ pub fn run(opts: &Options) -> ExitCode {
             match load_config(opts) {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
-                        ruleset = new_engine.ruleset().clone();
-                        if let Err(e) = inspector
-                            .source_mut()
-                            .set_event_types(&wanted_types(&ruleset))
-                        {
+                        let active = new_engine.ruleset().active_len();
+                        if let Err(e) = pipeline.set_ruleset(new_engine.ruleset().clone()) {
                             log.log(
                                 Priority::Error,
-                                &format!("reload: the source keeps its event types: {e}"),
+                                &format!("reload failed ({e}); the previous rules keep running"),
                             );
+                            continue;
                         }
                         if new_cfg != cfg {
                             match OutputQueue::from_config(&new_cfg, log.clone()) {
@@ -429,7 +422,7 @@ pub fn run(opts: &Options) -> ExitCode {
                         counters.reloads.fetch_add(1, Ordering::Relaxed);
                         log.log(
                             Priority::Informational,
-                            &format!("Rules reloaded: {} rules active", ruleset.active().len()),
+                            &format!("Rules reloaded: {active} rules active"),
                         );
                     }
                     Err(e) => log.log(
@@ -445,10 +438,19 @@ pub fn run(opts: &Options) -> ExitCode {
                 ),
             }
         }
-        let item = match inspector.next() {
-            Ok(Some(item)) => item,
-            Ok(None) if replay => break,
-            Ok(None) => continue,
+        let step = pipeline.step(|rule, ctx| {
+            let alert = Alert::new(rule, ctx, ctx.event.ts());
+            counters.alerts.fetch_add(1, Ordering::Relaxed);
+            let e = by_rule
+                .entry(rule.name.to_string())
+                .or_insert((rule.priority, 0));
+            e.1 += 1;
+            queue.push(alert);
+        });
+        let ts = match step {
+            Ok(Step::Event { ts, .. }) => ts,
+            Ok(Step::End) => break,
+            Ok(_) => continue,
             Err(e) => {
                 error = Some(e.to_string());
                 break;
@@ -458,23 +460,9 @@ pub fn run(opts: &Options) -> ExitCode {
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
         }
-        let ts = item.event.ts();
-        // Falco 0.44 evaluates rules on exit events only: the enter events
-        // that still arrive (TOCTOU, execve) have fed the host state above.
-        if rules_see(item.code()) {
-            for rule in ruleset.matches(&item, &mut scratch) {
-                let alert = Alert::new(rule, &item, ts);
-                counters.alerts.fetch_add(1, Ordering::Relaxed);
-                let e = by_rule
-                    .entry(rule.name.to_string())
-                    .or_insert((rule.priority, 0));
-                e.1 += 1;
-                queue.push(alert);
-            }
-        }
         // The drop monitor, once a second of event time (after the event's
         // rules: the source's counters are read once the event is done).
-        let verdict = drops.on_event(ts, || inspector.source().stats());
+        let verdict = drops.on_event(ts, || pipeline.inspector().source().stats());
         if verdict != Verdict::Continue && drops.simulating() {
             log.log(Priority::Informational, "Simulating syscall event drop");
         }
@@ -493,7 +481,7 @@ pub fn run(opts: &Options) -> ExitCode {
             }
         }
     }
-    let stats: SourceStats = inspector.source().stats();
+    let stats: SourceStats = pipeline.inspector().source().stats();
     counters.events.store(n, Ordering::Relaxed);
     counters.drops.store(stats.drops, Ordering::Relaxed);
     let queue_drops = queue.drops();

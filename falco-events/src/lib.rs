@@ -93,7 +93,7 @@ pub mod table;
 pub use event::{DecodeError, Event, EventBuilder, EventHeader, OwnedEvent, Param};
 pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
-pub use pipeline::{Pipeline, RunEnd};
+pub use pipeline::{Pipeline, RunEnd, Step};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
 pub use source_desc::{SyscallSource, SYSCALL_SOURCE};

@@ -174,26 +174,54 @@ impl<S: EventSource> Pipeline<S> {
             if pause() {
                 return Ok(RunEnd::Paused);
             }
-            let live = self.inspector.source().is_live();
-            let Some(ctx) = self.inspector.next()? else {
-                if live {
-                    continue;
-                }
-                return Ok(RunEnd::EndOfStream);
-            };
-            // Falco 0.44 evaluates rules on exit events only: the enter
-            // events that still arrive (TOCTOU, execve) have fed the host
-            // state and stop here.
-            if !rules_see(ctx.code()) {
-                continue;
+            match self.step(&mut on_alert)? {
+                Step::End => return Ok(RunEnd::EndOfStream),
+                Step::Idle | Step::Event { .. } => {}
             }
+        }
+    }
+
+    /// One event through the state and the rules: what a caller with work
+    /// of its own between events (signals, a drop monitor) loops over.
+    /// `on_alert` gets each matching rule with the event's context.
+    pub fn step<F>(&mut self, mut on_alert: F) -> Result<Step, SourceError>
+    where
+        F: FnMut(&Rule, &EventContext<'_>),
+    {
+        let live = self.inspector.source().is_live();
+        let Some(ctx) = self.inspector.next()? else {
+            return Ok(if live { Step::Idle } else { Step::End });
+        };
+        let (ts, code) = (ctx.event.ts(), ctx.code());
+        // Falco 0.44 evaluates rules on exit events only: the enter events
+        // that still arrive (TOCTOU, execve) have fed the host state and
+        // stop here.
+        if rules_see(code) {
             self.stats.events += 1;
             for rule in self.ruleset.matches(&ctx, &mut self.scratch) {
                 self.stats.matches += 1;
                 on_alert(rule, &ctx);
             }
         }
+        Ok(Step::Event { ts, code })
     }
+}
+
+/// What one [`Pipeline::step`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Step {
+    /// An event went through the state (and the rules, if they see it).
+    Event {
+        /// Its timestamp (ns since the epoch).
+        ts: u64,
+        /// Its event code.
+        code: u16,
+    },
+    /// A live source had no event within its poll timeout.
+    Idle,
+    /// A finite source has no more events.
+    End,
 }
 
 /// Why a pipeline could not be built.
