@@ -26,15 +26,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use falco_events::pipeline::{Pipeline, Step};
-use falco_events::scap::ScapReader;
-use falco_events::source::{EventSource, SourceStats};
+use falco_events::scap::{ScapError, ScapReader};
+use falco_events::source::{EventSource, SourceError, SourceStats};
 use falco_events::state::HostState;
 use falco_events::SyscallSource;
 use falco_rules::alert::Alert;
 use falco_rules::engine::{Engine, UnknownSources};
 use falco_rules::rules::Priority;
 
-use crate::config::{rules_sources, Config, EngineKind, DEFAULT_CONFIG_FILE};
+use crate::config::{rules_sources, Config, ConfigError, EngineKind, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
 
@@ -65,18 +65,77 @@ pub struct Counters {
     pub reloads: AtomicU64,
 }
 
+/// Why the daemon could not start (or a reload could not be done).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DaemonError {
+    /// The configuration file or an `-o` option is wrong.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Neither `-r` nor `rules_files` names a rules file.
+    #[error("You must specify at least one rules file/directory via -r or a rules_file entry in falco.yaml")]
+    NoRulesFiles,
+    /// At least one rules file had errors (each was logged).
+    #[error("some rules files failed to load")]
+    RulesFailed,
+    /// The capture to replay cannot be opened.
+    #[error("cannot open capture file {}: {source}", path.display())]
+    Capture {
+        /// The capture file.
+        path: PathBuf,
+        /// What went wrong.
+        source: ScapError,
+    },
+    /// The eBPF probe could not be configured or opened.
+    #[cfg(feature = "bpf")]
+    #[error("{0}")]
+    Bpf(#[from] falco_driver_bpf::ProbeError),
+    /// The kernel module's devices could not be opened.
+    #[cfg(feature = "kmod")]
+    #[error("{0}")]
+    Kmod(#[from] falco_driver_kmod::KmodError),
+    /// `engine.kind` names a driver this build does not have, or one that
+    /// gives no events.
+    #[error("engine.kind {kind}: {why}")]
+    NoDriver {
+        /// The configured kind.
+        kind: &'static str,
+        /// Why it cannot run.
+        why: &'static str,
+    },
+    /// The source refused the event types the rules need.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    /// A signal handler could not be installed.
+    #[error("cannot install a signal handler: {0}")]
+    Signals(std::io::Error),
+    /// The web server cannot listen on its address.
+    #[error("webserver: cannot listen on {addr}: {source}")]
+    Webserver {
+        /// `address:port`.
+        addr: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// A thread of the daemon could not be started.
+    #[error("cannot start a thread: {0}")]
+    Thread(std::io::Error),
+    /// An output could not be set up.
+    #[error("{0}")]
+    Outputs(String),
+}
+
 /// Loads the configuration the options name. Its warnings are logged as
 /// Falco logs them, through the logger the loaded configuration asks for
 /// (`log_level`, `log_stderr`, `log_syslog`, `time_format_iso_8601`).
-pub fn load_config(opts: &Options) -> Result<Config, String> {
+pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
     let loaded = match &opts.config_file {
         Some(p) => Config::load(p, &opts.options),
         None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
             Config::load(Path::new(DEFAULT_CONFIG_FILE), &opts.options)
         }
         None => Config::from_options(&opts.options),
-    }
-    .map_err(|e| e.to_string())?;
+    }?;
     let log = Logger::from_config(&loaded.config);
     for w in &loaded.warnings {
         log.log(Priority::Warning, &w.to_string());
@@ -91,7 +150,7 @@ pub fn load_config(opts: &Options) -> Result<Config, String> {
 
 /// Builds an engine from the configured (or `-r`) rules. Every error of
 /// every file is logged; `Err` if any file failed.
-pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, String> {
+pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, DaemonError> {
     // Falco's daemon skips rules for sources it does not run, with a warning.
     let mut engine = Engine::builder()
         .source(SyscallSource::new())
@@ -110,7 +169,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
         rules_sources(rules)
     };
     if sources.is_empty() {
-        return Err("You must specify at least one rules file/directory via -r or a rules_file entry in falco.yaml".into());
+        return Err(DaemonError::NoRulesFiles);
     }
     let mut failed = false;
     for s in &sources {
@@ -127,7 +186,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
         );
     }
     if failed {
-        return Err("some rules files failed to load".into());
+        return Err(DaemonError::RulesFailed);
     }
     select_rules(&mut engine, cfg, log);
     Ok(engine)
@@ -148,12 +207,14 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
 }
 
 /// Opens the event source the configuration names.
-pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), String> {
+pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), DaemonError> {
     match cfg.engine.kind {
         EngineKind::Replay => {
             let path = &cfg.engine.replay.capture_file;
-            let reader = ScapReader::open(path)
-                .map_err(|e| format!("cannot open capture file {}: {e}", path.display()))?;
+            let reader = ScapReader::open(path).map_err(|source| DaemonError::Capture {
+                path: path.clone(),
+                source,
+            })?;
             let state = HostState::from_metadata(reader.metadata());
             Ok((Box::new(reader), state))
         }
@@ -165,32 +226,30 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
                 drop_failed: m.drop_failed_exit,
                 ..Default::default()
             };
-            pc = pc
-                .with_buf_size_preset(m.buf_size_preset as usize)
-                .map_err(|e| format!("engine.modern_ebpf.buf_size_preset: {e}"))?;
-            let probe = falco_driver_bpf::BpfProbe::open(pc).map_err(|e| e.to_string())?;
+            pc = pc.with_buf_size_preset(m.buf_size_preset as usize)?;
+            let probe = falco_driver_bpf::BpfProbe::open(pc)?;
             Ok((Box::new(probe), HostState::from_proc()))
         }
         #[cfg(not(feature = "bpf"))]
-        EngineKind::ModernEbpf => Err(
-            "engine.kind modern_ebpf: this build has no eBPF driver (build the falco crate with its `bpf` feature)"
-                .into(),
-        ),
+        EngineKind::ModernEbpf => Err(DaemonError::NoDriver {
+            kind: "modern_ebpf",
+            why: "this build has no eBPF driver (build the falco crate with its `bpf` feature)",
+        }),
         #[cfg(feature = "kmod")]
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
-            let k = falco_driver_kmod::Kmod::open(&kc).map_err(|e| e.to_string())?;
+            let k = falco_driver_kmod::Kmod::open(&kc)?;
             Ok((Box::new(k), HostState::from_proc()))
         }
         #[cfg(not(feature = "kmod"))]
-        EngineKind::Kmod => Err(
-            "engine.kind kmod: this build has no kernel-module consumer (build the falco crate with its `kmod` feature)"
-                .into(),
-        ),
-        EngineKind::NoDriver => Err(
-            "engine.kind nodriver gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)"
-                .into(),
-        ),
+        EngineKind::Kmod => Err(DaemonError::NoDriver {
+            kind: "kmod",
+            why: "this build has no kernel-module consumer (build the falco crate with its `kmod` feature)",
+        }),
+        EngineKind::NoDriver => Err(DaemonError::NoDriver {
+            kind: "nodriver",
+            why: "gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)",
+        }),
     }
 }
 
@@ -202,7 +261,7 @@ struct Signals {
 }
 
 impl Signals {
-    fn install() -> Result<Signals, String> {
+    fn install() -> Result<Signals, DaemonError> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1};
         let s = Signals {
             reload: Arc::new(AtomicBool::new(false)),
@@ -212,7 +271,7 @@ impl Signals {
         let reg = |sig, flag: &Arc<AtomicBool>| {
             signal_hook::flag::register(sig, flag.clone())
                 .map(|_| ())
-                .map_err(|e| format!("cannot install a signal handler: {e}"))
+                .map_err(DaemonError::Signals)
         };
         reg(SIGHUP, &s.reload)?;
         reg(SIGINT, &s.stop)?;
@@ -223,13 +282,18 @@ impl Signals {
 }
 
 /// Starts the web server thread (`/healthz`, `/metrics`).
-fn start_webserver(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result<(), String> {
+fn start_webserver(
+    cfg: &Config,
+    counters: Arc<Counters>,
+    log: Arc<dyn Log>,
+) -> Result<(), DaemonError> {
     let addr = (cfg.webserver.listen_address, cfg.webserver.listen_port);
-    let listener = TcpListener::bind(addr).map_err(|e| {
-        format!(
-            "webserver: cannot listen on {}:{}: {e}",
+    let listener = TcpListener::bind(addr).map_err(|source| DaemonError::Webserver {
+        addr: format!(
+            "{}:{}",
             cfg.webserver.listen_address, cfg.webserver.listen_port
-        )
+        ),
+        source,
     })?;
     let healthz = cfg.webserver.k8s_healthz_endpoint.clone();
     let metrics = cfg.webserver.prometheus_metrics_enabled;
@@ -273,7 +337,7 @@ fn start_webserver(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> 
                 let _ = s.flush();
             }
         })
-        .map_err(|e| format!("webserver: {e}"))?;
+        .map_err(DaemonError::Thread)?;
     Ok(())
 }
 
@@ -344,7 +408,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let signals = match Signals::install() {
         Ok(s) => s,
         Err(e) => {
-            log.log(Priority::Error, &e);
+            log.log(Priority::Error, &e.to_string());
             return ExitCode::from(1);
         }
     };
@@ -353,7 +417,7 @@ pub fn run(opts: &Options) -> ExitCode {
     // As Falco, no web server when replaying a capture.
     if cfg.webserver.enabled && !replay {
         if let Err(e) = start_webserver(&cfg, counters.clone(), log.clone()) {
-            log.log(Priority::Error, &e);
+            log.log(Priority::Error, &e.to_string());
             return ExitCode::from(1);
         }
     }
