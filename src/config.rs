@@ -21,7 +21,11 @@
 //!    (`engine.kind`, `file_output.filename`), `[N]` indexes a sequence,
 //!    `[]` appends to one (`-o rules_files[]=/etc/falco/extra.yaml`), `\.`
 //!    escapes a dot; a value in braces (`-o 'http_output={enabled: true}'`)
-//!    is parsed as YAML, anything else is a string;
+//!    is parsed as YAML, anything else is a string. The path builds the
+//!    tree yaml-cpp builds for Falco: a key or an out-of-range index on a
+//!    sequence turns it into a mapping keyed by index, so
+//!    `-o append_output.suggested_output=false` is accepted on the stock
+//!    file (and leaves no `append_output` entry, as in Falco);
 //! 4. the keys are read and checked.
 //!
 //! Where Falco is weak we do better: a value of the wrong type is an error
@@ -492,9 +496,11 @@ impl Config {
             .cloned()
             .partition(|o| o.starts_with(CONFIG_FILES_KEY));
         apply_options(&mut root, &include_opts)?;
-        merge_config_files(&mut root, path, &name, env)?;
+        let merge_warnings = merge_config_files(&mut root, path, &name, env)?;
         apply_options(&mut root, &other_opts)?;
-        decode(&root)
+        let mut loaded = decode(&root)?;
+        loaded.warnings.splice(0..0, merge_warnings);
+        Ok(loaded)
     }
 
     /// Parses configuration YAML `text` (named `name` in diagnostics), then
@@ -786,77 +792,126 @@ impl Item {
 // ---------------------------------------------------------------------------
 // `-o key=value`
 
+/// One step of a `-o` key path.
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Step {
+    /// `name`: a mapping key.
     Key(String),
-    Index(usize),
+    /// `[N]`: an index (yaml-cpp's `std::stoi`, so it may be negative).
+    Index(i64),
+    /// `[]`: a new element appended to a sequence.
     Append,
 }
 
-/// Parses a key path with Falco's grammar: `key(.key)*`, each key followed
-/// by `[N]` or `[]`, with `\.`, `\[`, `\]`, `\\` escapes.
+/// Parses a key path with the grammar of Falco's `yaml_helper::get_node`:
+///
+/// ```text
+/// Key      := NodeKey ('.' NodeKey)*
+/// NodeKey  := (Char | EscSeq)+ ('[' integer? ']')*
+/// Char     := any character except '\', '.', '['
+/// EscSeq   := '\' ('.' | '[' | ']' | '\')
+/// ```
+///
+/// The error messages are Falco's, with its positions. Two differences,
+/// both accepting what Falco's documentation promises: `a[1][2]` indexes
+/// twice (Falco's parser rejects the second `[`), and a `[` without its `]`
+/// is an error (Falco loops forever on it).
 fn parse_key_path(key: &str) -> Result<Vec<Step>, String> {
+    let bytes: Vec<char> = key.chars().collect();
     let mut steps = Vec::new();
     let mut cur = String::new();
-    let mut chars = key.char_indices().peekable();
+    let mut i = 0;
+    // Just after `]`: only `.`, `[` or the end may follow.
     let mut after_index = false;
-    while let Some((i, c)) = chars.next() {
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == '\\' {
+            let Some(&n) = bytes.get(i + 1) else {
+                return Err(format!("Parsing error: trailing backslash at pos {i}"));
+            };
+            if !matches!(n, '.' | '[' | ']' | '\\') {
+                return Err(format!(
+                    "Parsing error: invalid escape sequence '\\{n}' at pos {i}"
+                ));
+            }
+            if after_index {
+                return Err(format!(
+                    "Parsing error: expected '.' character at pos {}",
+                    i - 1
+                ));
+            }
+            cur.push(n);
+            i += 2;
+            continue;
+        }
         match c {
-            '\\' => match chars.next() {
-                Some((_, n @ ('.' | '[' | ']' | '\\'))) => cur.push(n),
-                Some((_, n)) => return Err(format!("invalid escape sequence '\\{n}' at pos {i}")),
-                None => return Err(format!("trailing backslash at pos {i}")),
-            },
             '.' => {
-                if cur.is_empty() && !after_index {
-                    return Err(format!("unexpected character at pos {i}"));
-                }
-                if !cur.is_empty() {
+                if cur.is_empty() {
+                    if !after_index {
+                        return Err(format!("Parsing error: unexpected character at pos {i}"));
+                    }
+                } else {
                     steps.push(Step::Key(std::mem::take(&mut cur)));
                 }
                 after_index = false;
-                if chars.peek().is_none() {
-                    return Err(format!("unexpected end after '.' at pos {i}"));
-                }
             }
             '[' => {
                 if !cur.is_empty() {
                     steps.push(Step::Key(std::mem::take(&mut cur)));
                 } else if !after_index {
-                    return Err(format!("unexpected character at pos {i}"));
+                    return Err(format!("Parsing error: unexpected character at pos {i}"));
                 }
-                let mut idx = String::new();
-                loop {
-                    match chars.next() {
-                        Some((_, ']')) => break,
-                        Some((_, d)) => idx.push(d),
-                        None => return Err(format!("missing ']' for '[' at pos {i}")),
-                    }
-                }
-                if idx.is_empty() {
-                    steps.push(Step::Append);
+                let Some(close) = bytes[i..].iter().position(|&b| b == ']') else {
+                    return Err(format!("Parsing error: missing ']' for '[' at pos {i}"));
+                };
+                let idx: String = bytes[i + 1..i + close].iter().collect();
+                steps.push(if idx.is_empty() {
+                    Step::Append
                 } else {
-                    let n = idx
-                        .parse()
-                        .map_err(|_| format!("expected a numeric index, found '{idx}'"))?;
-                    steps.push(Step::Index(n));
-                }
+                    Step::Index(stoi(&idx).ok_or_else(|| {
+                        format!("Parsing error: expected a numeric index, found '{idx}'")
+                    })?)
+                });
+                i += close;
                 after_index = true;
             }
             c => {
                 if after_index {
-                    return Err(format!("expected '.' character at pos {i}"));
+                    return Err(format!(
+                        "Parsing error: expected '.' character at pos {}",
+                        i - 1
+                    ));
                 }
                 cur.push(c);
             }
         }
+        i += 1;
     }
     if !cur.is_empty() {
         steps.push(Step::Key(cur));
     }
     if steps.is_empty() {
-        return Err("empty key".into());
+        return Err("Parsing error: empty key".into());
     }
     Ok(steps)
+}
+
+/// C++'s `std::stoi`: leading white space, a sign, then the longest run of
+/// decimal digits (`"1x"` is 1); `None` without digits or past `i32`.
+fn stoi(s: &str) -> Option<i64> {
+    let t = s.trim_start();
+    let (neg, rest) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let v: i64 = rest[..digits].parse().ok()?;
+    let v = if neg { -v } else { v };
+    i32::try_from(v).ok().map(i64::from)
 }
 
 /// The key of Falco's configuration includes.
@@ -928,9 +983,10 @@ fn merge_config_files(
     main: &Path,
     main_name: &str,
     env: &dyn Fn(&str) -> Option<String>,
-) -> Result<(), ConfigError> {
+) -> Result<Vec<Diagnostic>, ConfigError> {
+    let mut warnings = Vec::new();
     let Some(list) = root.get(CONFIG_FILES_KEY).cloned() else {
-        return Ok(());
+        return Ok(warnings);
     };
     let err = |item: &Item, m: String| {
         ConfigError::one(
@@ -939,10 +995,12 @@ fn merge_config_files(
             item.origin.clone(),
         )
     };
+    // Falco reads a sequence, or a scalar as a one-entry sequence; anything
+    // else gives no entries.
     let entries: Vec<Item> = match list.value {
-        Value::Null => Vec::new(),
         Value::Seq(items) => items,
-        _ => vec![list.clone()],
+        Value::Scalar(_) => vec![list.clone()],
+        Value::Null | Value::Map(_) => Vec::new(),
     };
     let mut files: Vec<(PathBuf, Strategy)> = Vec::new();
     for e in &entries {
@@ -953,17 +1011,25 @@ fn merge_config_files(
                 let Some(Value::Scalar(p)) = e.get("path").map(|p| &p.value) else {
                     return Err(err(e, "an entry must have a 'path'".into()));
                 };
-                let strategy = match e.get("strategy").map(|s| &s.value) {
-                    None | Some(Value::Null) => Strategy::Append,
-                    Some(Value::Scalar(s)) if s == "append" => Strategy::Append,
-                    Some(Value::Scalar(s)) if s == "override" => Strategy::Override,
-                    Some(Value::Scalar(s)) if s == "add-only" => Strategy::AddOnly,
-                    Some(_) => {
-                        return Err(err(
-                            e,
-                            "'strategy' must be one of append, override, add-only".into(),
-                        ))
-                    }
+                // Falco takes any other strategy as `append`; we say so.
+                let strategy = match e.get("strategy") {
+                    None => Strategy::Append,
+                    Some(s) => match &s.value {
+                        Value::Scalar(v) if v == "override" => Strategy::Override,
+                        Value::Scalar(v) if v == "add-only" => Strategy::AddOnly,
+                        Value::Scalar(v) if v == "append" => Strategy::Append,
+                        _ => {
+                            warnings.push(Diagnostic {
+                                severity: Severity::Warning,
+                                key: format!("{CONFIG_FILES_KEY}.strategy"),
+                                message: format!(
+                                    "'{CONFIG_FILES_KEY}': unknown strategy; 'append' is used (the strategies are append, override, add-only)"
+                                ),
+                                origin: s.origin.clone(),
+                            });
+                            Strategy::Append
+                        }
+                    },
                 };
                 (p.clone(), strategy)
             }
@@ -1021,9 +1087,24 @@ fn merge_config_files(
             match (strategy, slot) {
                 (_, None) => root_pairs.push((key, value)),
                 (Strategy::AddOnly, Some(_)) => {}
+                // yaml-cpp's push_back: a null value becomes a sequence; a
+                // scalar or a mapping cannot take items.
                 (Strategy::Append, Some((_, old))) => {
-                    if let (Value::Seq(items), Value::Seq(more)) = (&mut old.value, &value.value) {
-                        items.extend(more.iter().cloned());
+                    if let Value::Seq(more) = &value.value {
+                        match &mut old.value {
+                            Value::Seq(items) => items.extend(more.iter().cloned()),
+                            Value::Null => old.value = Value::Seq(more.clone()),
+                            _ => {
+                                return Err(ConfigError::one(
+                                    &key,
+                                    format!(
+                                        "'{key}': appending to a non-sequence (the sequence of {})",
+                                        path.display()
+                                    ),
+                                    old.origin.clone(),
+                                ))
+                            }
+                        }
                     } else {
                         *old = value;
                     }
@@ -1032,7 +1113,7 @@ fn merge_config_files(
             }
         }
     }
-    Ok(())
+    Ok(warnings)
 }
 
 fn apply_options(root: &mut Item, options: &[String]) -> Result<(), ConfigError> {
@@ -1065,7 +1146,7 @@ fn apply_option(root: &mut Item, opt: &str) -> Result<(), ConfigError> {
             origin.clone(),
         )
     };
-    let steps = parse_key_path(key).map_err(|m| fail(format!("Parsing error: {m}")))?;
+    let steps = parse_key_path(key).map_err(fail)?;
     let value = if val.starts_with('{') && val.ends_with('}') {
         let file = SourceFile::new(format!("-o {opt}"), val);
         let docs = parse_documents(&file)
@@ -1081,60 +1162,125 @@ fn apply_option(root: &mut Item, opt: &str) -> Result<(), ConfigError> {
     } else {
         Item::new(Value::Scalar(val.to_string()), origin.clone())
     };
-    let mut node = root;
-    let mut walked = String::new();
-    for step in &steps {
-        node = match step {
-            Step::Key(k) => {
-                if !walked.is_empty() {
-                    walked.push('.');
+    let node = walk(root, &steps, &origin).map_err(fail)?;
+    let key_origin = node.key_origin.clone();
+    *node = value;
+    node.key_origin = key_origin;
+    Ok(())
+}
+
+/// The node at `steps` below `node`, made as yaml-cpp's non-const
+/// `operator[]` makes it (what Falco's `yaml_helper::set_scalar` and
+/// `set_object` do):
+///
+/// - a key on a null node makes it a mapping; on a mapping, finds or adds
+///   the key; on a sequence, turns the sequence into a mapping whose keys are
+///   the indexes (`"0"`, `"1"`, ...) and adds the key; on a scalar, it is
+///   yaml-cpp's error "operator[] call on a scalar";
+/// - an index `N` on a null node or a sequence of at least `N` items gives
+///   item `N` (appending when `N` is the length); past the end, or negative,
+///   it turns the sequence into a mapping as above and adds the key `N`; on a
+///   mapping it finds or adds the key `N`;
+/// - `[]` appends a new item to a sequence (or makes one of a null node);
+///   anything else is Falco's error "expected a numeric index, found ''".
+fn walk<'a>(
+    mut node: &'a mut Item,
+    steps: &[Step],
+    origin: &Origin,
+) -> Result<&'a mut Item, String> {
+    for step in steps {
+        if let Value::Scalar(_) = node.value {
+            if let Step::Append = step {
+                return Err("Parsing error: expected a numeric index, found ''".into());
+            }
+            let key = match step {
+                Step::Key(k) => k.clone(),
+                Step::Index(i) => i.to_string(),
+                Step::Append => String::new(),
+            };
+            let at = match &node.origin {
+                Origin::File { mark: Some(m), .. } => {
+                    format!("yaml-cpp: error at line {}, column {}: ", m.line, m.col)
                 }
-                walked.push_str(k);
-                if matches!(node.value, Value::Null | Value::Scalar(_)) {
-                    node.value = Value::Map(Vec::new());
-                }
-                let Value::Map(pairs) = &mut node.value else {
-                    return Err(fail(format!(
-                        "'{walked}' is inside a sequence: index it with [N]"
-                    )));
+                _ => String::new(),
+            };
+            return Err(format!("{at}operator[] call on a scalar (key: \"{key}\")"));
+        }
+        if let Value::Null = node.value {
+            node.value = match step {
+                Step::Key(_) => Value::Map(Vec::new()),
+                _ => Value::Seq(Vec::new()),
+            };
+        }
+        // Steps a sequence cannot take turn it into a mapping.
+        let to_map = match (&node.value, step) {
+            (Value::Seq(_), Step::Key(_)) => true,
+            (Value::Seq(items), Step::Index(i)) => *i < 0 || *i as usize > items.len(),
+            _ => false,
+        };
+        if to_map {
+            if let Value::Seq(items) = std::mem::replace(&mut node.value, Value::Null) {
+                node.value = Value::Map(
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| (i.to_string(), v))
+                        .collect(),
+                );
+            }
+        }
+        node = match (&mut node.value, step) {
+            (Value::Seq(items), Step::Index(_) | Step::Append) => {
+                let i = match step {
+                    Step::Index(i) => *i as usize,
+                    _ => items.len(),
                 };
-                let pos = match pairs.iter().position(|(pk, _)| pk == k) {
+                if i == items.len() {
+                    items.push(Item::new(Value::Null, origin.clone()));
+                }
+                &mut items[i]
+            }
+            (Value::Map(_), Step::Append) => {
+                return Err("Parsing error: expected a numeric index, found ''".into());
+            }
+            (Value::Map(pairs), Step::Key(_) | Step::Index(_)) => {
+                let pos = match step {
+                    Step::Key(k) => pairs.iter().position(|(pk, _)| pk == k),
+                    // yaml-cpp compares an integer key with the keys that
+                    // read as that integer.
+                    Step::Index(i) => pairs
+                        .iter()
+                        .position(|(pk, _)| pk.parse::<i64>().ok() == Some(*i)),
+                    Step::Append => None,
+                };
+                let pos = match pos {
                     Some(p) => p,
                     None => {
-                        pairs.push((k.clone(), Item::new(Value::Null, origin.clone())));
+                        let k = match step {
+                            Step::Key(k) => k.clone(),
+                            Step::Index(i) => i.to_string(),
+                            Step::Append => String::new(),
+                        };
+                        pairs.push((k, Item::new(Value::Null, origin.clone())));
                         pairs.len() - 1
                     }
                 };
                 &mut pairs[pos].1
             }
-            Step::Index(_) | Step::Append => {
-                if matches!(node.value, Value::Null) {
-                    node.value = Value::Seq(Vec::new());
-                }
-                let Value::Seq(items) = &mut node.value else {
-                    return Err(fail(format!("'{walked}' is not a sequence")));
+            // Null and scalars were handled above; a sequence never meets a
+            // key here (it became a mapping).
+            (v, _) => {
+                let t = match v {
+                    Value::Null => "null",
+                    Value::Scalar(_) => "a scalar",
+                    Value::Seq(_) => "a sequence",
+                    Value::Map(_) => "a mapping",
                 };
-                let i = match step {
-                    Step::Index(i) => *i,
-                    _ => items.len(),
-                };
-                if i == items.len() {
-                    items.push(Item::new(Value::Null, origin.clone()));
-                } else if i > items.len() {
-                    return Err(fail(format!(
-                        "index {i} is out of range: '{walked}' has {} items",
-                        items.len()
-                    )));
-                }
-                walked.push_str(&format!("[{i}]"));
-                &mut items[i]
+                return Err(format!("cannot index {t}"));
             }
         };
     }
-    let key_origin = node.key_origin.clone();
-    *node = value;
-    node.key_origin = key_origin;
-    Ok(())
+    Ok(node)
 }
 
 fn reorigin(item: &mut Item, origin: &Origin) {
@@ -2014,11 +2160,170 @@ log_syslog: false
             ("json_output=maybe", "-o json_output=maybe: error: 'json_output': expected a boolean (true or false), found 'maybe'"),
             ("engine..kind=kmod", "-o engine..kind=kmod: error: Config error at key \"engine..kind\": Parsing error: unexpected character at pos 7"),
             ("rules_files[x]=a", "-o rules_files[x]=a: error: Config error at key \"rules_files[x]\": Parsing error: expected a numeric index, found 'x'"),
-            ("rules_files[5]=a", "-o rules_files[5]=a: error: Config error at key \"rules_files[5]\": index 5 is out of range: 'rules_files' has 0 items"),
+            // Past the end, yaml-cpp turns the sequence into a mapping, which
+            // is not a list of paths (Falco reads it as no paths at all).
+            ("rules_files[5]=a", "-o rules_files[5]=a: error: 'rules_files': expected a list of paths, found a mapping"),
+            ("json_output.x=1", "-o json_output.x=1: error: Config error at key \"json_output.x\": yaml-cpp: error at line 1, column 14: operator[] call on a scalar (key: \"x\")"),
+            ("a[0]b=1", "-o a[0]b=1: error: Config error at key \"a[0]b\": Parsing error: expected '.' character at pos 3"),
+            (".a=1", "-o .a=1: error: Config error at key \".a\": Parsing error: unexpected character at pos 0"),
+            ("[0]=1", "-o [0]=1: error: Config error at key \"[0]\": Parsing error: unexpected character at pos 0"),
+            ("a.[0]=1", "-o a.[0]=1: error: Config error at key \"a.[0]\": Parsing error: unexpected character at pos 2"),
+            ("a\\x=1", "-o a\\x=1: error: Config error at key \"a\\x\": Parsing error: invalid escape sequence '\\x' at pos 1"),
+            ("a\\=1", "-o a\\=1: error: Config error at key \"a\\\": Parsing error: trailing backslash at pos 1"),
+            ("a[=1", "-o a[=1: error: Config error at key \"a[\": Parsing error: missing ']' for '[' at pos 1"),
+            ("json_output[]=1", "-o json_output[]=1: error: Config error at key \"json_output[]\": Parsing error: expected a numeric index, found ''"),
+            ("webserver[]=1", "-o webserver[]=1: error: Config error at key \"webserver[]\": Parsing error: expected a numeric index, found ''"),
         ];
         for (o, want) in cases {
-            assert_eq!(err("", &[o]), *want, "{o}");
+            let yaml = "json_output: false\nwebserver:\n  enabled: true\n";
+            assert_eq!(err(yaml, &[o]), *want, "{o}");
         }
+        // A scalar set by an earlier option has no position.
+        let e = err("", &["v=1", "v.x=2"]);
+        assert_eq!(e, "-o v.x=2: error: Config error at key \"v.x\": operator[] call on a scalar (key: \"x\")");
+    }
+
+    /// The tree in YAML flow style, keys in order.
+    fn flow(item: &Item) -> String {
+        match &item.value {
+            Value::Null => "~".into(),
+            Value::Scalar(s) => s.clone(),
+            Value::Seq(items) => format!(
+                "[{}]",
+                items.iter().map(flow).collect::<Vec<_>>().join(", ")
+            ),
+            Value::Map(pairs) => format!(
+                "{{{}}}",
+                pairs
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", flow(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// Every form of Falco's key paths, on the tree yaml-cpp would build
+    /// (`yaml_helper::get_node` with `can_append`, then assignment).
+    #[test]
+    fn option_key_paths_build_the_tree_yaml_cpp_builds() {
+        let base = "a: 1\ns: [x, y]\nm: {k: v}\nn:\nl: [{p: 1}, {p: 2}]\n";
+        let cases: &[(&str, &str)] = &[
+            (
+                "a=2",
+                "{a: 2, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "new.deep.key=v",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}], new: {deep: {key: v}}}",
+            ),
+            (
+                "m.k2=w",
+                "{a: 1, s: [x, y], m: {k: v, k2: w}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "n.k=w",
+                "{a: 1, s: [x, y], m: {k: v}, n: {k: w}, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "n[0]=w",
+                "{a: 1, s: [x, y], m: {k: v}, n: [w], l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "n[]=w",
+                "{a: 1, s: [x, y], m: {k: v}, n: [w], l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "s[1]=z",
+                "{a: 1, s: [x, z], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "s[2]=z",
+                "{a: 1, s: [x, y, z], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "s[]=z",
+                "{a: 1, s: [x, y, z], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "new[]=z",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}], new: [z]}",
+            ),
+            // Past the end or negative: the sequence becomes a mapping.
+            (
+                "s[3]=z",
+                "{a: 1, s: {0: x, 1: y, 3: z}, m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "s[-1]=z",
+                "{a: 1, s: {0: x, 1: y, -1: z}, m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            // A key on a sequence: the same (Falco's stock append_output).
+            (
+                "l.p=3",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: {0: {p: 1}, 1: {p: 2}, p: 3}}",
+            ),
+            // An index on a mapping is a key.
+            (
+                "m[0]=w",
+                "{a: 1, s: [x, y], m: {k: v, 0: w}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "l[1].p=3",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 3}]}",
+            ),
+            (
+                "l[].p=3",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}, {p: 3}]}",
+            ),
+            (
+                "l[1]={q: 4}",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {q: 4}]}",
+            ),
+            ("l={}", "{a: 1, s: [x, y], m: {k: v}, n: ~, l: {}}"),
+            // std::stoi reads the leading digits.
+            (
+                "s[1x]=z",
+                "{a: 1, s: [x, z], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "a\\.b=2",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}], a.b: 2}",
+            ),
+            (
+                "m.k\\[0\\]=w",
+                "{a: 1, s: [x, y], m: {k: v, k[0]: w}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "a.=2",
+                "{a: 2, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+            (
+                "grid[0][1]=z",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}], grid: [{1: z}]}",
+            ),
+            (
+                "grid[0][0]=z",
+                "{a: 1, s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}], grid: [[z]]}",
+            ),
+            // The value is a string unless it is in braces.
+            (
+                "a=[1, 2]",
+                "{a: [1, 2], s: [x, y], m: {k: v}, n: ~, l: [{p: 1}, {p: 2}]}",
+            ),
+        ];
+        for (opt, want) in cases {
+            let mut root = parse_tree("falco.yaml", base, &|_| None).expect("parses");
+            apply_options(&mut root, &[opt.to_string()]).unwrap_or_else(|e| panic!("{opt}: {e}"));
+            assert_eq!(flow(&root), *want, "{opt}");
+        }
+        // `a=[1, 2]` is one scalar, not a sequence.
+        let mut root = parse_tree("falco.yaml", base, &|_| None).expect("parses");
+        apply_options(&mut root, &["a=[1, 2]".to_string()]).expect("applies");
+        assert!(matches!(
+            root.get("a").map(|i| &i.value),
+            Some(Value::Scalar(_))
+        ));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
 //!   only produces the event types the rules need.
 //! - Each event updates the host state and runs the rules indexed under its
-//!   type; alerts go to a bounded queue that never blocks the event loop.
+//!   type (exit events only, as Falco 0.44: see
+//!   [`falco_events::state::rules_see`]); alerts go to a bounded queue that
+//!   never blocks the event loop.
 //! - `SIGHUP` reloads the configuration and the rules while events keep
 //!   flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
@@ -25,8 +27,8 @@ use std::time::Duration;
 
 use falco_events::scap::ScapReader;
 use falco_events::source::{EventSet as SourceEventSet, EventSource, SourceStats};
-use falco_events::state::{HostState, Inspector};
-use falco_events::{SyscallSource, SYSCALL_SOURCE};
+use falco_events::state::{rules_see, HostState, Inspector};
+use falco_events::SyscallSource;
 use falco_rules::alert::Alert;
 use falco_rules::engine::{Engine, Ruleset, UnknownSources};
 use falco_rules::rules::Priority;
@@ -124,9 +126,7 @@ pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engi
 /// The event types the source must produce: those of the active rules, plus
 /// those the host state needs.
 pub fn wanted_types(ruleset: &Ruleset) -> SourceEventSet {
-    let mut s = ruleset.event_types(SYSCALL_SOURCE);
-    s.union_with(&falco_events::state::state_event_types());
-    s
+    falco_events::pipeline::wanted_event_types(ruleset)
 }
 
 /// Opens the event source the configuration names.
@@ -139,6 +139,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let state = HostState::from_metadata(reader.metadata());
             Ok((Box::new(reader), state))
         }
+        #[cfg(feature = "bpf")]
         EngineKind::ModernEbpf => {
             let m = &cfg.engine.modern_ebpf;
             let mut pc = falco_driver_bpf::ProbeConfig {
@@ -152,11 +153,22 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), St
             let probe = falco_driver_bpf::BpfProbe::open(pc).map_err(|e| e.to_string())?;
             Ok((Box::new(probe), HostState::from_proc()))
         }
+        #[cfg(not(feature = "bpf"))]
+        EngineKind::ModernEbpf => Err(
+            "engine.kind modern_ebpf: this build has no eBPF driver (build the falco crate with its `bpf` feature)"
+                .into(),
+        ),
+        #[cfg(feature = "kmod")]
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc).map_err(|e| e.to_string())?;
             Ok((Box::new(k), HostState::from_proc()))
         }
+        #[cfg(not(feature = "kmod"))]
+        EngineKind::Kmod => Err(
+            "engine.kind kmod: this build has no kernel-module consumer (build the falco crate with its `kmod` feature)"
+                .into(),
+        ),
         EngineKind::NoDriver => Err(
             "engine.kind nodriver gives no syscall events; nothing to run (use modern_ebpf, kmod or replay)"
                 .into(),
@@ -305,7 +317,10 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    source.set_event_types(&wanted_types(&ruleset));
+    if let Err(e) = source.set_event_types(&wanted_types(&ruleset)) {
+        log.log(Priority::Error, &format!("Error: {e}"));
+        return ExitCode::from(1);
+    }
     let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
         Ok(q) => q,
         Err(e) => {
@@ -361,9 +376,15 @@ pub fn run(opts: &Options) -> ExitCode {
                 Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
                     Ok(new_engine) => {
                         ruleset = new_engine.ruleset().clone();
-                        inspector
+                        if let Err(e) = inspector
                             .source_mut()
-                            .set_event_types(&wanted_types(&ruleset));
+                            .set_event_types(&wanted_types(&ruleset))
+                        {
+                            log.log(
+                                Priority::Error,
+                                &format!("reload: the source keeps its event types: {e}"),
+                            );
+                        }
                         if new_cfg != cfg {
                             match OutputQueue::from_config(&new_cfg, log.clone()) {
                                 Ok(q) => {
@@ -408,6 +429,11 @@ pub fn run(opts: &Options) -> ExitCode {
         n += 1;
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
+        }
+        // Falco 0.44 evaluates rules on exit events only: the enter events
+        // that still arrive (TOCTOU, execve) have fed the host state above.
+        if !rules_see(item.code()) {
+            continue;
         }
         for rule in ruleset.matches(&item, &mut scratch) {
             let alert = Alert::new(rule, &item, item.event.ts());

@@ -5,6 +5,12 @@
 //!
 //! - [`rules`] (the `falco-rules` crate): Falco's condition language and rules
 //!   files — parse, compile to bytecode, evaluate against any event source.
+//! - [`events`] (the `falco-events` crate): the syscall source — event model,
+//!   capture files, host state, the syscall field catalog.
+//! - `bpf` (the `falco-driver-bpf` crate, cargo feature `bpf`, on by default):
+//!   the modern eBPF probe; `kmod` (the `falco-driver-kmod` crate, feature
+//!   `kmod`, on by default): the kernel-module consumer. Without them
+//!   (`default-features = false`) the facade builds with no C toolchain.
 //! - [`json`]: events as JSON objects, the smallest complete event source (what
 //!   the `filter` example reads).
 //! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
@@ -24,10 +30,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod config;
 pub mod daemon;
 pub mod json;
 pub mod outputs;
 
+#[cfg(feature = "bpf")]
+pub use falco_driver_bpf as bpf;
+#[cfg(feature = "kmod")]
+pub use falco_driver_kmod as kmod;
+pub use falco_events as events;
 pub use falco_rules as rules;

@@ -228,7 +228,9 @@ fn falco_reports_every_error_of_a_broken_file_like_a_compiler() {
 
 /// Falco's own expected alert for its `cat_write.scap` test capture
 /// (falcosecurity/testing `tests/data/outputs/outputs.go`), reproduced by
-/// replaying the capture with `falco -e`.
+/// replaying the capture with `falco -e`. Falco 0.44 evaluates exit events
+/// only, so the first alert is the first `open` exit (the older Falco of
+/// that file alerted on the enter event 4 us earlier) and there are 4, not 8.
 #[test]
 fn falco_replays_a_capture_and_prints_falcos_json_alert() {
     let capture =
@@ -258,10 +260,10 @@ fn falco_replays_a_capture_and_prints_falcos_json_alert() {
     let first = out.lines().next().expect("at least one alert");
     assert_eq!(
         first,
-        r#"{"hostname":"test-falco-hostname","output":"2016-08-04T16:17:57.881781397+0000: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time.iso8601":1470327477881781397,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881781397Z"}"#
+        r#"{"hostname":"test-falco-hostname","output":"2016-08-04T16:17:57.881785348+0000: Warning An open was seen (command=cat /dev/null)","output_fields":{"evt.time.iso8601":1470327477881785348,"proc.cmdline":"cat /dev/null"},"priority":"Warning","rule":"open_from_cat","source":"syscall","tags":["filesystem","process","testing"],"time":"2016-08-04T16:17:57.881785348Z"}"#
     );
     // Falco's end-of-run summary.
-    assert!(stderr(&o).contains("Events detected: 8"), "{}", stderr(&o));
-    assert!(stderr(&o).contains("   open_from_cat: 8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Events detected: 4"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("   open_from_cat: 4"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -259,3 +259,140 @@ fn mangled_config_files_give_errors_never_panics() {
     // Many of the mangled files are wrong, and each said so as a value.
     assert!(errors > 20, "{errors}");
 }
+
+/// Falco's `include_config_file` merge, key by key at the top level:
+/// `append` appends a sequence to a sequence (or to nothing) and replaces
+/// anything else; a sequence cannot be appended to a scalar or a mapping;
+/// an unknown strategy is `append` (with our warning).
+#[test]
+fn config_files_merge_sequences_as_falco_does() {
+    let dir = temp_dir("merge-rules");
+    let inc = dir.join("inc.yaml");
+    let main = dir.join("falco.yaml");
+    let load = |main_text: &str, inc_text: &str, strategy: &str| {
+        std::fs::write(&inc, inc_text).expect("write");
+        std::fs::write(
+            &main,
+            format!(
+                "config_files:\n  - path: {}\n    strategy: {strategy}\n{main_text}",
+                inc.display()
+            ),
+        )
+        .expect("write");
+        Config::load(&main, &[])
+    };
+    // A sequence appends to a sequence, and to a key with no value.
+    let l = load(
+        "rules_files: [/a.yaml]\n",
+        "rules_files: [/b.yaml]\n",
+        "append",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.config.rules_files,
+        [PathBuf::from("/a.yaml"), "/b.yaml".into()]
+    );
+    let l = load("rules_files:\n", "rules_files: [/b.yaml]\n", "append")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.config.rules_files, [PathBuf::from("/b.yaml")]);
+    // Scalars and mappings are replaced whole (no deep merge).
+    let l = load(
+        "file_output: {enabled: false, filename: /a}\n",
+        "file_output: {keep_alive: true}\n",
+        "append",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(l.config.file_output.keep_alive);
+    assert_eq!(l.config.file_output.filename, PathBuf::from("./events.txt"));
+    // override replaces a sequence; add-only keeps it.
+    let l = load(
+        "rules_files: [/a.yaml]\n",
+        "rules_files: [/b.yaml]\n",
+        "override",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.config.rules_files, [PathBuf::from("/b.yaml")]);
+    let l = load(
+        "rules_files: [/a.yaml]\n",
+        "rules_files: [/b.yaml]\n",
+        "add-only",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.config.rules_files, [PathBuf::from("/a.yaml")]);
+    // An unknown strategy appends, as in Falco, and we say so.
+    let l = load(
+        "rules_files: [/a.yaml]\n",
+        "rules_files: [/b.yaml]\n",
+        "merge",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        l.config.rules_files,
+        [PathBuf::from("/a.yaml"), "/b.yaml".into()]
+    );
+    assert_eq!(
+        l.warnings[0].to_string(),
+        format!(
+            "{}:3:15: warning: 'config_files': unknown strategy; 'append' is used (the strategies are append, override, add-only)",
+            main.display()
+        )
+    );
+    // yaml-cpp cannot push a sequence's items onto a scalar.
+    let e = load("json_output: true\n", "json_output: [a]\n", "append").expect_err("push_back");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:4:14: error: 'json_output': appending to a non-sequence (the sequence of {})",
+            main.display(),
+            inc.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn stock_yaml() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/falco/falco.yaml")
+}
+
+/// Falco 0.44.1's own `falco.yaml` loads; every warning is about a Falco
+/// feature this build documents as not implemented.
+#[test]
+fn falcos_stock_044_config_loads_with_only_not_implemented_warnings() {
+    let l = Config::load(&stock_yaml(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    for w in &l.warnings {
+        assert!(
+            w.message
+                .ends_with("is a Falco setting this build does not implement; ignored"),
+            "{w}"
+        );
+    }
+    // Its values are the stock values this crate defaults to.
+    assert_eq!(l.config.rules_files, Config::default().rules_files);
+    assert_eq!(l.config.engine, Config::default().engine);
+}
+
+/// The `-o` forms Falco's charts and test harness pass, on the stock file.
+#[test]
+fn options_falco_accepts_on_its_stock_config_are_accepted() {
+    for opt in [
+        "append_output.suggested_output=false",
+        "append_output[0].suggested_output=false",
+        "append_output[].extra_output=x",
+        "plugins[0].init_config.label_max_len=50",
+        "load_plugins[]=container",
+        "rules_files[]=/etc/falco/extra.yaml",
+        "base_syscalls.custom_set[]=openat",
+        "metrics.enabled=true",
+        "http_output={enabled: true, url: 'http://sidekick:2801/'}",
+        "engine.kind=replay",
+    ] {
+        let mut opts = vec![opt.to_string()];
+        if opt == "engine.kind=replay" {
+            opts.push("engine.replay.capture_file=/tmp/x.scap".into());
+        }
+        let l = Config::load(&stock_yaml(), &opts).unwrap_or_else(|e| panic!("{opt}: {e}"));
+        if opt == "rules_files[]=/etc/falco/extra.yaml" {
+            assert_eq!(l.config.rules_files.len(), 4);
+        }
+    }
+}

@@ -35,6 +35,22 @@ fn can_run_live() -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the live tests can run here: prints why not when run by hand,
+/// fails when `CI=true` (CI must run them).
+fn live() -> bool {
+    match can_run_live() {
+        Ok(()) => true,
+        Err(why) => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "the live daemon tests must run when CI=true: {why}"
+            );
+            eprintln!("skipped: {why}");
+            false
+        }
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -162,12 +178,7 @@ impl Drop for Kill {
 #[test]
 fn daemon_alerts_in_every_output_and_reloads_on_sighup() {
     let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Err(why) = can_run_live() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "the live daemon tests must run when CI=true: {why}"
-        );
-        eprintln!("skipped: {why}");
+    if !live() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("falco-daemon-{}", std::process::id()));
@@ -294,12 +305,7 @@ fn daemon_alerts_in_every_output_and_reloads_on_sighup() {
 #[test]
 fn official_rules_alert_on_cat_etc_shadow() {
     let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
-    if let Err(why) = can_run_live() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "the live daemon tests must run when CI=true: {why}"
-        );
-        eprintln!("skipped: {why}");
+    if !live() {
         return;
     }
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules/falco_rules.yaml");

@@ -64,8 +64,8 @@ fn event_type_sets_match_falcos_for_every_official_rule() {
     use falco::rules::evttype::EventTypes;
     use std::collections::{BTreeMap, BTreeSet};
 
-    let notes = std::fs::read_to_string(rules_dir().join("../research/rules-language.md"))
-        .expect("research notes are readable");
+    let notes = std::fs::read_to_string(rules_dir().join("official_evttypes.md"))
+        .expect("testdata/rules/official_evttypes.md is readable");
     let section = notes
         .split("### 8.4")
         .nth(1)

@@ -77,14 +77,16 @@
 //! `/sys/kernel/tracing` when nothing is there. Tested live on 6.18 only;
 //! CO-RE flavors cover the field renames of 6.2, 6.3, 6.11 and 6.15.
 //!
-//! # Costs measured here
+//! # Costs
 //!
-//! On this 2-vCPU VM: a filtered-out syscall costs about 50 ns in the
+//! Measured on a 2-vCPU x86_64 VM (kernel 6.18) with
+//! `kernel.bpf_stats_enabled` and the `syscall_storm` bench: a filtered-out
+//! syscall costs about 50 ns in the
 //! dispatcher, a simple exit event (close) about 300 ns, the openat enter
 //! event about 500 ns (`kernel.bpf_stats_enabled`). The `syscall_storm`
 //! bench (open + close, a consumer thread draining) runs 1.4–2.5× slower
 //! with the probe than without (about +1.8 µs per open + close, which writes
-//! three events; the machine is shared, so runs vary).
+//! three events; runs on a shared VM vary).
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -122,3 +124,8 @@ mod skel {
 pub use error::ProbeError;
 pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
 pub use syscalls::{covered_syscalls, syscall_number, STATE_SYSCALLS};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

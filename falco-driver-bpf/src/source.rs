@@ -51,7 +51,7 @@ impl EventSource for BpfProbe {
     /// Turns on the syscalls whose enter or exit event is in `types` (plus
     /// host-state syscalls when the probe keeps them); procexit if its code
     /// is in the set. Event types the probe cannot produce are ignored.
-    fn set_event_types(&mut self, types: &EventSet) {
+    fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
         let mut names: Vec<&str> = EXIT_SPECS
             .iter()
             .filter(|s| {
@@ -74,8 +74,12 @@ impl EventSource for BpfProbe {
         if types.contains(PPME_SIGNALDELIVER_E) {
             names.push("signaldeliver");
         }
-        // The trait has no error channel here; a failed map update leaves
-        // the previous selection in force, which only costs extra events.
-        let _ = self.set_interesting(names);
+        self.set_interesting(names)
+            .map(|_| ())
+            .map_err(|e| SourceError::Driver(Box::new(e)))
+    }
+
+    fn is_live(&self) -> bool {
+        true
     }
 }

@@ -631,7 +631,9 @@ fn the_probe_is_an_event_source_of_falco_events() {
         return;
     };
     let source: &mut dyn EventSource = &mut probe;
-    source.set_event_types(&EventSet::from_codes([OPENAT_X]));
+    source
+        .set_event_types(&EventSet::from_codes([OPENAT_X]))
+        .expect("selection applies");
     let child = Command::new("/bin/cat")
         .arg("/etc/shadow")
         .stdout(Stdio::null())

@@ -169,9 +169,6 @@ pub struct Kmod<D: Device = FalcoDevice> {
     /// The CPU number of each ring.
     cpus: Vec<u16>,
     last_ring: Option<usize>,
-    /// An error of [`EventSource::set_event_types`], reported by the next
-    /// [`EventSource::next_event`].
-    pending_error: Option<KmodError>,
 }
 
 /// Where an event lies: ring and offset in its double mapping.
@@ -423,7 +420,6 @@ impl<D: Device> Kmod<D> {
             poll_timeout: config.poll_timeout,
             cpus: (0..).take(n_rings).collect(),
             last_ring: None,
-            pending_error: None,
         };
         if config.start_capture {
             k.start_capture()?;
@@ -812,12 +808,9 @@ fn source_error(e: KmodError) -> SourceError {
 ///   syscalls and tracepoints that produce those types in the module
 ///   ([`Interest::from_event_codes`]), and filters what still comes out
 ///   (e.g. the enter events of the TOCTOU syscalls). An ioctl error there is
-///   returned by the next `next_event`.
+///   its `Err` ([`SourceError::Driver`]).
 impl<D: Device> EventSource for Kmod<D> {
     fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
-        if let Some(e) = self.pending_error.take() {
-            return Err(source_error(e));
-        }
         let mut waited = false;
         let at = loop {
             match self.advance().map_err(source_error)? {
@@ -863,11 +856,15 @@ impl<D: Device> EventSource for Kmod<D> {
         }
     }
 
-    fn set_event_types(&mut self, types: &EventSet) {
+    fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
+        self.set_interest(Interest::from_event_codes(types.iter()))
+            .map_err(|e| SourceError::Driver(Box::new(e)))?;
         self.wanted = *types;
-        if let Err(e) = self.set_interest(Interest::from_event_codes(types.iter())) {
-            self.pending_error = Some(e);
-        }
+        Ok(())
+    }
+
+    fn is_live(&self) -> bool {
+        true
     }
 
     fn last_cpu(&self) -> Option<u16> {

@@ -95,7 +95,7 @@
 //! let driver = SimDriver::new(1, 64 * 1024)?;
 //! let config = KmodConfig { buffer_bytes_dim: Some(64 * 1024), ..KmodConfig::default() };
 //! let mut source = Kmod::from_devices(driver.devices(), &config)?;
-//! source.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPENAT_2_X]));
+//! source.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPENAT_2_X]))?;
 //! assert_eq!(driver.state_snapshot().enabled_syscalls(), [257]); // openat only
 //!
 //! let cpu0 = driver.producer(0).unwrap();
@@ -135,3 +135,8 @@ pub use consumer::{Kmod, KmodConfig, KmodStats};
 pub use device::{Device, FalcoDevice, IoctlArg, RingMemory};
 pub use error::{KmodError, VersionKind};
 pub use interest::Interest;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -246,7 +246,43 @@ pub struct Event<'a> {
     offsets: [u32; MAX_EVENT_PARAMS + 1],
 }
 
+/// What a parse learned of an event, without the borrow of its bytes: lets
+/// the inspector check an event once in a loop and view it after the loop
+/// (see [`Event::layout`], [`Event::with_layout`]).
+#[derive(Clone, Copy)]
+pub(crate) struct EventLayout {
+    info: &'static EventInfo,
+    code: u16,
+    nparams: u8,
+    len: u32,
+    offsets: [u32; MAX_EVENT_PARAMS + 1],
+}
+
 impl<'a> Event<'a> {
+    /// The parse's result without the borrow.
+    pub(crate) fn layout(&self) -> EventLayout {
+        EventLayout {
+            info: self.info,
+            code: self.code,
+            nparams: self.nparams,
+            len: self.bytes.len() as u32,
+            offsets: self.offsets,
+        }
+    }
+
+    /// The view again, over the same bytes the layout was parsed from (the
+    /// caller keeps them unchanged in between: a crate-internal invariant,
+    /// so a violation is a bug and panics on the slice).
+    pub(crate) fn with_layout(bytes: &'a [u8], l: &EventLayout) -> Event<'a> {
+        Event {
+            bytes: &bytes[..l.len as usize],
+            info: l.info,
+            code: l.code,
+            nparams: l.nparams,
+            offsets: l.offsets,
+        }
+    }
+
     /// Parses the event at the start of `bytes` (which may continue past the
     /// event, e.g. with block padding), checking it against the event table:
     /// `nparams` may be smaller than the table's count (old captures) but not

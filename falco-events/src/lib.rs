@@ -29,6 +29,9 @@
 //! - [`state`]: host state as libsinsp keeps it (threads, fds, users,
 //!   containers), seeded from a capture or `/proc` and updated by events, and
 //!   the [`Inspector`] loop that numbers events and hands out extractors.
+//! - [`pipeline`]: the event path in one value — source, host state,
+//!   ruleset and field cache — with the loop the daemon, replays and tests
+//!   run ([`Pipeline`]).
 //! - [`extract`]: the values of rule fields for one event
 //!   ([`EventContext`] implements [`falco_rules::FieldExtractor`]).
 //!
@@ -73,10 +76,12 @@
 //! ```
 
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod event;
 pub mod extract;
 pub mod fields;
+pub mod pipeline;
 pub mod scap;
 pub mod source;
 pub mod source_desc;
@@ -86,6 +91,7 @@ pub mod table;
 pub use event::{DecodeError, Event, EventBuilder, OwnedEvent, Param};
 pub use extract::EventContext;
 pub use fields::{fields, ArgKind, FieldAttrs, FieldInfo, FieldSource, SyscallFields};
+pub use pipeline::{Pipeline, RunEnd};
 pub use scap::{ScapReader, ScapWriter};
 pub use source::{EventSet, EventSource, SourceError, SourceStats};
 pub use source_desc::{SyscallSource, SYSCALL_SOURCE};
@@ -94,3 +100,8 @@ pub use table::{
     codes_for_name, event_info, evttype_codes, is_syscall_name, EventInfo, ParamType,
     SyscallEventTypes,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -44,8 +44,9 @@
 //!     fn stats(&self) -> SourceStats {
 //!         self.stats
 //!     }
-//!     fn set_event_types(&mut self, types: &EventSet) {
+//!     fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
 //!         self.wanted = types.clone();
+//!         Ok(())
 //!     }
 //! }
 //!
@@ -57,7 +58,7 @@
 //!     wanted: falco_events::source::all_event_types(),
 //!     stats: SourceStats::default(),
 //! };
-//! src.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPEN_X]));
+//! src.set_event_types(&EventSet::from_codes([PPME_SYSCALL_OPEN_X])).unwrap();
 //! let mut names = Vec::new();
 //! while let Some(evt) = src.next_event().unwrap() {
 //!     names.push(evt.name());
@@ -117,6 +118,10 @@ pub enum SourceError {
     /// An event could not be decoded where the source cannot skip it.
     #[error("malformed event: {0}")]
     Decode(#[from] DecodeError),
+    /// The driver refused a request (an event-type selection it could not
+    /// apply, ...).
+    #[error("{0}")]
+    Driver(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// A stream of events in timestamp order: a capture file, the kernel module,
@@ -143,7 +148,17 @@ pub trait EventSource {
     /// at all; a capture reader filters with it; a source may ignore it and
     /// return more. Events left out are counted in
     /// [`SourceStats::filtered`].
-    fn set_event_types(&mut self, types: &EventSet);
+    ///
+    /// `Err` when the selection could not be applied (a driver's map or
+    /// ioctl failed); the source then keeps its previous selection.
+    fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError>;
+
+    /// Whether the source is live (a driver): for a live source `Ok(None)`
+    /// from [`next_event`](EventSource::next_event) is an empty poll, not
+    /// the end of the stream. `false` (the default) for finite sources.
+    fn is_live(&self) -> bool {
+        false
+    }
 
     /// The CPU the last returned event came from, when the source knows it.
     fn last_cpu(&self) -> Option<u16> {
@@ -171,8 +186,12 @@ impl<S: EventSource + ?Sized> EventSource for Box<S> {
         (**self).stats()
     }
 
-    fn set_event_types(&mut self, types: &EventSet) {
+    fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
         (**self).set_event_types(types)
+    }
+
+    fn is_live(&self) -> bool {
+        (**self).is_live()
     }
 
     fn last_cpu(&self) -> Option<u16> {

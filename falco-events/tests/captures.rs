@@ -320,7 +320,8 @@ fn set_event_types_filters_the_stream() {
     r.set_event_types(&EventSet::from_codes([
         codes::PPME_SYSCALL_OPEN_X,
         codes::PPME_SOCKET_CONNECT_X,
-    ]));
+    ]))
+    .unwrap();
     let evs = read_all(&mut r);
     let mut by: BTreeMap<&str, usize> = BTreeMap::new();
     for (e, _) in &evs {

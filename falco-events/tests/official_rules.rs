@@ -4,8 +4,9 @@
 
 mod common;
 
-use falco_events::{Inspector, SyscallSource};
-use falco_rules::{Alert, AlertFormat, Engine, RuleMatching, Scratch};
+use falco_events::source::EventSource;
+use falco_events::{Pipeline, RunEnd, SyscallSource};
+use falco_rules::{Alert, AlertFormat, Engine, RuleMatching};
 
 #[test]
 fn official_rules_replay_over_every_capture() {
@@ -36,18 +37,24 @@ fn official_rules_replay_over_every_capture() {
     assert!(r.successful(), "{}", r.render());
     let ruleset = engine.ruleset().clone();
     let fmt = AlertFormat::default();
-    let mut scratch = Scratch::new();
     let mut events = 0;
     let mut alerts = Vec::new();
     for name in common::CAPTURES {
-        let mut insp = Inspector::open_capture(dir.join(name)).expect("capture opens");
-        while let Some(item) = insp.next().expect("capture reads") {
-            events += 1;
-            for rule in ruleset.matches(&item, &mut scratch) {
-                let a = Alert::new(rule, &item, item.event.ts());
-                alerts.push((name, item.num, a.text(&fmt)));
-            }
-        }
+        let mut pipeline =
+            Pipeline::open_capture(dir.join(name), ruleset.clone()).expect("capture opens");
+        let end = pipeline
+            .run(
+                |rule, ctx| {
+                    let a = Alert::new(rule, ctx, ctx.event.ts());
+                    alerts.push((name, ctx.num, a.text(&fmt)));
+                },
+                || false,
+            )
+            .expect("capture reads");
+        assert_eq!(end, RunEnd::EndOfStream);
+        // Every event was read; those no rule and no state needs were
+        // filtered out by the reader.
+        events += pipeline.inspector().source().events_read().unwrap_or(0);
     }
     assert!(events > 1000, "{events} events");
     for (name, num, text) in &alerts {

@@ -30,7 +30,9 @@ impl EventSource for Replay {
     fn stats(&self) -> SourceStats {
         self.stats
     }
-    fn set_event_types(&mut self, _: &EventSet) {}
+    fn set_event_types(&mut self, _: &EventSet) -> Result<(), SourceError> {
+        Ok(())
+    }
 }
 
 const INIT: i64 = 1;
@@ -953,4 +955,55 @@ fn execve_sets_the_program_path_from_the_kernel_or_the_filename() {
         assert_eq!(at(&rows, 1, 0), Some(want));
         assert_eq!(at(&rows, 1, 1), Some("/usr/bin/bash"));
     }
+}
+
+/// A program started with no arguments does not keep its parent's: after a
+/// successful execve the new argument list replaces the old one, the empty
+/// list included (libsinsp `parse_execve_exit`), and so do comm (the exe
+/// when the event has none) and the process group (-1 when absent).
+#[test]
+fn execve_replaces_the_arguments_even_with_none() {
+    let mut state = host();
+    if let Some(b) = state.threads.get_mut(&BASH) {
+        b.args = vec!["--loglevel".into(), "info".into(), "run".into()];
+        b.pgid = 100;
+    }
+    let exec = |comm: &'static str, args: &'static [u8]| {
+        ev(
+            PPME_SYSCALL_EXECVE_19_X,
+            CAT,
+            &[
+                Value::Int(0),
+                Value::Str("ls"),
+                Value::Bytes(args),
+                Value::Int(CAT),
+                Value::Int(CAT),
+                Value::Int(BASH),
+                Value::Str("/home/bob"),
+                Value::Uint(1024),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Str(comm),
+            ],
+        )
+    };
+    let fields = ["proc.name", "proc.cmdline", "proc.args", "proc.pcmdline"];
+    let rows = fields_per_event(
+        state,
+        vec![fork_cat(), exec("ls", b""), exec("", b"-l\0")],
+        &fields,
+    );
+    // Before: the forked child is bash with bash's arguments.
+    assert_eq!(at(&rows, 0, 1), Some("bash --loglevel info run"));
+    // After `ls` with no arguments: nothing of bash's is left.
+    assert_eq!(at(&rows, 1, 0), Some("ls"));
+    assert_eq!(at(&rows, 1, 1), Some("ls"));
+    assert_eq!(at(&rows, 1, 2), Some(""));
+    assert_eq!(at(&rows, 1, 3), Some("bash --loglevel info run"));
+    // An execve without comm (old captures): the exe stands in.
+    assert_eq!(at(&rows, 2, 0), Some("ls"));
+    assert_eq!(at(&rows, 2, 1), Some("ls -l"));
 }

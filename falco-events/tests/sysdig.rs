@@ -11,14 +11,6 @@ use std::process::Command;
 use common::{capture, read_all};
 use falco_events::scap::{ScapReader, ScapWriter, WriterOptions};
 
-fn sysdig_available() -> bool {
-    let ok = Command::new("sysdig")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    common::available("sysdig (Debian's package, the oracle)", ok)
-}
-
 fn sysdig_lines(file: &Path, filter: Option<&str>) -> String {
     let mut cmd = Command::new("sysdig");
     cmd.arg("-r").arg(file);
@@ -52,7 +44,7 @@ fn rewrite_raw(name: &str, gzip: bool) -> Option<std::path::PathBuf> {
 
 #[test]
 fn sysdig_reads_our_rewrite_of_old_captures_line_for_line() {
-    if !sysdig_available() {
+    if !common::sysdig_available() {
         return;
     }
     // (capture, lines sysdig prints for the original, of which `evt.type=open`)
@@ -85,7 +77,7 @@ fn sysdig_reads_our_rewrite_of_old_captures_line_for_line() {
 fn sysdig_reads_our_rewrite_of_the_capture_with_shb_options() {
     // sysdig 0.29 cannot read this file itself (it predates skipping SHB
     // options); our rewrite has none, and prints like curl_google.
-    if !sysdig_available() {
+    if !common::sysdig_available() {
         return;
     }
     let Some(twin) = capture("libs_curl_google.scap") else {

@@ -159,14 +159,6 @@ const FILTERS: &[&str] = &[
     "evt.dir=< and container.id=host",
 ];
 
-fn sysdig_available() -> bool {
-    let ok = Command::new("sysdig")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    common::available("sysdig (Debian's package, the oracle)", ok)
-}
-
 fn sysdig_numbers(file: &Path, filter: &str) -> BTreeSet<u64> {
     let out = Command::new("sysdig")
         .arg("-r")
@@ -207,7 +199,7 @@ fn sysdig_and_we_match_the_same_events() {
     let Some(dir) = common::captures_dir() else {
         return;
     };
-    if !sysdig_available() {
+    if !common::sysdig_available() {
         return;
     }
     let schema = SyscallFields::new();

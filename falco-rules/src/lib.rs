@@ -71,6 +71,7 @@
 //! assert_eq!((err.pos().line, err.pos().col), (2, 13));
 //! ```
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod alert;
 pub mod ast;
@@ -104,3 +105,8 @@ pub use rules::{Diagnostic, LoadResult, Priority};
 pub use source::{
     DeprecatedField, Event, ProvidedPlugin, SimpleSource, SourceDescriptor, TimeFields,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

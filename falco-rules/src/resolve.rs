@@ -90,8 +90,26 @@ pub struct ResolvedRuleset<'c> {
     lists: Vec<ExpandedList>,
     macros: Vec<MacroState>,
     rules: Vec<ResolvedRule>,
+    failures: Vec<RuleFailure>,
     list_used: Vec<bool>,
     macro_used: Vec<bool>,
+}
+
+/// Where resolving a rule failed: building its exceptions (before Falco
+/// looks at the output) or its condition (after).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailedAt {
+    Exceptions,
+    Condition,
+}
+
+/// A rule that did not resolve, with its error (none when the error is a
+/// macro's, reported with the macro).
+#[derive(Debug)]
+pub(crate) struct RuleFailure {
+    pub(crate) index: usize,
+    pub(crate) at: FailedAt,
+    pub(crate) diagnostic: Option<Diagnostic>,
 }
 
 impl<'c> ResolvedRuleset<'c> {
@@ -99,6 +117,22 @@ impl<'c> ResolvedRuleset<'c> {
     /// collected with [`RuleInfo::unknown_source`] are left out), adding
     /// every error to `result`. A rule with an error is left out too.
     pub fn resolve(collector: &'c Collector, result: &mut LoadResult) -> ResolvedRuleset<'c> {
+        let mut r = ResolvedRuleset::resolve_deferred(collector, result);
+        for f in std::mem::take(&mut r.failures) {
+            if let Some(d) = f.diagnostic {
+                result.push(d);
+            }
+        }
+        r
+    }
+
+    /// Like [`ResolvedRuleset::resolve`], but the rules' errors are kept in
+    /// [`ResolvedRuleset::take_failures`] for the compile stage to report in
+    /// rule order with its own.
+    pub(crate) fn resolve_deferred(
+        collector: &'c Collector,
+        result: &mut LoadResult,
+    ) -> ResolvedRuleset<'c> {
         let lists = expand_lists(collector.lists());
         let mut list_used: Vec<bool> = lists.iter().map(|l| l.used_by_list).collect();
         let macros = collector.macros();
@@ -141,6 +175,7 @@ impl<'c> ResolvedRuleset<'c> {
             lists,
             macros: states,
             rules: Vec::new(),
+            failures: Vec::new(),
             list_used,
             macro_used: vec![false; macros.len()],
         };
@@ -152,11 +187,21 @@ impl<'c> ResolvedRuleset<'c> {
             if rule.unknown_source {
                 continue;
             }
-            if let Some(rr) = r.resolve_rule(index, rule, &by_name, result) {
-                r.rules.push(rr);
+            match r.resolve_rule(index, rule, &by_name) {
+                Ok(rr) => r.rules.push(rr),
+                Err((at, diagnostic)) => r.failures.push(RuleFailure {
+                    index,
+                    at,
+                    diagnostic,
+                }),
             }
         }
         r
+    }
+
+    /// The rules that did not resolve, in rule order (taken once).
+    pub(crate) fn take_failures(&mut self) -> Vec<RuleFailure> {
+        std::mem::take(&mut self.failures)
     }
 
     /// The collector the rules came from.
@@ -318,28 +363,25 @@ impl<'c> ResolvedRuleset<'c> {
         index: usize,
         rule: &RuleInfo,
         by_name: &HashMap<&str, usize>,
-        result: &mut LoadResult,
-    ) -> Option<ResolvedRule> {
-        let cond = match rule.condition_with_exceptions() {
-            Ok(c) => c,
-            Err(d) => {
-                result.push(d);
-                return None;
-            }
-        };
+    ) -> Result<ResolvedRule, (FailedAt, Option<Diagnostic>)> {
+        let cond = rule
+            .condition_with_exceptions()
+            .map_err(|d| (FailedAt::Exceptions, Some(d)))?;
         let sub = substitute_lists_mapped(cond.as_str(), &self.lists);
         sub.used.iter().for_each(|&u| self.list_used[u] = true);
         let parsed = match parse_condition(&sub.text) {
             Ok(e) => e,
             Err(e) => {
-                result.push(Diagnostic::in_text(
-                    ErrorCode::CompileCondition,
-                    e.message(),
-                    &rule.condition_context,
-                    &cond,
-                    sub.original_offset(e.pos().offset),
+                return Err((
+                    FailedAt::Condition,
+                    Some(Diagnostic::in_text(
+                        ErrorCode::CompileCondition,
+                        e.message(),
+                        &rule.condition_context,
+                        &cond,
+                        sub.original_offset(e.pos().offset),
+                    )),
                 ));
-                return None;
             }
         };
         let mut refs = Vec::new();
@@ -350,7 +392,7 @@ impl<'c> ResolvedRuleset<'c> {
                 .is_some_and(|&j| self.macros[j].failed)
         }) {
             // The macro's own error was reported already.
-            return None;
+            return Err((FailedAt::Condition, None));
         }
         let snapshot: &[MacroState] = &self.macros;
         let used = &mut self.macro_used;
@@ -376,11 +418,11 @@ impl<'c> ResolvedRuleset<'c> {
             expr: Expr::And(Vec::new()),
         };
         match expanded {
-            Ok(expr) => Some(ResolvedRule { expr, ..rr }),
-            Err(e) => {
-                result.push(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr));
-                None
-            }
+            Ok(expr) => Ok(ResolvedRule { expr, ..rr }),
+            Err(e) => Err((
+                FailedAt::Condition,
+                Some(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr)),
+            )),
         }
     }
 }

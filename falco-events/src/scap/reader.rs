@@ -605,8 +605,9 @@ impl<R: Read> EventSource for ScapReader<R> {
         self.stats
     }
 
-    fn set_event_types(&mut self, types: &EventSet) {
+    fn set_event_types(&mut self, types: &EventSet) -> Result<(), SourceError> {
         self.filter = Some(*types);
+        Ok(())
     }
 
     fn last_cpu(&self) -> Option<u16> {

@@ -21,6 +21,10 @@ pub struct InspectorStats {
     /// `procinfo` events: applied to nothing and not handed out (sysdig
     /// numbers them but never shows them).
     pub procinfo: u64,
+    /// Events the source handed out that the decoder could not read again
+    /// (a source bug, or a driver newer than the table): skipped, never
+    /// taken for the end of the stream.
+    pub skipped_malformed: u64,
 }
 
 /// Reads events from a source, numbers them, updates the [`HostState`] in
@@ -124,7 +128,7 @@ impl<S: EventSource> Inspector<S> {
     /// none (see [`EventSource::next_event`]).
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<EventContext<'_>>, SourceError> {
-        loop {
+        let layout = loop {
             self.state.flush_pending();
             let Some(evt) = self.source.next_event()? else {
                 return Ok(None);
@@ -143,13 +147,14 @@ impl<S: EventSource> Inspector<S> {
                 .map(|b| u16::from_le_bytes([b[0], b[1]]))
             {
                 Some(PPME_PROCINFO_E) => self.stats.procinfo += 1,
-                Some(_) => break,
-                None => {}
+                _ => match Event::parse_allowing_extra(&self.buf) {
+                    Ok(evt) => break evt.layout(),
+                    Err(_) => self.stats.skipped_malformed += 1,
+                },
             }
-        }
-        let Ok(evt) = Event::parse_allowing_extra(&self.buf) else {
-            return Ok(None);
         };
+        // The bytes the layout was parsed from, unchanged since.
+        let evt = Event::with_layout(&self.buf, &layout);
         let tid = evt.tid() as i64;
         self.state.ensure_thread(tid);
         self.state.update(&evt);

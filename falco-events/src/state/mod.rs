@@ -299,6 +299,39 @@ pub fn state_event_types() -> crate::source::EventSet {
     crate::source::EventSet::from_codes(STATE_CODES.iter().copied())
 }
 
+/// Whether the rules see an event of type `code`: every event does but the
+/// enter events libsinsp keeps for the state alone and drops before the
+/// rules run (`~sinsp_evt_filter` in libs 0.25): the TOCTOU enter events of
+/// `open`, `openat`, `openat2`, `creat` and `connect`, and the `execve` and
+/// `execveat` enter events that fill in empty exit parameters. The other
+/// enter events of old captures never reach this point: the capture
+/// converter folds them into their exit events.
+///
+/// So a rule `evt.type=open` fires once per `open` call, on its exit event,
+/// as in Falco 0.44, although the enter event also updates the host state.
+///
+/// ```
+/// use falco_events::state::rules_see;
+/// use falco_events::table::codes::*;
+/// assert!(rules_see(PPME_SYSCALL_OPEN_X));
+/// assert!(!rules_see(PPME_SYSCALL_OPEN_E));
+/// assert!(!rules_see(PPME_SYSCALL_EXECVE_19_E));
+/// // Enter-only events such as procexit are the event itself.
+/// assert!(rules_see(PPME_PROCEXIT_1_E));
+/// ```
+pub fn rules_see(code: u16) -> bool {
+    !matches!(
+        code,
+        PPME_SYSCALL_OPEN_E
+            | PPME_SYSCALL_OPENAT_2_E
+            | PPME_SYSCALL_OPENAT2_E
+            | PPME_SYSCALL_CREAT_E
+            | PPME_SOCKET_CONNECT_E
+            | PPME_SYSCALL_EXECVE_19_E
+            | PPME_SYSCALL_EXECVEAT_E
+    )
+}
+
 const STATE_CODES: &[u16] = &[
     PPME_SYSCALL_CLONE_20_X,
     PPME_SYSCALL_FORK_20_X,
@@ -919,15 +952,21 @@ impl HostState {
         let Some(t) = self.threads.get_mut(&tid) else {
             return false;
         };
-        if let Some(s) = p_str(e, "exe") {
-            t.exe = s;
-        }
-        if let Some(p) = e.param_by_name("args").filter(|p| !p.is_empty()) {
-            t.args = p
-                .as_charbuf_array()
-                .map(|a| String::from_utf8_lossy(a).into_owned())
-                .collect();
-        }
+        // As libsinsp's parse_execve_exit: the new program's exe, comm and
+        // argument list replace the old ones, an empty list included (a
+        // program started with no arguments must not show its parent's);
+        // an empty comm (old captures) becomes the exe; an absent pgid is -1.
+        // The other parameters (env, cgroups, uid, caps, ...) only replace
+        // the old values when the event carries them.
+        t.exe = p_str(e, "exe").unwrap_or_default();
+        t.args = e
+            .param_by_name("args")
+            .map(|p| {
+                p.as_charbuf_array()
+                    .map(|a| String::from_utf8_lossy(a).into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some(v) = p_i64(e, "pid") {
             t.pid = v;
         }
@@ -937,9 +976,9 @@ impl HostState {
         if let Some(s) = p_str(e, "cwd") {
             t.cwd = with_slash(&s);
         }
-        if let Some(s) = p_str(e, "comm") {
-            t.comm = s;
-        }
+        t.comm = p_str(e, "comm")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| t.exe.clone());
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             t.set_cgroups(p.as_charbuf_array());
         }
@@ -955,9 +994,7 @@ impl HostState {
         if let Some(v) = p_i64(e, "vpgid") {
             t.vpgid = v;
         }
-        if let Some(v) = p_i64(e, "pgid") {
-            t.pgid = v;
-        }
+        t.pgid = p_i64(e, "pgid").unwrap_or(-1);
         if let Some(v) = p_u64(e, "loginuid") {
             t.loginuid = v as u32;
         }

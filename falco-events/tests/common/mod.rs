@@ -44,6 +44,15 @@ pub fn available(what: &str, ok: bool) -> bool {
     ok
 }
 
+/// Whether Debian's `sysdig` (libsinsp 0.29, the tests' oracle) runs here.
+pub fn sysdig_available() -> bool {
+    let ok = std::process::Command::new("sysdig")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    available("sysdig (Debian's package, the oracle)", ok)
+}
+
 /// The path of one test capture.
 pub fn capture(name: &str) -> Option<PathBuf> {
     Some(captures_dir()?.join(name))
