@@ -410,3 +410,28 @@ fn errors_come_in_rule_order_output_before_condition() {
         "{r}"
     );
 }
+
+#[test]
+fn errors_inside_nested_macros_point_into_the_macros_text() {
+    let mut e = builder().build();
+    let yaml = "\
+- macro: inner
+  condition: http.nope = 1
+- macro: outer
+  condition: http.path = / and inner
+- rule: r
+  desc: d
+  condition: http.method = GET and outer
+  output: o
+  priority: INFO
+  source: http
+";
+    let r = e.load_str("r.yaml", yaml);
+    assert_eq!(r.errors.len(), 1, "{r}");
+    let (_, at) = r.errors[0].position();
+    assert_eq!((at.line, at.col), (2, 14), "{r}");
+    assert_eq!(
+        r.errors[0].message,
+        "filter_check called with nonexistent field http.nope"
+    );
+}
