@@ -81,7 +81,7 @@ use crate::error::{ErrorKind, Warning};
 use crate::evttype::{event_set, EventSet};
 use crate::output::OutputFormat;
 use crate::parser::parse_condition;
-use crate::resolve::{ResolvedRule, ResolvedRuleset};
+use crate::resolve::{FailedAt, ResolvedRule, ResolvedRuleset, RuleFailure};
 use crate::rules::{
     check_plugin_requirements, Collector, Context, Diagnostic, ErrorCode, LoadResult, Priority,
     RuleInfo, SourceCatalog, WarningCode,
@@ -567,7 +567,8 @@ impl Engine {
     /// Resolves and compiles everything collected so far, adding diagnostics
     /// to `result`; replaces the ruleset if the whole load succeeded.
     fn compile_all(&mut self, result: &mut LoadResult) {
-        let resolved = ResolvedRuleset::resolve(&self.collector, result);
+        let mut resolved = ResolvedRuleset::resolve_deferred(&self.collector, result);
+        let mut failures = resolved.take_failures().into_iter().peekable();
         let catalog = self.catalog();
         let mut compilers: Vec<Compiler<'_>> = self
             .sources
@@ -575,25 +576,41 @@ impl Engine {
             .map(|s| Compiler::new(s.schema()))
             .collect();
         let mut compiled = Vec::new();
-        for rule in resolved.rules() {
-            let info = resolved.info(rule);
+        let mut ok = resolved.rules().iter().peekable();
+        // In rule order, with Falco's order within a rule: exceptions, the
+        // output, then the condition.
+        for (index, info) in self.collector.rules().iter().enumerate() {
+            let failure = failures.next_if(|f| f.index == index);
+            let rule = ok.next_if(|r| r.index == index);
             let Some(si) = self
                 .sources
                 .iter()
                 .position(|s| s.name() == info.source)
-                .filter(|_| catalog.has_source(&info.source))
+                .filter(|_| !info.unknown_source && catalog.has_source(&info.source))
             else {
                 continue;
             };
             let source = &*self.sources[si];
-            if let Some(c) = compile_rule(
-                &resolved,
-                rule,
-                source,
-                &mut compilers[si],
-                &self.extra_outputs,
-                result,
-            ) {
+            if let Some(RuleFailure {
+                at: FailedAt::Exceptions,
+                diagnostic,
+                ..
+            }) = failure
+            {
+                result.extend(diagnostic);
+                continue;
+            }
+            let output = compile_output(info, source, &self.extra_outputs, result);
+            if let Some(f) = failure {
+                result.extend(f.diagnostic);
+                continue;
+            }
+            let (Some(rule), Some(output)) = (rule, output) else {
+                continue;
+            };
+            if let Some(c) =
+                compile_rule(&resolved, rule, output, source, &mut compilers[si], result)
+            {
                 compiled.push(c);
             }
         }
@@ -673,17 +690,14 @@ fn plugin_diagnostic(collector: &Collector, ctx: &Context, message: String) -> D
     }
 }
 
-/// Compiles one resolved rule against its source: the output format, the
-/// warnings of Falco's visitor, the condition, and its event-type set.
-fn compile_rule(
-    resolved: &ResolvedRuleset<'_>,
-    rule: &ResolvedRule,
+/// Compiles a rule's output format against its source; an error is added to
+/// `result`.
+fn compile_output(
+    info: &RuleInfo,
     source: &dyn SourceDescriptor,
-    compiler: &mut Compiler<'_>,
     extra_outputs: &[ExtraOutput],
     result: &mut LoadResult,
-) -> Option<Rule> {
-    let info = resolved.info(rule);
+) -> Option<OutputFormat> {
     // Falco appends the matching extra outputs first, then removes
     // `%container.info`.
     let mut full = info.output.as_str().to_string();
@@ -713,8 +727,8 @@ fn compile_rule(
         ));
         Cow::Owned(text.replace(CONTAINER_INFO, ""))
     };
-    let output = match OutputFormat::compile(&output_text, source.schema()) {
-        Ok(o) => o,
+    match OutputFormat::compile(&output_text, source.schema()) {
+        Ok(o) => Some(o),
         Err(e) => {
             let code = compile_error_code(&e, info, ErrorCode::CompileOutput);
             // Back to an offset in the text as written.
@@ -733,9 +747,22 @@ fn compile_rule(
                 &info.output,
                 off,
             ));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Compiles one resolved rule against its source: the warnings of Falco's
+/// visitor, the condition, and its event-type set.
+fn compile_rule(
+    resolved: &ResolvedRuleset<'_>,
+    rule: &ResolvedRule,
+    output: OutputFormat,
+    source: &dyn SourceDescriptor,
+    compiler: &mut Compiler<'_>,
+    result: &mut LoadResult,
+) -> Option<Rule> {
+    let info = resolved.info(rule);
     let expr = &rule.expr;
     warn_deprecated_and_unsafe(resolved, rule, source, result);
 

@@ -60,6 +60,64 @@
 //! # Ok::<(), falco_rules::Error>(())
 //! ```
 //!
+//! # Example: rules files over your own events, two sources in one engine
+//!
+//! ```
+//! use falco_rules::{Alert, AlertFormat, Engine, Event, Field, FieldError, FieldExtractor};
+//! use falco_rules::{FieldSchema, FieldType, Scratch, SimpleSource, Values};
+//!
+//! /// One schema for both toy sources: `<prefix>.user`.
+//! struct Users(&'static str);
+//! impl FieldSchema for Users {
+//!     fn resolve(&self, name: &str, _arg: Option<&str>) -> Result<Field, FieldError> {
+//!         match name.strip_prefix(self.0) {
+//!             Some(".user") => Ok(Field::new(0, FieldType::String)),
+//!             _ => Err(FieldError::Unknown(name.into())),
+//!         }
+//!     }
+//! }
+//! struct Ev { source: &'static str, user: &'static str }
+//! impl FieldExtractor for Ev {
+//!     fn extract(&self, _: &Field, out: &mut Values) -> bool { out.push_str(self.user); true }
+//! }
+//! impl Event for Ev {
+//!     fn source(&self) -> &str { self.source }
+//! }
+//!
+//! let mut engine = Engine::builder()
+//!     .source(SimpleSource::new("ssh", Users("ssh")))
+//!     .source(SimpleSource::new("sudo", Users("sudo")))
+//!     .build();
+//! engine.load_str("rules.yaml", "\
+//! - list: admins
+//!   items: [root, admin]
+//! - rule: admin ssh login
+//!   desc: an administrator logged in over ssh
+//!   condition: ssh.user in (admins)
+//!   output: ssh login by %ssh.user
+//!   priority: NOTICE
+//!   source: ssh
+//! - rule: sudo by a stranger
+//!   desc: sudo by someone who is not an administrator
+//!   condition: not sudo.user in (admins)
+//!   output: sudo by %sudo.user
+//!   priority: WARNING
+//!   source: sudo
+//! ").into_result()?;
+//!
+//! let mut scratch = Scratch::new();
+//! let format = AlertFormat { time_format_iso_8601: true, ..AlertFormat::default() };
+//! let event = Ev { source: "sudo", user: "mallory" };
+//! let lines: Vec<String> = engine.ruleset().matches(&event, &mut scratch)
+//!     .map(|rule| Alert::new(rule, &event, 0).text(&format))
+//!     .collect();
+//! assert_eq!(lines, ["1970-01-01T00:00:00.000000000+0000: Warning sudo by mallory"]);
+//! // An ssh event only runs the ssh rule.
+//! let event = Ev { source: "ssh", user: "mallory" };
+//! assert_eq!(engine.ruleset().matches(&event, &mut scratch).count(), 0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Example: errors carry their position
 //!
 //! ```

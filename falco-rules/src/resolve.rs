@@ -51,11 +51,36 @@ use crate::rules::{
     LoadResult, MappedText, RuleInfo, Substitution, WarningCode,
 };
 
-/// Positions of nodes that come from a macro body carry the macro's number
-/// (plus one) in these high bits of their offset, so errors found after
-/// expansion point into the macro's own text.
-const TAG_SHIFT: u32 = 40;
-const OFFSET_MASK: usize = (1 << TAG_SHIFT) - 1;
+/// Which text a position of an expanded condition points into.
+///
+/// Each macro's condition (after list substitution) gets its own range of
+/// one position space, in macro order, and every rule's condition the range
+/// after them: positions are rebased into that space when a text is parsed,
+/// so nodes a macro body brings into a rule keep pointing into the macro.
+/// The table of range starts is the side table; an offset stays a plain
+/// offset.
+#[derive(Clone, Debug, Default)]
+struct PositionSpace {
+    /// Where each macro's range starts, in macro order (increasing).
+    macro_starts: Vec<usize>,
+    /// Where the rules' range starts (after every macro's).
+    rule_start: usize,
+}
+
+impl PositionSpace {
+    /// `Some((macro, offset in its text))`, or `None` and the offset in the
+    /// rule's own text.
+    fn locate(&self, offset: usize) -> (Option<usize>, usize) {
+        if offset >= self.rule_start {
+            return (None, offset - self.rule_start);
+        }
+        let i = self.macro_starts.partition_point(|&s| s <= offset);
+        match i.checked_sub(1) {
+            Some(m) => (Some(m), offset - self.macro_starts[m]),
+            None => (None, offset),
+        }
+    }
+}
 
 /// One macro after resolution.
 #[derive(Debug)]
@@ -76,9 +101,9 @@ pub struct ResolvedRule {
     pub condition: MappedText,
     /// The list substitution applied to [`ResolvedRule::condition`].
     pub substitution: Substitution,
-    /// The expanded condition. Positions of nodes from a macro body point
-    /// into that macro's text: use [`ResolvedRuleset::diagnostic_at`] to
-    /// report at one.
+    /// The expanded condition. Its positions are offsets in the ruleset's
+    /// position space (the rule's own text, or the text of the macro a node
+    /// came from): use [`ResolvedRuleset::diagnostic_at`] to report at one.
     pub expr: Expr,
 }
 
@@ -90,8 +115,27 @@ pub struct ResolvedRuleset<'c> {
     lists: Vec<ExpandedList>,
     macros: Vec<MacroState>,
     rules: Vec<ResolvedRule>,
+    failures: Vec<RuleFailure>,
+    space: PositionSpace,
     list_used: Vec<bool>,
     macro_used: Vec<bool>,
+}
+
+/// Where resolving a rule failed: building its exceptions (before Falco
+/// looks at the output) or its condition (after).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FailedAt {
+    Exceptions,
+    Condition,
+}
+
+/// A rule that did not resolve, with its error (none when the error is a
+/// macro's, reported with the macro).
+#[derive(Debug)]
+pub(crate) struct RuleFailure {
+    pub(crate) index: usize,
+    pub(crate) at: FailedAt,
+    pub(crate) diagnostic: Option<Diagnostic>,
 }
 
 impl<'c> ResolvedRuleset<'c> {
@@ -99,6 +143,22 @@ impl<'c> ResolvedRuleset<'c> {
     /// collected with [`RuleInfo::unknown_source`] are left out), adding
     /// every error to `result`. A rule with an error is left out too.
     pub fn resolve(collector: &'c Collector, result: &mut LoadResult) -> ResolvedRuleset<'c> {
+        let mut r = ResolvedRuleset::resolve_deferred(collector, result);
+        for f in std::mem::take(&mut r.failures) {
+            if let Some(d) = f.diagnostic {
+                result.push(d);
+            }
+        }
+        r
+    }
+
+    /// Like [`ResolvedRuleset::resolve`], but the rules' errors are kept in
+    /// [`ResolvedRuleset::take_failures`] for the compile stage to report in
+    /// rule order with its own.
+    pub(crate) fn resolve_deferred(
+        collector: &'c Collector,
+        result: &mut LoadResult,
+    ) -> ResolvedRuleset<'c> {
         let lists = expand_lists(collector.lists());
         let mut list_used: Vec<bool> = lists.iter().map(|l| l.used_by_list).collect();
         let macros = collector.macros();
@@ -110,12 +170,18 @@ impl<'c> ResolvedRuleset<'c> {
 
         // Macros: substitute lists, parse, then expand references.
         let mut states: Vec<MacroState> = Vec::with_capacity(macros.len());
-        for (i, m) in macros.iter().enumerate() {
+        let mut space = PositionSpace::default();
+        let mut next = 0;
+        for m in macros {
             let sub = substitute_lists_mapped(m.condition.as_str(), &lists);
             sub.used.iter().for_each(|&u| list_used[u] = true);
+            let start = next;
+            space.macro_starts.push(start);
+            // One past the end, so an error at the end stays in this range.
+            next += sub.text.len() + 1;
             let parsed = match parse_condition(&sub.text) {
                 Ok(mut e) => {
-                    tag(&mut e, i + 1);
+                    rebase(&mut e, start);
                     Some(e)
                 }
                 Err(e) => {
@@ -141,6 +207,11 @@ impl<'c> ResolvedRuleset<'c> {
             lists,
             macros: states,
             rules: Vec::new(),
+            failures: Vec::new(),
+            space: PositionSpace {
+                rule_start: next,
+                ..space
+            },
             list_used,
             macro_used: vec![false; macros.len()],
         };
@@ -152,11 +223,21 @@ impl<'c> ResolvedRuleset<'c> {
             if rule.unknown_source {
                 continue;
             }
-            if let Some(rr) = r.resolve_rule(index, rule, &by_name, result) {
-                r.rules.push(rr);
+            match r.resolve_rule(index, rule, &by_name) {
+                Ok(rr) => r.rules.push(rr),
+                Err((at, diagnostic)) => r.failures.push(RuleFailure {
+                    index,
+                    at,
+                    diagnostic,
+                }),
             }
         }
         r
+    }
+
+    /// The rules that did not resolve, in rule order (taken once).
+    pub(crate) fn take_failures(&mut self) -> Vec<RuleFailure> {
+        std::mem::take(&mut self.failures)
     }
 
     /// The collector the rules came from.
@@ -209,32 +290,30 @@ impl<'c> ResolvedRuleset<'c> {
         rule: &ResolvedRule,
     ) -> Diagnostic {
         let info = self.info(rule);
-        let (text, sub) = self.text_of_tag(pos, &rule.condition, &rule.substitution);
+        let (text, sub, offset) = self.text_at(pos, &rule.condition, &rule.substitution);
         Diagnostic::in_text(
             code,
             message,
             &info.condition_context,
             text,
-            sub.original_offset(pos.offset & OFFSET_MASK),
+            sub.original_offset(offset),
         )
     }
 
-    /// The text (and list substitution) a tagged position points into: a
-    /// macro's condition for tagged positions, `own` otherwise.
-    fn text_of_tag<'a>(
+    /// The text (with its list substitution) a position points into, and the
+    /// offset in it: a macro's condition, or `own` (a rule's).
+    fn text_at<'a>(
         &'a self,
         pos: Pos,
         own: &'a MappedText,
         own_sub: &'a Substitution,
-    ) -> (&'a MappedText, &'a Substitution) {
-        let t = pos.offset >> TAG_SHIFT;
-        match (
-            t.checked_sub(1)
-                .and_then(|i| self.collector.macros().get(i)),
-            t.checked_sub(1).and_then(|i| self.macros.get(i)),
-        ) {
-            (Some(m), Some(s)) => (&m.condition, &s.sub),
-            _ => (own, own_sub),
+    ) -> (&'a MappedText, &'a Substitution, usize) {
+        match self.space.locate(pos.offset) {
+            (Some(m), offset) => match (self.collector.macros().get(m), self.macros.get(m)) {
+                (Some(info), Some(state)) => (&info.condition, &state.sub, offset),
+                _ => (own, own_sub, offset),
+            },
+            (None, offset) => (own, own_sub, offset),
         }
     }
 
@@ -299,13 +378,13 @@ impl<'c> ResolvedRuleset<'c> {
             }
             Err(e) => {
                 let m = &macros[i];
-                let (text, sub) = self.text_of_tag(e.pos(), &m.condition, &self.macros[i].sub);
+                let (text, sub, offset) = self.text_at(e.pos(), &m.condition, &self.macros[i].sub);
                 result.push(Diagnostic::in_text(
                     ErrorCode::Validate,
                     e.message(),
                     &m.condition_context,
                     text,
-                    sub.original_offset(e.pos().offset & OFFSET_MASK),
+                    sub.original_offset(offset),
                 ));
                 self.macros[i].failed = true;
                 false
@@ -318,28 +397,28 @@ impl<'c> ResolvedRuleset<'c> {
         index: usize,
         rule: &RuleInfo,
         by_name: &HashMap<&str, usize>,
-        result: &mut LoadResult,
-    ) -> Option<ResolvedRule> {
-        let cond = match rule.condition_with_exceptions() {
-            Ok(c) => c,
-            Err(d) => {
-                result.push(d);
-                return None;
-            }
-        };
+    ) -> Result<ResolvedRule, (FailedAt, Option<Diagnostic>)> {
+        let cond = rule
+            .condition_with_exceptions()
+            .map_err(|d| (FailedAt::Exceptions, Some(d)))?;
         let sub = substitute_lists_mapped(cond.as_str(), &self.lists);
         sub.used.iter().for_each(|&u| self.list_used[u] = true);
         let parsed = match parse_condition(&sub.text) {
-            Ok(e) => e,
+            Ok(mut e) => {
+                rebase(&mut e, self.space.rule_start);
+                e
+            }
             Err(e) => {
-                result.push(Diagnostic::in_text(
-                    ErrorCode::CompileCondition,
-                    e.message(),
-                    &rule.condition_context,
-                    &cond,
-                    sub.original_offset(e.pos().offset),
+                return Err((
+                    FailedAt::Condition,
+                    Some(Diagnostic::in_text(
+                        ErrorCode::CompileCondition,
+                        e.message(),
+                        &rule.condition_context,
+                        &cond,
+                        sub.original_offset(e.pos().offset),
+                    )),
                 ));
-                return None;
             }
         };
         let mut refs = Vec::new();
@@ -350,7 +429,7 @@ impl<'c> ResolvedRuleset<'c> {
                 .is_some_and(|&j| self.macros[j].failed)
         }) {
             // The macro's own error was reported already.
-            return None;
+            return Err((FailedAt::Condition, None));
         }
         let snapshot: &[MacroState] = &self.macros;
         let used = &mut self.macro_used;
@@ -376,23 +455,21 @@ impl<'c> ResolvedRuleset<'c> {
             expr: Expr::And(Vec::new()),
         };
         match expanded {
-            Ok(expr) => Some(ResolvedRule { expr, ..rr }),
-            Err(e) => {
-                result.push(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr));
-                None
-            }
+            Ok(expr) => Ok(ResolvedRule { expr, ..rr }),
+            Err(e) => Err((
+                FailedAt::Condition,
+                Some(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr)),
+            )),
         }
     }
 }
 
-/// Marks every position of `e` with macro number `tag` (1-based), leaving
-/// positions already tagged (from nested macros) alone.
-fn tag(e: &mut Expr, tag: usize) {
-    for_each_pos_mut(e, &mut |p| {
-        if p.offset >> TAG_SHIFT == 0 {
-            p.offset |= tag << TAG_SHIFT;
-        }
-    });
+/// Moves every position of a freshly parsed `e` to its text's range of the
+/// position space.
+fn rebase(e: &mut Expr, start: usize) {
+    if start != 0 {
+        for_each_pos_mut(e, &mut |p| p.offset += start);
+    }
 }
 
 fn collect_macro_refs(e: &Expr, out: &mut Vec<(String, Pos)>) {

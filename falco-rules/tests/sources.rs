@@ -376,3 +376,62 @@ fn min_priority_and_the_default_source_come_from_the_builder() {
     assert_eq!(names, ["loud"]);
     assert_eq!(rs.active_len(), 1);
 }
+
+#[test]
+fn errors_come_in_rule_order_output_before_condition() {
+    let mut e = builder().build();
+    let yaml = "\
+- rule: a
+  desc: d
+  condition: http.path = / and
+  output: \"%http.nope\"
+  priority: INFO
+  source: http
+- rule: b
+  desc: d
+  condition: undefined_macro
+  output: o
+  priority: INFO
+  source: http
+";
+    let r = e.load_str("r.yaml", yaml);
+    let got: Vec<(String, usize)> = r
+        .errors
+        .iter()
+        .map(|d| (d.code.name().to_string(), d.position().1.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("LOAD_ERR_COMPILE_OUTPUT".to_string(), 4),
+            ("LOAD_ERR_COMPILE_CONDITION".to_string(), 3),
+            ("LOAD_ERR_VALIDATE".to_string(), 9),
+        ],
+        "{r}"
+    );
+}
+
+#[test]
+fn errors_inside_nested_macros_point_into_the_macros_text() {
+    let mut e = builder().build();
+    let yaml = "\
+- macro: inner
+  condition: http.nope = 1
+- macro: outer
+  condition: http.path = / and inner
+- rule: r
+  desc: d
+  condition: http.method = GET and outer
+  output: o
+  priority: INFO
+  source: http
+";
+    let r = e.load_str("r.yaml", yaml);
+    assert_eq!(r.errors.len(), 1, "{r}");
+    let (_, at) = r.errors[0].position();
+    assert_eq!((at.line, at.col), (2, 14), "{r}");
+    assert_eq!(
+        r.errors[0].message,
+        "filter_check called with nonexistent field http.nope"
+    );
+}

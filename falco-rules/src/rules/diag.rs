@@ -828,6 +828,13 @@ pub fn falco_load_results_json(results: &[LoadResult]) -> Value {
     json!({ "falco_load_results": results.iter().map(LoadResult::to_json).collect::<Vec<_>>() })
 }
 
+impl Extend<Diagnostic> for LoadResult {
+    /// Files each diagnostic as [`LoadResult::push`] does.
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        iter.into_iter().for_each(|d| self.push(d));
+    }
+}
+
 impl fmt::Display for LoadResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.render().trim_end())
