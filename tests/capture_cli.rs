@@ -2,17 +2,12 @@
 //! 'CONDITION'` and `capture -r IN -w OUT ['CONDITION']`, run as a user runs
 //! them on the test captures in `testdata/captures`.
 
+mod common;
+
+use common::example;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile> directory");
-    dir.join("examples").join(name)
-}
 
 fn capture(name: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,25 +1,13 @@
 //! The example programs' contracts: `filter` and `falco -V`, run as a user
 //! runs them.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-/// The path of an example binary built by `cargo test`.
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile> directory");
-    let p = dir.join("examples").join(name);
-    assert!(
-        p.exists(),
-        "{} not built (cargo test builds examples)",
-        p.display()
-    );
-    p
-}
+use common::{example, stderr, stdout};
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 fn data(file: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,14 +33,6 @@ fn run(bin: &str, args: &[&str], stdin: &str) -> Output {
         .expect("stdin")
         .write_all(stdin.as_bytes());
     child.wait_with_output().expect("example runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 const EVENTS: &str = r#"{"proc.name": "cat", "fd.name": "/etc/shadow", "user.uid": 0}

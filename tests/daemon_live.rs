@@ -4,21 +4,16 @@
 //! Needs root and a kernel with BTF (CI has both); elsewhere it says why and
 //! skips.
 
+mod common;
+
+use common::example;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile> directory");
-    dir.join("examples").join(name)
-}
 
 fn can_run_live() -> Result<(), String> {
     use std::os::unix::fs::MetadataExt;

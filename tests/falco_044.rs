@@ -3,25 +3,13 @@
 //! `-c` with Falco 0.44.1's stock `falco.yaml` (`testdata/falco/`), `-o`
 //! flags, `-r` rules and `-e` replays of the public captures.
 
+mod common;
+
+use common::{example, stderr, stdout};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-/// The path of an example binary built by `cargo test`.
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile> directory");
-    let p = dir.join("examples").join(name);
-    assert!(
-        p.exists(),
-        "{} not built (cargo test builds examples)",
-        p.display()
-    );
-    p
-}
 
 fn testdata(rel: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -68,14 +56,6 @@ fn falco(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("falco runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The per-rule counts of Falco's end-of-run summary on stderr

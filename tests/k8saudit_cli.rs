@@ -1,23 +1,10 @@
 //! `falco --list[=SOURCE]`: the k8s_audit fields beside the syscall ones.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-/// The path of an example binary built by `cargo test`.
-fn example(name: &str) -> PathBuf {
-    let mut dir = std::env::current_exe().expect("test binary path");
-    dir.pop();
-    if dir.ends_with("deps") {
-        dir.pop();
-    }
-    let p = dir.join("examples").join(name);
-    assert!(
-        p.exists(),
-        "{} not built (cargo test builds examples)",
-        p.display()
-    );
-    p
-}
+use common::example;
+
+use std::process::Command;
 
 fn list(arg: &str) -> (i32, String, String) {
     let out = Command::new(example("falco"))
