@@ -77,27 +77,24 @@ fn containerd_namespace(path: &str) -> Option<&str> {
     while let Some(off) = b[i..].iter().position(|&c| c == b'/') {
         let open = i + off;
         let mut j = open + 1;
-        let mut ok = false;
-        loop {
+        let ok = loop {
             let word = b[j..]
                 .iter()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .count();
             if word == 0 {
-                ok = false;
-                break;
+                break false;
             }
             j += word;
-            ok = true;
             match b.get(j) {
                 Some(b'.' | b'_' | b'-')
                     if b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) =>
                 {
                     j += 1
                 }
-                _ => break,
+                _ => break true,
             }
-        }
+        };
         if ok && b.get(j) == Some(&b'/') {
             return path.get(open..=j);
         }
