@@ -37,6 +37,8 @@ use std::time::Duration;
 use falco_events::pipeline::{Pipeline, Step};
 use falco_events::scap::{ScapError, ScapReader};
 use falco_events::source::{EventSource, SourceError, SourceStats};
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+use falco_events::state::runtime::ContainerTable;
 use falco_events::state::HostState;
 use falco_k8saudit::input::OpenParams;
 use falco_k8saudit::pipeline::{AuditInput, SourceStats as AuditStats};
@@ -246,6 +248,16 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
     }
 }
 
+/// The live host's state, with container metadata from the runtimes the
+/// configuration names (see [`crate::sources::container_engines`]).
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+fn live_state(cfg: &Config) -> HostState {
+    let mut state = HostState::from_proc();
+    let table = ContainerTable::start(&crate::sources::container_engines(cfg));
+    state.watch_containers(table);
+    state
+}
+
 /// Opens the event source the configuration names.
 pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), DaemonError> {
     match cfg.engine.kind {
@@ -268,7 +280,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
             };
             pc = pc.with_buf_size_preset(m.buf_size_preset as usize)?;
             let probe = falco_driver_bpf::BpfProbe::open(pc)?;
-            Ok((Box::new(probe), HostState::from_proc()))
+            Ok((Box::new(probe), live_state(cfg)))
         }
         #[cfg(not(feature = "bpf"))]
         EngineKind::ModernEbpf => Err(DaemonError::NoDriver {
@@ -279,7 +291,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc)?;
-            Ok((Box::new(k), HostState::from_proc()))
+            Ok((Box::new(k), live_state(cfg)))
         }
         #[cfg(not(feature = "kmod"))]
         EngineKind::Kmod => Err(DaemonError::NoDriver {

@@ -214,6 +214,38 @@ impl SourcePlan {
     }
 }
 
+/// The container engines to ask for metadata: the `container` plugin's
+/// `init_config` (`label_max_len`, `engines.docker` and `engines.podman`
+/// with `enabled` and `sockets`) when `plugins` has an entry for it (loaded
+/// or not: its settings describe the host), else the plugin's defaults.
+/// CRI and containerd sockets are not asked here.
+pub fn container_engines(cfg: &Config) -> falco_events::state::runtime::ContainerEngines {
+    let mut e = falco_events::state::runtime::ContainerEngines::default();
+    let Some(p) = cfg.plugins.iter().find(|p| p.name == "container") else {
+        return e;
+    };
+    let Ok(init) = serde_json::from_str::<serde_json::Value>(&p.init_config) else {
+        return e;
+    };
+    if let Some(n) = init["label_max_len"].as_u64() {
+        e.label_max_len = n as usize;
+    }
+    for (name, list) in [("docker", &mut e.docker), ("podman", &mut e.podman)] {
+        let engine = &init["engines"][name];
+        if engine["enabled"].as_bool() == Some(false) {
+            list.clear();
+        } else if let Some(socks) = engine["sockets"].as_array() {
+            let root = std::env::var("HOST_ROOT").unwrap_or_default();
+            *list = socks
+                .iter()
+                .filter_map(|s| s.as_str())
+                .map(|s| std::path::PathBuf::from(format!("{root}{s}")))
+                .collect();
+        }
+    }
+    e
+}
+
 fn select(
     loaded: &[String],
     enable: &[String],

@@ -40,6 +40,7 @@ mod container;
 mod fd;
 mod inspector;
 mod proc;
+pub mod runtime;
 
 use std::net::IpAddr;
 
@@ -497,6 +498,9 @@ pub struct HostState {
     pub live: bool,
     /// Counters.
     pub stats: StateStats,
+    /// Container metadata from the container runtime (none asked unless
+    /// [`HostState::watch_containers`] set it up).
+    pub containers: runtime::ContainerTable,
     pending_thread_removal: Option<i64>,
     pending_fd_removal: Option<(i64, i64)>,
 }
@@ -572,6 +576,17 @@ impl HostState {
     /// An empty state (events create placeholder threads).
     pub fn new() -> HostState {
         HostState::default()
+    }
+
+    /// Asks `table`'s container runtime about every container of the
+    /// threads known now, and of those that appear from now on.
+    pub fn watch_containers(&mut self, table: runtime::ContainerTable) {
+        for t in self.threads.values() {
+            if t.container_id != "host" {
+                table.observe(&t.container_full_id);
+            }
+        }
+        self.containers = table;
     }
 
     /// Seeds the state from a capture's metadata: threads from the process
@@ -960,6 +975,9 @@ impl HostState {
         }
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             child.set_cgroups(p.as_charbuf_array());
+            if child.container_id != "host" {
+                self.containers.observe(&child.container_full_id);
+            }
         }
         if let Some(v) = e.param_by_name("uid").and_then(|p| p.as_u64()) {
             child.uid = v as u32;
@@ -1039,6 +1057,9 @@ impl HostState {
             .unwrap_or_else(|| t.exe.clone());
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             t.set_cgroups(p.as_charbuf_array());
+            if t.container_id != "host" {
+                self.containers.observe(&t.container_full_id);
+            }
         }
         if let Some(p) = e.param_by_name("env").filter(|p| !p.is_empty()) {
             t.env = p
