@@ -110,6 +110,10 @@ fn docker_ready() -> bool {
     }
 }
 
+/// The live daemons run one at a time (two probes attached would double the
+/// load, and the drops).
+static LIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A container removed when the test ends.
 struct Container(String);
 
@@ -125,6 +129,7 @@ fn name(what: &str) -> String {
 
 #[test]
 fn a_shell_in_a_container_alerts_with_the_containers_metadata() {
+    let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
     if !live() || !docker_ready() {
         return;
     }
@@ -165,6 +170,8 @@ fn a_shell_in_a_container_alerts_with_the_containers_metadata() {
             &rules.display().to_string(),
             "-o",
             "syslog_output.enabled=false",
+            "-o",
+            "webserver.enabled=false",
             "-o",
             "engine.modern_ebpf.buf_size_preset=6",
         ])
@@ -253,4 +260,112 @@ fn privileged_is_read_from_the_runtime() {
         asked >= 3 && found >= 2 && failed >= 1,
         "{asked} {found} {failed}"
     );
+}
+
+#[test]
+fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
+    let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    if !live() || !docker_ready() {
+        return;
+    }
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/rules");
+    let dir = std::env::temp_dir().join(format!("falco-started-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("out.txt");
+    let log = dir.join("log.txt");
+    let mut args = vec![
+        "-o".to_string(),
+        "syslog_output.enabled=false".to_string(),
+        "-o".to_string(),
+        "webserver.enabled=false".to_string(),
+        "-o".to_string(),
+        "json_output=true".to_string(),
+        "-o".to_string(),
+        "rule_matching=all".to_string(),
+        "-o".to_string(),
+        "engine.modern_ebpf.buf_size_preset=6".to_string(),
+    ];
+    for f in [
+        "falco_rules.yaml",
+        "falco-incubating_rules.yaml",
+        "falco-sandbox_rules.yaml",
+    ] {
+        args.push("-r".into());
+        args.push(rules_dir.join(f).display().to_string());
+    }
+    let child = Command::new(example("falco"))
+        .args(&args)
+        .stdout(std::fs::File::create(&out).expect("out"))
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("falco starts");
+    let mut child = Kill(child);
+    wait_for("the daemon to start", Duration::from_secs(60), || {
+        read(&log).contains("Starting event processing")
+    });
+    std::thread::sleep(Duration::from_secs(1));
+    // Started after the daemon: looked up when Docker creates it, before its
+    // first process runs.
+    let mount = name("mount");
+    let capable = name("capable");
+    let _m = Container(mount.clone());
+    let _c = Container(capable.clone());
+    docker(&[
+        "run",
+        "--rm",
+        "--name",
+        &mount,
+        "-v",
+        "/etc:/host/etc:ro",
+        IMAGE,
+        "sleep",
+        "1",
+    ])
+    .expect("docker run with a sensitive mount");
+    docker(&[
+        "run",
+        "--rm",
+        "--name",
+        &capable,
+        "--cap-add",
+        "ALL",
+        "--cap-drop",
+        "SYS_RESOURCE",
+        IMAGE,
+        "sleep",
+        "1",
+    ])
+    .expect("docker run with every capability");
+    // Neither rule's output names the container: find them by rule and
+    // command line (both containers run `sleep 1` as their first process).
+    let alert = |rule: &str| -> Option<serde_json::Value> {
+        read(&out)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|j| j["rule"] == rule && j["output_fields"]["proc.cmdline"] == "sleep 1")
+    };
+    let mut sensitive = None;
+    wait_for("the sensitive mount alert", Duration::from_secs(30), || {
+        sensitive = alert("Launch Sensitive Mount Container");
+        sensitive.is_some()
+    });
+    let mut excessive = None;
+    wait_for(
+        "the capable container alert",
+        Duration::from_secs(30),
+        || {
+            excessive = alert("Launch Excessively Capable Container");
+            excessive.is_some()
+        },
+    );
+    interrupt(&mut child.0);
+    let s = sensitive.expect("alert");
+    assert_eq!(
+        s["output_fields"]["container.mounts"], "/etc:/host/etc:ro:false:rprivate",
+        "{s}"
+    );
+    assert_eq!(s["output_fields"]["proc.name"], "sleep");
+    let e = excessive.expect("alert");
+    assert_eq!(e["output_fields"]["proc.pname"], "containerd-shim", "{e}");
 }

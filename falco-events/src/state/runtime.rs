@@ -234,18 +234,25 @@ impl ContainerTable {
         let table = ContainerTable {
             shared: Some(shared),
         };
-        // The containers already running.
-        let first = engines
+        // The containers already running, and each container the engines
+        // create from now on (looked up at creation, so its metadata is
+        // there before its first process runs, as the plugin's hooks do).
+        for path in engines
             .docker
             .iter()
             .chain(&engines.podman)
-            .find(|p| p.exists());
-        if let Some(path) = first {
+            .filter(|p| p.exists())
+        {
             if let Some(ids) = list_running(path, engines.timeout) {
                 for id in ids {
                     table.observe(&id);
                 }
             }
+            let watcher = table.clone();
+            let path = path.clone();
+            let _ = std::thread::Builder::new()
+                .name("falco-container-events".into())
+                .spawn(move || watch_creations(&path, &watcher));
         }
         table
     }
@@ -318,6 +325,48 @@ fn get(socket: &Path, path: &str, timeout: Duration) -> Option<(u16, Vec<u8>)> {
     let head = std::str::from_utf8(&buf[..head_end]).ok()?;
     let status = head.split_whitespace().nth(1)?.parse().ok()?;
     Some((status, buf[head_end + 4..].to_vec()))
+}
+
+/// Follows the engine's event stream and looks up each container it
+/// creates; reconnects (after a second) when the stream ends.
+fn watch_creations(socket: &Path, table: &ContainerTable) {
+    // filters={"type":["container"],"event":["create"]}
+    const PATH: &str = "/events?filters=%7B%22type%22%3A%5B%22container%22%5D%2C%22event%22%3A%5B%22create%22%5D%7D";
+    loop {
+        if let Ok(mut s) = UnixStream::connect(socket) {
+            let request = format!("GET {PATH} HTTP/1.0\r\nHost: docker\r\n\r\n");
+            if s.write_all(request.as_bytes()).is_ok() {
+                let mut r = std::io::BufReader::new(s);
+                let mut line = String::new();
+                // The head, up to its blank line.
+                loop {
+                    line.clear();
+                    match std::io::BufRead::read_line(&mut r, &mut line) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) if line.trim().is_empty() => break,
+                        Ok(_) => {}
+                    }
+                }
+                // One JSON object a line.
+                loop {
+                    line.clear();
+                    match std::io::BufRead::read_line(&mut r, &mut line) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) => {
+                            let Ok(ev) = serde_json::from_str::<serde_json::Value>(&line) else {
+                                continue;
+                            };
+                            let id = ev["Actor"]["ID"].as_str().or(ev["id"].as_str());
+                            if let Some(id) = id {
+                                table.observe(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_secs(1));
+    }
 }
 
 /// The ids of the running containers.
