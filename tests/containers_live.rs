@@ -159,7 +159,8 @@ fn a_shell_in_a_container_alerts_with_the_containers_metadata() {
     std::fs::write(
         &rules,
         "- macro: container\n  condition: (container.id != host)\n\
-         - rule: Shadow read in container\n  desc: d\n  condition: evt.type in (open, openat, openat2) and container and fd.name = /etc/shadow\n  output: \"Shadow read in container (name=%container.name image=%container.image repo=%container.image.repository tag=%container.image.tag id=%container.id type=%container.type privileged=%container.privileged team=%container.label[team] mount=%container.mount.dest[^/tmp])\"\n  priority: WARNING\n",
+         - rule: Shadow read in container\n  desc: d\n  condition: evt.type in (open, openat, openat2) and container and fd.name = /etc/shadow\n  output: \"Shadow read in container (name=%container.name image=%container.image repo=%container.image.repository tag=%container.image.tag id=%container.id type=%container.type privileged=%container.privileged team=%container.label[team] mount=%container.mount.dest[^/tmp])\"\n  priority: WARNING\n\
+         - rule: Passwd read in container\n  desc: d\n  condition: evt.type in (open, openat, openat2) and container and fd.name = /etc/passwd and proc.name = cat\n  output: \"Passwd read in container (user=%user.name uid=%user.uid home=%user.homedir)\"\n  priority: WARNING\n",
     )
     .expect("rules");
     let out = dir.join("out.txt");
@@ -188,6 +189,15 @@ fn a_shell_in_a_container_alerts_with_the_containers_metadata() {
         let _ = docker(&["exec", &cname, "sh", "-c", "cat /etc/shadow"]);
         std::thread::sleep(Duration::from_millis(300));
         read(&out).contains("Shadow read in container")
+    });
+    // Users come from the container's own /etc/passwd: uid 1 (daemon on
+    // the host) is unknown in the container, root is the container's.
+    wait_for("the passwd alerts", Duration::from_secs(60), || {
+        let _ = docker(&["exec", "-u", "1", &cname, "cat", "/etc/passwd"]);
+        let _ = docker(&["exec", &cname, "cat", "/etc/passwd"]);
+        std::thread::sleep(Duration::from_millis(300));
+        let t = read(&out);
+        t.contains("(user=<NA> uid=1 home=<NA>)") && t.contains("(user=root uid=0 home=/root)")
     });
     interrupt(&mut child.0);
     let text = read(&out);
