@@ -40,6 +40,7 @@ mod container;
 mod fd;
 mod inspector;
 mod proc;
+mod procnet;
 
 use std::net::IpAddr;
 
@@ -50,6 +51,7 @@ use crate::table::codes::*;
 pub use container::container_id;
 pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
 pub use inspector::{Inspector, InspectorStats};
+pub use procnet::{parse_fib_trie_locals, parse_if_inet6, SocketTable};
 
 /// The id libs uses for "no value" in pid-like fields.
 pub const NO_ID: i64 = -1;
@@ -468,6 +470,9 @@ pub struct StateStats {
     pub malformed: u64,
     /// Threads removed by procexit.
     pub removed_threads: u64,
+    /// Lines of the `/proc/net` socket tables that could not be read when
+    /// the state was taken from the live host (those sockets stay unknown).
+    pub proc_net_skipped_lines: u64,
 }
 
 /// The hash map of the state's tables (aHash: the keys are small integers
@@ -499,6 +504,8 @@ pub struct HostState {
     pub stats: StateStats,
     pending_thread_removal: Option<i64>,
     pending_fd_removal: Option<(i64, i64)>,
+    /// The fd (table key, number) whose name the last event changed.
+    name_changed: Option<(i64, i64)>,
 }
 
 /// Appends `/` to a non-empty directory that lacks it (libs keeps cwd so).
@@ -613,8 +620,8 @@ impl HostState {
         s
     }
 
-    /// Connected IPv4 sockets of a capture whose source port is a port some
-    /// process listens on are the server side: swap the tuple so the client
+    /// Connected IPv4 sockets of a capture (or of `/proc`) whose source
+    /// port is a port some process listens on are the server side: swap the tuple so the client
     /// comes first and mark the role (libs' `fix_sockets_coming_from_proc`).
     fn fix_capture_sockets(&mut self) {
         let server_ports: std::collections::HashSet<u16> = self
@@ -730,6 +737,15 @@ impl HostState {
         self.fds.get(&fd_key(t))
     }
 
+    /// True if the last event applied changed the name of fd `fd` of
+    /// `t`'s process (`fd.name_changed`): libsinsp compares the fd's name
+    /// before and after parsing, and a new fd's name with the empty name,
+    /// so an open, an accept or a connect that names its socket changes
+    /// the name, a read or a close does not.
+    pub fn fd_name_changed(&self, t: &ThreadInfo, fd: i64) -> bool {
+        self.name_changed == Some((fd_key(t), fd))
+    }
+
     /// The user `uid`.
     pub fn user(&self, uid: u32) -> Option<&User> {
         self.users.get(&uid)
@@ -770,7 +786,17 @@ impl HostState {
         if num < 0 {
             return;
         }
+        self.note_name(tid, num, "", &fd.name);
         self.fd_table_mut(tid).insert(num, fd);
+    }
+
+    /// Records that the event changed fd `num`'s name from `old` to `new`
+    /// (nothing when they are equal).
+    fn note_name(&mut self, tid: i64, num: i64, old: &str, new: &str) {
+        if old != new {
+            let key = self.threads.get(&tid).map_or(tid, fd_key);
+            self.name_changed = Some((key, num));
+        }
     }
 
     fn remove_thread(&mut self, tid: i64) {
@@ -791,6 +817,7 @@ impl HostState {
     pub fn update(&mut self, e: &Event<'_>) {
         let tid = e.tid() as i64;
         let code = e.code();
+        self.name_changed = None;
         let ok = match code {
             PPME_SYSCALL_CLONE_20_X
             | PPME_SYSCALL_FORK_20_X
@@ -833,6 +860,14 @@ impl HostState {
             PPME_SOCKET_CONNECT_X => self.on_connect(e, tid),
             PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X => self.on_accept(e, tid),
             PPME_SOCKET_BIND_X => self.on_bind(e, tid),
+            PPME_SOCKET_SEND_X
+            | PPME_SOCKET_SENDTO_X
+            | PPME_SOCKET_SENDMSG_X
+            | PPME_SOCKET_SENDMMSG_X => self.on_datagram(e, tid, false),
+            PPME_SOCKET_RECV_X
+            | PPME_SOCKET_RECVFROM_X
+            | PPME_SOCKET_RECVMSG_X
+            | PPME_SOCKET_RECVMMSG_X => self.on_datagram(e, tid, true),
             PPME_SYSCALL_DUP_1_X | PPME_SYSCALL_DUP2_X | PPME_SYSCALL_DUP3_X => {
                 self.on_dup(e, tid, "oldfd")
             }
@@ -1306,6 +1341,7 @@ impl HostState {
         let table = self.fd_table_mut(tid);
         let prev = table.get(&fd);
         let l4 = prev.map_or(L4Proto::Unknown, |f| f.l4proto);
+        let old = prev.map(|f| f.name.clone()).unwrap_or_default();
         let new = match *tuple {
             SockTuple::Inet {
                 sip,
@@ -1317,6 +1353,23 @@ impl HostState {
                 IpAddr::V4(sip),
                 sport,
                 IpAddr::V4(dip),
+                dport,
+                if l4 == L4Proto::Unknown {
+                    L4Proto::Tcp
+                } else {
+                    l4
+                },
+            ),
+            SockTuple::Inet6 {
+                sip,
+                sport,
+                dip,
+                dport,
+            } if sip.to_ipv4_mapped().is_some() && dip.to_ipv4_mapped().is_some() => tuple_fd(
+                FdType::Ipv4,
+                IpAddr::V6(sip).to_canonical(),
+                sport,
+                IpAddr::V6(dip).to_canonical(),
                 dport,
                 if l4 == L4Proto::Unknown {
                     L4Proto::Tcp
@@ -1348,7 +1401,9 @@ impl HostState {
         };
         let mut new = new;
         new.server_role = Some(server);
+        let name = new.name.clone();
         table.insert(fd, new);
+        self.note_name(tid, fd, &old, &name);
     }
 
     fn on_connect(&mut self, e: &Event<'_>, tid: i64) -> bool {
@@ -1399,6 +1454,7 @@ impl HostState {
         let Some(f) = table.get_mut(&fd) else {
             return true;
         };
+        let old = f.name.clone();
         // The name is the address as given; a port makes it a server socket.
         match addr {
             Some(SockAddr::Inet { addr, port }) => {
@@ -1424,6 +1480,128 @@ impl HostState {
             Some(SockAddr::Unix { path }) => f.name = String::from_utf8_lossy(path).into_owned(),
             _ => {}
         }
+        let new = f.name.clone();
+        self.note_name(tid, fd, &old, &new);
+        true
+    }
+
+    /// A send or receive that carries the peer's tuple names a socket that
+    /// has no name yet or is not TCP (a datagram socket talks to a new peer
+    /// at each call), as libs' `parse_rw_exit`: the protocol becomes UDP if
+    /// unknown, a socket without a role guesses one (client unless the
+    /// process serves the peer's destination port and does not use its
+    /// source port as a client; then server; failing both, a receive makes
+    /// a server), and the name and addresses follow the role (client side
+    /// first). The tuple of a send is local -> peer; of a receive, peer ->
+    /// local. Events without a tuple (old captures) change nothing.
+    fn on_datagram(&mut self, e: &Event<'_>, tid: i64, incoming: bool) -> bool {
+        let (Some(res), Some(fd)) = (event_result(e), p_i64(e, "fd")) else {
+            return false;
+        };
+        if res < 0 || fd < 0 {
+            return true;
+        }
+        let Some(tuple) = e.param_by_name("tuple").and_then(|p| p.as_socktuple()) else {
+            return true;
+        };
+        let key = self.threads.get(&tid).map_or(tid, fd_key);
+        let Some(table) = self.fds.get(&key) else {
+            return true;
+        };
+        let Some(prev) = table.get(&fd) else {
+            return true;
+        };
+        if !prev.name.is_empty() && prev.l4proto == L4Proto::Tcp {
+            return true;
+        }
+        let (ty, local, remote) = match tuple {
+            SockTuple::Inet {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => (
+                FdType::Ipv4,
+                (IpAddr::V4(sip), sport),
+                (IpAddr::V4(dip), dport),
+            ),
+            SockTuple::Inet6 {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => {
+                let (s, d) = (IpAddr::V6(sip), IpAddr::V6(dip));
+                let mapped = sip.to_ipv4_mapped().is_some() && dip.to_ipv4_mapped().is_some();
+                if mapped {
+                    (
+                        FdType::Ipv4,
+                        (s.to_canonical(), sport),
+                        (d.to_canonical(), dport),
+                    )
+                } else {
+                    (FdType::Ipv6, (s, sport), (d, dport))
+                }
+            }
+            SockTuple::Unix { path, .. } => {
+                let mut f = prev.clone();
+                f.ty = FdType::Unix;
+                f.name = String::from_utf8_lossy(path).into_owned();
+                let old = prev.name.clone();
+                let new = f.name.clone();
+                self.fds.entry(key).or_default().insert(fd, f);
+                self.note_name(tid, fd, &old, &new);
+                return true;
+            }
+            SockTuple::Other { .. } => return true,
+        };
+        let (local, remote) = if incoming {
+            (remote, local)
+        } else {
+            (local, remote)
+        };
+        let server = match prev.server_role {
+            Some(r) => r,
+            None => {
+                let bound = table.values().any(|f| match f.sock {
+                    Some(SockAddrs::Server { port, .. }) => port == local.1,
+                    Some(SockAddrs::Tuple { sport, .. }) => {
+                        f.server_role == Some(true) && sport == local.1
+                    }
+                    None => false,
+                });
+                let client_port = table.values().any(|f| match f.sock {
+                    Some(SockAddrs::Tuple { cport, .. }) => {
+                        f.server_role == Some(false) && cport == local.1
+                    }
+                    _ => false,
+                });
+                if !bound {
+                    false
+                } else if !client_port {
+                    true
+                } else {
+                    incoming
+                }
+            }
+        };
+        let l4 = match prev.l4proto {
+            L4Proto::Unknown => L4Proto::Udp,
+            l4 => l4,
+        };
+        let ((cip, cport), (sip, sport)) = if server {
+            (remote, local)
+        } else {
+            (local, remote)
+        };
+        let mut f = tuple_fd(ty, cip, cport, sip, sport, l4);
+        f.server_role = Some(server);
+        f.flags = prev.flags;
+        f.ino = prev.ino;
+        let old = prev.name.clone();
+        let new = f.name.clone();
+        self.fds.entry(key).or_default().insert(fd, f);
+        self.note_name(tid, fd, &old, &new);
         true
     }
 

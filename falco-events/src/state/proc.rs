@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::Path;
 
+use super::procnet::{self, NsSockets};
 use super::{with_slash, Fd, FdType, HostState, ThreadInfo, User};
+use crate::scap::FdInfo as ScapFd;
 
 /// Reads thread `tid` from `/proc` (the thread's own directory under its
 /// process when it is not a main thread).
@@ -155,9 +157,11 @@ pub fn parse_group(text: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// Fds of process `pid` from `/proc/PID/fd` (files, pipes, sockets and
-/// anonymous inodes by their link names).
-fn read_fds(pid: i64) -> Vec<(i64, Fd)> {
+/// Fds of process `pid` from `/proc/PID/fd` (files, pipes and anonymous
+/// inodes by their link names; sockets from the socket tables of the
+/// process's network namespace, and skipped when those lack them, as
+/// libscap does).
+fn read_fds(pid: i64, sockets: &mut NsSockets) -> Vec<(i64, Fd)> {
     let mut out = Vec::new();
     let Ok(rd) = fs::read_dir(Path::new("/proc").join(pid.to_string()).join("fd")) else {
         return out;
@@ -180,7 +184,17 @@ fn read_fds(pid: i64) -> Vec<(i64, Fd)> {
         } else if name.starts_with("pipe:") {
             Fd::new(FdType::Pipe, "")
         } else if name.starts_with("socket:") {
-            Fd::new(FdType::Unknown, "")
+            let Some(ino) = procnet::socket_inode(&name) else {
+                continue;
+            };
+            let Some(kind) = sockets.for_pid(Path::new("/proc"), pid).get(ino) else {
+                continue;
+            };
+            Fd::from_scap(&ScapFd {
+                fd: num,
+                ino,
+                kind: kind.clone(),
+            })
         } else if name.contains("[eventfd]") {
             Fd::new(FdType::Event, "")
         } else if name.contains("[eventpoll]") {
@@ -224,9 +238,11 @@ impl HostState {
         s.hostname = fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
+        s.interfaces = procnet::interface_addrs(Path::new("/proc"));
         let Ok(rd) = fs::read_dir("/proc") else {
             return s;
         };
+        let mut sockets = NsSockets::default();
         for ent in rd.flatten() {
             let Some(pid) = ent.file_name().to_str().and_then(|n| n.parse::<i64>().ok()) else {
                 continue;
@@ -248,11 +264,13 @@ impl HostState {
                     s.threads.insert(tid, t);
                 }
             }
-            let fds = read_fds(pid);
+            let fds = read_fds(pid, &mut sockets);
             if !fds.is_empty() {
                 s.fds.insert(pid, fds.into_iter().collect());
             }
         }
+        s.stats.proc_net_skipped_lines = sockets.skipped_lines;
+        s.fix_capture_sockets();
         s
     }
 }
@@ -285,5 +303,44 @@ mod tests {
         assert_eq!(t.pid, me);
         assert!(!t.comm.is_empty());
         assert!(t.cwd.ends_with('/'));
+    }
+
+    /// Sockets open before the state is taken get their type, tuple and
+    /// role from `/proc/net`: a listener, the connection to it, and the
+    /// accepted side (swapped so the client comes first, server role).
+    #[test]
+    fn from_proc_knows_sockets_opened_before_it() {
+        use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream, UdpSocket};
+        use std::os::fd::AsRawFd;
+
+        use crate::state::{L4Proto, SockAddrs};
+
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let client = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        let cport = client.local_addr().unwrap().port();
+        let udp = UdpSocket::bind("[::1]:0").unwrap();
+        let uport = udp.local_addr().unwrap().port();
+        let s = HostState::from_proc();
+        let me = std::process::id() as i64;
+        let t = s.thread(me).unwrap();
+        let lo = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        let l = s.fd(t, listener.as_raw_fd() as i64).expect("listener");
+        assert_eq!(l.ty, FdType::Ipv4);
+        assert_eq!(l.l4proto, L4Proto::Tcp);
+        assert_eq!(l.sock, Some(SockAddrs::Server { ip: lo, port }));
+        assert_eq!(l.name, format!("127.0.0.1:{port}"));
+        let c = s.fd(t, client.as_raw_fd() as i64).expect("client");
+        assert_eq!(c.name, format!("127.0.0.1:{cport}->127.0.0.1:{port}"));
+        assert_eq!(c.server_role, Some(false));
+        let a = s.fd(t, accepted.as_raw_fd() as i64).expect("accepted");
+        assert_eq!(a.name, format!("127.0.0.1:{cport}->127.0.0.1:{port}"));
+        assert_eq!(a.server_role, Some(true));
+        let u = s.fd(t, udp.as_raw_fd() as i64).expect("udp6");
+        assert_eq!(u.ty, FdType::Ipv6);
+        assert_eq!(u.l4proto, L4Proto::Udp);
+        assert_eq!(u.name, format!("::1:{uport}"));
+        assert!(s.is_local_ip(lo), "loopback is a local address");
     }
 }
