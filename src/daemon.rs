@@ -63,6 +63,8 @@ pub struct Counters {
     pub alerts: AtomicU64,
     /// Successful rule reloads.
     pub reloads: AtomicU64,
+    /// The host state's size, sampled with `events`.
+    pub state: crate::state_metrics::StateGauges,
 }
 
 /// Why the daemon could not start (or a reload could not be done).
@@ -215,7 +217,8 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
                 path: path.clone(),
                 source,
             })?;
-            let state = HostState::from_metadata(reader.metadata());
+            let mut state = HostState::from_metadata(reader.metadata());
+            state.limits = cfg.falco_libs.state_limits();
             Ok((Box::new(reader), state))
         }
         #[cfg(feature = "bpf")]
@@ -228,7 +231,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
             };
             pc = pc.with_buf_size_preset(m.buf_size_preset as usize)?;
             let probe = falco_driver_bpf::BpfProbe::open(pc)?;
-            Ok((Box::new(probe), HostState::from_proc()))
+            Ok((Box::new(probe), live_state(cfg)))
         }
         #[cfg(not(feature = "bpf"))]
         EngineKind::ModernEbpf => Err(DaemonError::NoDriver {
@@ -239,7 +242,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc)?;
-            Ok((Box::new(k), HostState::from_proc()))
+            Ok((Box::new(k), live_state(cfg)))
         }
         #[cfg(not(feature = "kmod"))]
         EngineKind::Kmod => Err(DaemonError::NoDriver {
@@ -370,6 +373,7 @@ fn prometheus(c: &Counters) -> String {
             v.load(Ordering::Relaxed)
         ));
     }
+    out.push_str(&c.state.prometheus());
     out
 }
 
@@ -523,6 +527,11 @@ pub fn run(opts: &Options) -> ExitCode {
         n += 1;
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
+            counters.drops.store(
+                pipeline.inspector().source().stats().drops,
+                Ordering::Relaxed,
+            );
+            counters.state.sample(pipeline.inspector().state());
         }
         // The drop monitor, once a second of event time (after the event's
         // rules: the source's counters are read once the event is done).
@@ -586,4 +595,13 @@ fn print_stats(
         "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
         s.drops, s.skipped_malformed
     );
+}
+
+/// The live host's state, bounded by `falco_libs` (thread table size and
+/// purge of idle threads).
+#[allow(dead_code)] // unused when built without drivers
+fn live_state(cfg: &Config) -> HostState {
+    let mut s = HostState::from_proc();
+    s.limits = cfg.falco_libs.state_limits();
+    s
 }

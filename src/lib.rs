@@ -37,6 +37,7 @@ pub mod daemon;
 pub mod drops;
 pub mod json;
 pub mod outputs;
+pub mod state_metrics;
 
 #[cfg(feature = "bpf")]
 pub use falco_driver_bpf as bpf;

@@ -76,6 +76,47 @@ pub struct Config {
     /// the engine's own `buf_size_preset` is not, it is used for the engine
     /// (already applied to [`Config::engine`] after loading).
     pub syscall_buf_size_preset: Option<u16>,
+    /// `falco_libs`: the bounds of the host state.
+    pub falco_libs: FalcoLibsConfig,
+}
+
+/// `falco_libs`: how large the host state may grow and how often idle
+/// threads are purged (see [`falco_events::state::StateLimits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FalcoLibsConfig {
+    /// `thread_table_size`: the most threads the state keeps.
+    pub thread_table_size: u32,
+    /// `thread_table_auto_purging_interval_s`: seconds between purges of
+    /// idle threads.
+    pub thread_table_auto_purging_interval_s: u32,
+    /// `thread_table_auto_purging_thread_timeout_s`: seconds without events
+    /// after which a thread gone from `/proc` is purged.
+    pub thread_table_auto_purging_thread_timeout_s: u32,
+}
+
+impl Default for FalcoLibsConfig {
+    /// Falco's stock values: 262144 threads, a purge every 300 s of
+    /// threads idle for 300 s.
+    fn default() -> Self {
+        FalcoLibsConfig {
+            thread_table_size: 262_144,
+            thread_table_auto_purging_interval_s: 300,
+            thread_table_auto_purging_thread_timeout_s: 300,
+        }
+    }
+}
+
+impl FalcoLibsConfig {
+    /// The state bounds these keys give (libs' fd-table bound unchanged).
+    pub fn state_limits(&self) -> falco_events::state::StateLimits {
+        const SEC: u64 = 1_000_000_000;
+        falco_events::state::StateLimits {
+            thread_table_size: self.thread_table_size as usize,
+            thread_timeout_ns: u64::from(self.thread_table_auto_purging_thread_timeout_s) * SEC,
+            purge_interval_ns: u64::from(self.thread_table_auto_purging_interval_s) * SEC,
+            ..falco_events::state::StateLimits::default()
+        }
+    }
 }
 
 /// `outputs_queue`.
@@ -313,6 +354,7 @@ impl Default for Config {
                 simulate_drops: false,
             },
             syscall_buf_size_preset: None,
+            falco_libs: FalcoLibsConfig::default(),
         }
     }
 }

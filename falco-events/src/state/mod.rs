@@ -154,6 +154,10 @@ pub struct ThreadInfo {
     pub pfminor: u64,
     /// Root directory.
     pub root: String,
+    /// Timestamp of the thread's last event, ns since the epoch (0 before
+    /// its first); the purge of inactive threads compares it with
+    /// [`StateLimits::thread_timeout_ns`].
+    pub lastaccess_ts: u64,
 }
 
 impl ThreadInfo {
@@ -203,6 +207,7 @@ impl ThreadInfo {
             pfmajor: 0,
             pfminor: 0,
             root: String::new(),
+            lastaccess_ts: 0,
         }
     }
 
@@ -473,6 +478,58 @@ pub struct StateStats {
     /// Lines of the `/proc/net` socket tables that could not be read when
     /// the state was taken from the live host (those sockets stay unknown).
     pub proc_net_skipped_lines: u64,
+    /// Threads removed by the purge of inactive threads (no event for
+    /// [`StateLimits::thread_timeout_ns`] and gone from `/proc`, or a
+    /// zombie), with the fd table of their process when it was the last.
+    pub purged_threads: u64,
+    /// Threads not added because the table held
+    /// [`StateLimits::thread_table_size`] threads (libs'
+    /// `n_drops_full_threadtable`).
+    pub refused_threads: u64,
+    /// Fds not added because their process's table held
+    /// [`StateLimits::fd_table_size`] fds.
+    pub refused_fds: u64,
+    /// Purge scans run.
+    pub purge_scans: u64,
+}
+
+/// The bounds of the state, as libsinsp bounds its tables. The defaults
+/// are Falco's (`falco_libs.thread_table_size: 262144`,
+/// `falco_libs.thread_table_auto_purging_interval_s: 300`,
+/// `falco_libs.thread_table_auto_purging_thread_timeout_s: 300`) and libs'
+/// fd table limit (4096 fds per process).
+///
+/// ```
+/// use falco_events::state::StateLimits;
+/// let l = StateLimits::default();
+/// assert_eq!(l.thread_table_size, 262_144);
+/// assert_eq!(l.purge_interval_ns, 300_000_000_000);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StateLimits {
+    /// The most threads the table holds; a new thread beyond it is refused
+    /// (counted in [`StateStats::refused_threads`]).
+    pub thread_table_size: usize,
+    /// The most fds one process's table holds; a new fd beyond it is
+    /// refused (counted in [`StateStats::refused_fds`]). Replacing an fd
+    /// already in the table is always allowed.
+    pub fd_table_size: usize,
+    /// A thread without events for this long (event time) may be purged,
+    /// if it is gone from `/proc` (live state) or a zombie.
+    pub thread_timeout_ns: u64,
+    /// How often (event time) the purge scans the table; 0 disables it.
+    pub purge_interval_ns: u64,
+}
+
+impl Default for StateLimits {
+    fn default() -> Self {
+        StateLimits {
+            thread_table_size: 262_144,
+            fd_table_size: 4096,
+            thread_timeout_ns: 300_000_000_000,
+            purge_interval_ns: 300_000_000_000,
+        }
+    }
 }
 
 /// The hash map of the state's tables (aHash: the keys are small integers
@@ -502,6 +559,10 @@ pub struct HostState {
     pub live: bool,
     /// Counters.
     pub stats: StateStats,
+    /// Table bounds and purge timing.
+    pub limits: StateLimits,
+    /// Event time of the last purge scan (0: none yet).
+    last_purge_ts: u64,
     pending_thread_removal: Option<i64>,
     pending_fd_removal: Option<(i64, i64)>,
     /// The fd (table key, number) whose name the last event changed.
@@ -759,13 +820,30 @@ impl HostState {
             }
         }
         if let Some(tid) = self.pending_thread_removal.take() {
-            self.remove_thread(tid);
+            if self.remove_thread(tid) {
+                self.stats.removed_threads += 1;
+            }
         }
     }
 
-    /// Makes sure thread `tid` exists (lazily, as libs does) and returns it.
-    pub fn ensure_thread(&mut self, tid: i64) -> &ThreadInfo {
+    /// Makes sure thread `tid` exists (lazily, as libs does) and returns
+    /// it; `None` when the table is full (the thread is refused and
+    /// counted).
+    pub fn ensure_thread(&mut self, tid: i64) -> Option<&ThreadInfo> {
+        self.ensure_thread_counted(tid, true)
+    }
+
+    /// [`ensure_thread`](Self::ensure_thread), counting a refusal only
+    /// when `count` (an event's handler asks again for the thread the
+    /// event already asked for).
+    fn ensure_thread_counted(&mut self, tid: i64, count: bool) -> Option<&ThreadInfo> {
         if !self.threads.contains_key(&tid) {
+            if self.threads.len() >= self.limits.thread_table_size {
+                if count {
+                    self.stats.refused_threads += 1;
+                }
+                return None;
+            }
             let t = if self.live {
                 proc::read_thread(tid).unwrap_or_else(|| ThreadInfo::placeholder(tid))
             } else {
@@ -774,7 +852,70 @@ impl HostState {
             self.stats.lazy_threads += 1;
             self.threads.insert(tid, t);
         }
-        &self.threads[&tid]
+        self.threads.get(&tid)
+    }
+
+    /// [`ensure_thread`](Self::ensure_thread) for an event of `tid` at
+    /// `ts`: also records the thread's last activity.
+    pub fn touch_thread(&mut self, tid: i64, ts: u64) {
+        match self.threads.get_mut(&tid) {
+            Some(t) => t.lastaccess_ts = ts,
+            None => {
+                if self.ensure_thread(tid).is_some() {
+                    if let Some(t) = self.threads.get_mut(&tid) {
+                        t.lastaccess_ts = ts;
+                    }
+                }
+            }
+        }
+    }
+
+    /// True if one more thread fits; counts a refusal when not.
+    fn has_room_for_thread(&mut self) -> bool {
+        if self.threads.len() >= self.limits.thread_table_size {
+            self.stats.refused_threads += 1;
+            return false;
+        }
+        true
+    }
+
+    /// Runs the purge of inactive threads when
+    /// [`StateLimits::purge_interval_ns`] of event time has passed since
+    /// the last scan (the first scan comes at most 30 s after the first
+    /// event, as in libs). A thread goes when it has had no event for
+    /// [`StateLimits::thread_timeout_ns`] and, for a live state, `/proc`
+    /// no longer shows it alive (gone, or a zombie); a capture's state
+    /// purges on the timeout alone. The fd table of a process goes with
+    /// its last thread. Returns true if a scan ran.
+    pub fn purge_inactive(&mut self, now: u64) -> bool {
+        let interval = self.limits.purge_interval_ns;
+        if interval == 0 {
+            return false;
+        }
+        if self.last_purge_ts == 0 {
+            let first = interval.min(30_000_000_000);
+            self.last_purge_ts = now.saturating_sub(interval).saturating_add(first);
+        }
+        if now <= self.last_purge_ts.saturating_add(interval) {
+            return false;
+        }
+        self.last_purge_ts = now;
+        self.stats.purge_scans += 1;
+        let timeout = self.limits.thread_timeout_ns;
+        let live = self.live;
+        let stale: Vec<i64> = self
+            .threads
+            .values()
+            .filter(|t| now > t.lastaccess_ts.saturating_add(timeout))
+            .filter(|t| !live || !proc::thread_alive(t.pid, t.tid))
+            .map(|t| t.tid)
+            .collect();
+        for tid in stale {
+            if self.remove_thread(tid) {
+                self.stats.purged_threads += 1;
+            }
+        }
+        true
     }
 
     fn fd_table_mut(&mut self, tid: i64) -> &mut HashMap<i64, Fd> {
@@ -786,8 +927,15 @@ impl HostState {
         if num < 0 {
             return;
         }
-        self.note_name(tid, num, "", &fd.name);
-        self.fd_table_mut(tid).insert(num, fd);
+        let limit = self.limits.fd_table_size;
+        let table = self.fd_table_mut(tid);
+        if table.len() >= limit && !table.contains_key(&num) {
+            self.stats.refused_fds += 1;
+            return;
+        }
+        let name = fd.name.clone();
+        table.insert(num, fd);
+        self.note_name(tid, num, "", &name);
     }
 
     /// Records that the event changed fd `num`'s name from `old` to `new`
@@ -799,17 +947,19 @@ impl HostState {
         }
     }
 
-    fn remove_thread(&mut self, tid: i64) {
+    /// Removes thread `tid` (and its process's fd table with its last
+    /// thread); false if the table lacked it.
+    fn remove_thread(&mut self, tid: i64) -> bool {
         let Some(t) = self.threads.remove(&tid) else {
-            return;
+            return false;
         };
-        self.stats.removed_threads += 1;
         // Drop the process's fd table when its last thread goes.
         let key = fd_key(&t);
         let others = self.threads.values().any(|o| fd_key(o) == key);
         if !others {
             self.fds.remove(&key);
         }
+        true
     }
 
     /// Updates the state with one event (in the current schema), as
@@ -969,6 +1119,9 @@ impl HostState {
             let parent = if is_thread { pid } else { ptid };
             (tid, pid, ptid, parent)
         };
+        if !self.threads.contains_key(&child_tid) && !self.has_room_for_thread() {
+            return true;
+        }
         let mut child = self
             .threads
             .get(&parent_tid)
@@ -1036,14 +1189,15 @@ impl HostState {
         if res != 0 {
             return true;
         }
-        self.ensure_thread(tid);
+        self.ensure_thread_counted(tid, false);
         let cwd_now = self
             .threads
             .get(&tid)
             .map(|t| self.cwd(t).to_string())
             .unwrap_or_default();
         let Some(t) = self.threads.get_mut(&tid) else {
-            return false;
+            // Refused (the table is full): counted there.
+            return true;
         };
         // As libsinsp's parse_execve_exit: the new program's exe, comm and
         // argument list replace the old ones, an empty list included (a
@@ -1264,9 +1418,8 @@ impl HostState {
             // creat = open(O_CREAT|O_WRONLY|O_TRUNC).
             flags |= 0x4 | 0x2 | 0x100;
         }
-        self.ensure_thread(tid);
-        let name = {
-            let t = &self.threads[&tid];
+        self.ensure_thread_counted(tid, false);
+        let name = if let Some(t) = self.threads.get(&tid) {
             if raw.starts_with('/') || e.code() == PPME_SYSCALL_OPEN_BY_HANDLE_AT_X {
                 concat_paths("/", &raw)
             } else {
@@ -1279,6 +1432,9 @@ impl HostState {
                     None => raw.clone(),
                 }
             }
+        } else {
+            // A refused thread: no cwd to resolve against.
+            raw.clone()
         };
         let ty = if flags & O_DIRECTORY != 0 {
             FdType::Directory
@@ -1336,6 +1492,12 @@ impl HostState {
     /// table lacks it (libs infers missing sockets from their use).
     fn set_tuple(&mut self, tid: i64, fd: i64, tuple: &SockTuple<'_>, server: bool) {
         if fd < 0 {
+            return;
+        }
+        let limit = self.limits.fd_table_size;
+        let table = self.fd_table_mut(tid);
+        if table.len() >= limit && !table.contains_key(&fd) {
+            self.stats.refused_fds += 1;
             return;
         }
         let table = self.fd_table_mut(tid);

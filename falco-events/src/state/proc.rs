@@ -125,6 +125,32 @@ fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
     Some(t)
 }
 
+/// True if thread `tid` of process `pid` is alive in `/proc`: its task
+/// directory exists and its state is not zombie (`Z`) or dead (`X`), as
+/// libscap's `scap_is_thread_alive` (which also treats zombies as gone).
+pub(crate) fn thread_alive(pid: i64, tid: i64) -> bool {
+    let pid = if pid > 0 { pid } else { tid };
+    let stat = Path::new("/proc")
+        .join(pid.to_string())
+        .join("task")
+        .join(tid.to_string())
+        .join("stat");
+    match fs::read_to_string(stat) {
+        Ok(text) => !matches!(stat_state(&text), Some('Z' | 'X')),
+        Err(_) => false,
+    }
+}
+
+/// The state letter of a `stat` line (the field after the `)` of comm).
+fn stat_state(stat: &str) -> Option<char> {
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
 /// Parses `/etc/passwd` text into users (malformed lines are skipped).
 pub fn parse_passwd(text: &str) -> Vec<User> {
     text.lines()
@@ -260,6 +286,10 @@ impl HostState {
                 let Ok(status) = fs::read_to_string(dir.join("status")) else {
                     continue;
                 };
+                // A zombie has exited: it is not state to keep.
+                if status_field(&status, "State").is_some_and(|st| st.starts_with('Z')) {
+                    continue;
+                }
                 if let Some(t) = read_thread_at(tid, &dir, &status) {
                     s.threads.insert(tid, t);
                 }
