@@ -88,6 +88,8 @@ pub struct Counters {
     pub reloads: AtomicU64,
     /// Alerts by rule name.
     pub rules: Mutex<BTreeMap<String, RuleMatches>>,
+    /// The host state's size, sampled with `events`.
+    pub state: crate::state_metrics::StateGauges,
 }
 
 /// The alerts one rule raised, with what Falco's metrics label them by.
@@ -248,11 +250,13 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
     }
 }
 
-/// The live host's state, with container metadata from the runtimes the
+/// The live host's state, bounded by `falco_libs` (thread table size and
+/// purge of idle threads), with container metadata from the runtimes the
 /// configuration names (see [`crate::sources::container_engines`]).
 #[cfg(any(feature = "bpf", feature = "kmod"))]
 fn live_state(cfg: &Config) -> HostState {
     let mut state = HostState::from_proc();
+    state.limits = cfg.falco_libs.state_limits();
     let table = ContainerTable::start(&crate::sources::container_engines(cfg));
     state.watch_containers(table);
     state
@@ -267,7 +271,8 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
                 path: path.clone(),
                 source,
             })?;
-            let state = HostState::from_metadata(reader.metadata());
+            let mut state = HostState::from_metadata(reader.metadata());
+            state.limits = cfg.falco_libs.state_limits();
             Ok((Box::new(reader), state))
         }
         #[cfg(feature = "bpf")]
@@ -469,6 +474,7 @@ fn prometheus(c: &Counters, sources: &[(String, &'static str)]) -> String {
             v.load(Ordering::Relaxed)
         ));
     }
+    out.push_str(&c.state.prometheus());
     out
 }
 
@@ -744,6 +750,11 @@ fn run_with(
                 n += 1;
                 if n % 1024 == 0 {
                     counters.events.store(n, Ordering::Relaxed);
+                    counters.drops.store(
+                        pipeline.inspector().source().stats().drops,
+                        Ordering::Relaxed,
+                    );
+                    counters.state.sample(pipeline.inspector().state());
                 }
                 // The drop monitor, once a second of event time (after the
                 // event's rules: the source's counters are read once the

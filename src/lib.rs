@@ -42,6 +42,7 @@ pub mod drops;
 pub mod json;
 pub mod outputs;
 pub mod sources;
+pub mod state_metrics;
 
 #[cfg(feature = "bpf")]
 pub use falco_driver_bpf as bpf;

@@ -357,7 +357,15 @@ fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
     };
     let mut sensitive = None;
     wait_for("the sensitive mount alert", Duration::from_secs(30), || {
-        sensitive = alert("Launch Sensitive Mount Container");
+        // The capable container (no mounts) may match the sandbox macro too:
+        // take the one with the mount.
+        sensitive = read(&out)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|j| {
+                j["rule"] == "Launch Sensitive Mount Container"
+                    && j["output_fields"]["container.mounts"] != ""
+            });
         sensitive.is_some()
     });
     let mut excessive = None;

@@ -26,8 +26,8 @@
 //!   `container.*` fields (image, privileged, mounts, labels, ...) are
 //!   unavailable inside containers (every check on them is false) and
 //!   empty/false on the host, as the plugin reports them there. `k8s.*`,
-//!   `container.mount*`, `fd.name_changed` (always false) and the DNS-name
-//!   fields (`fd.sip.name`, ...) are not computed.
+//!   `container.mount*` and the DNS-name fields (`fd.sip.name`, ...) are
+//!   not computed.
 //!
 //! [`Inspector`]: crate::state::Inspector
 

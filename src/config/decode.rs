@@ -513,6 +513,16 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     });
     d.bool("buffered_outputs", &mut c.buffered_outputs);
     d.uint("outputs_queue.capacity", &mut c.outputs_queue.capacity);
+    let l = &mut c.falco_libs;
+    d.uint("falco_libs.thread_table_size", &mut l.thread_table_size);
+    d.uint(
+        "falco_libs.thread_table_auto_purging_interval_s",
+        &mut l.thread_table_auto_purging_interval_s,
+    );
+    d.uint(
+        "falco_libs.thread_table_auto_purging_thread_timeout_s",
+        &mut l.thread_table_auto_purging_thread_timeout_s,
+    );
 
     d.bool("stdout_output.enabled", &mut c.stdout_output.enabled);
     d.bool("syslog_output.enabled", &mut c.syslog_output.enabled);

@@ -100,7 +100,17 @@ pub(super) const KEYS: &[(&str, Known)] = &[
     ("syscall_event_drops.simulate_drops", Known::Ours),
     ("metrics", Known::FalcoOnly),
     ("base_syscalls", Known::FalcoOnly),
-    ("falco_libs", Known::FalcoOnly),
+    ("falco_libs", Known::Section),
+    ("falco_libs.thread_table_size", Known::Ours),
+    (
+        "falco_libs.thread_table_auto_purging_interval_s",
+        Known::Ours,
+    ),
+    (
+        "falco_libs.thread_table_auto_purging_thread_timeout_s",
+        Known::Ours,
+    ),
+    ("falco_libs.snaplen", Known::FalcoOnly),
     ("container_engines", Known::FalcoOnly),
     ("grpc", Known::FalcoOnly),
     ("grpc_output", Known::FalcoOnly),

@@ -378,6 +378,35 @@ log_syslog: false
         assert!(!c.log_stderr && !c.log_syslog);
     }
 
+    /// `falco_libs` bounds the host state: the stock values, then each key.
+    #[test]
+    fn falco_libs_keys_bound_the_host_state() {
+        let stock = load("{}\n", &[]).unwrap().config;
+        let l = stock.falco_libs.state_limits();
+        assert_eq!(
+            (
+                l.thread_table_size,
+                l.purge_interval_ns,
+                l.thread_timeout_ns
+            ),
+            (262_144, 300_000_000_000, 300_000_000_000)
+        );
+        let yaml = "falco_libs:\n  thread_table_size: 1000\n  thread_table_auto_purging_interval_s: 60\n  thread_table_auto_purging_thread_timeout_s: 30\n  snaplen: 80\n";
+        let loaded = load(yaml, &[]).unwrap();
+        let l = loaded.config.falco_libs.state_limits();
+        assert_eq!(
+            (
+                l.thread_table_size,
+                l.purge_interval_ns,
+                l.thread_timeout_ns
+            ),
+            (1000, 60_000_000_000, 30_000_000_000)
+        );
+        assert_eq!(l.fd_table_size, 4096);
+        let o = load("{}\n", &["falco_libs.thread_table_size=7"]).unwrap();
+        assert_eq!(o.config.falco_libs.thread_table_size, 7);
+    }
+
     #[test]
     fn bad_values_name_the_key_and_its_position() {
         let cases: &[(&str, &str)] = &[
@@ -387,6 +416,7 @@ log_syslog: false
             ("rule_matching: some\n", "falco.yaml:1:16: error: 'rule_matching': Unknown rule matching strategy \"some\"--must be one of first, all"),
             ("outputs_queue:\n  capacity: -1\n", "falco.yaml:2:13: error: 'outputs_queue.capacity': expected a non-negative integer, found '-1'"),
             ("webserver:\n  listen_port: 70000\n", "falco.yaml:2:16: error: 'webserver.listen_port': 70000 is too large"),
+            ("falco_libs:\n  thread_table_size: -5\n", "falco.yaml:2:22: error: 'falco_libs.thread_table_size': expected a non-negative integer, found '-5'"),
             ("webserver:\n  listen_address: localhost\n", "falco.yaml:2:19: error: 'webserver.listen_address': webserver listen address \"localhost\" is not a valid IP address"),
             ("json_output: [true]\n", "falco.yaml:1:14: error: 'json_output': expected a single value, found a sequence"),
             ("file_output: yes\n", "falco.yaml:1:14: error: 'file_output': expected a mapping, found a scalar"),
