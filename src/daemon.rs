@@ -34,7 +34,7 @@ use falco_rules::alert::Alert;
 use falco_rules::engine::{Engine, UnknownSources};
 use falco_rules::rules::Priority;
 
-use crate::config::{rules_sources, Config, ConfigError, EngineKind, DEFAULT_CONFIG_FILE};
+use crate::config::{rules_sources, Config, ConfigError, EngineKind, Loaded, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
 
@@ -50,6 +50,15 @@ pub struct Options {
     pub rules: Vec<PathBuf>,
     /// `-e FILE`: replay a capture instead of the configured engine.
     pub capture: Option<PathBuf>,
+    /// `-P FILE`: write the process id there once the daemon is set up.
+    pub pidfile: Option<PathBuf>,
+    /// `-M SECONDS`: stop after this long (event time when replaying, wall
+    /// time live).
+    pub duration: Option<Duration>,
+    /// `--dry-run`: set everything up, then exit without processing events.
+    pub dry_run: bool,
+    /// `-v`: event statistics at exit.
+    pub verbose: bool,
 }
 
 /// Counters shared with the web server.
@@ -129,6 +138,12 @@ pub enum DaemonError {
 /// Falco logs them, through the logger the loaded configuration asks for
 /// (`log_level`, `log_stderr`, `log_syslog`, `time_format_iso_8601`).
 pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
+    load_config_tree(opts).map(|l| l.config)
+}
+
+/// As [`load_config`], with the merged configuration tree (for
+/// `--support`).
+pub fn load_config_tree(opts: &Options) -> Result<Loaded, DaemonError> {
     let loaded = match &opts.config_file {
         Some(p) => Config::load(p, &opts.options),
         None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
@@ -140,12 +155,12 @@ pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
     for w in &loaded.warnings {
         log.log(Priority::Warning, &w.to_string());
     }
-    let mut cfg = loaded.config;
+    let mut loaded = loaded;
     if let Some(c) = &opts.capture {
-        cfg.engine.kind = EngineKind::Replay;
-        cfg.engine.replay.capture_file = c.clone();
+        loaded.config.engine.kind = EngineKind::Replay;
+        loaded.config.engine.replay.capture_file = c.clone();
     }
-    Ok(cfg)
+    Ok(loaded)
 }
 
 /// Builds an engine from the configured (or `-r`) rules. Every error of
@@ -375,13 +390,19 @@ fn prometheus(c: &Counters) -> String {
 
 /// Runs the daemon until a signal stops it (or the capture ends).
 pub fn run(opts: &Options) -> ExitCode {
-    let mut cfg = match load_config(opts) {
-        Ok(c) => c,
+    match load_config(opts) {
+        Ok(c) => run_with(opts, c),
         Err(e) => {
             eprintln!("Error: {e}");
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
-    };
+    }
+}
+
+/// As [`run`], with the configuration `opts` gives already loaded (its
+/// warnings logged); a reload reads it again.
+pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
+    let mut cfg = cfg;
     let mut log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
     let engine = match load_rules(&cfg, &opts.rules, &*log) {
         Ok(e) => e,
@@ -391,6 +412,20 @@ pub fn run(opts: &Options) -> ExitCode {
         }
     };
     let ruleset = engine.ruleset().clone();
+    if opts.dry_run {
+        // As Falco: the outputs are set up, the event source is not opened.
+        return match OutputQueue::from_config(&cfg, log.clone()) {
+            Ok(q) => {
+                q.shutdown();
+                log.log(Priority::Debug, "Skipping event processing in dry-run");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                log.log(Priority::Error, &format!("Error: {e}"));
+                ExitCode::from(1)
+            }
+        };
+    }
     let (source, state) = match open_source(&cfg) {
         Ok(s) => s,
         Err(e) => {
@@ -412,6 +447,18 @@ pub fn run(opts: &Options) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Some(p) = &opts.pidfile {
+        if let Err(e) = std::fs::write(p, std::process::id().to_string()) {
+            log.log(
+                Priority::Error,
+                &format!(
+                    "Could not write pid to pidfile {}: {e}. Exiting.",
+                    p.display()
+                ),
+            );
+            return ExitCode::from(255);
+        }
+    }
     let counters = Arc::new(Counters::default());
     let replay = cfg.engine.kind == EngineKind::Replay;
     // As Falco, no web server when replaying a capture.
@@ -445,11 +492,18 @@ pub fn run(opts: &Options) -> ExitCode {
     let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
     let mut n = 0u64;
     let mut error = None;
+    let started = std::time::Instant::now();
+    let mut first_ts: Option<u64> = None;
     loop {
         // Signals are checked between events (every event: a load of an
         // atomic is far cheaper than a rule).
         if signals.stop.load(Ordering::Relaxed) {
             break;
+        }
+        if let Some(d) = opts.duration {
+            if !replay && started.elapsed() >= d {
+                break;
+            }
         }
         if signals.reopen.swap(false, Ordering::Relaxed) {
             queue.reopen();
@@ -520,6 +574,12 @@ pub fn run(opts: &Options) -> ExitCode {
                 break;
             }
         };
+        if let Some(d) = opts.duration {
+            let first = *first_ts.get_or_insert(ts);
+            if replay && ts.saturating_sub(first) >= d.as_nanos() as u64 {
+                break;
+            }
+        }
         n += 1;
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
@@ -550,6 +610,14 @@ pub fn run(opts: &Options) -> ExitCode {
     counters.drops.store(stats.drops, Ordering::Relaxed);
     let queue_drops = queue.drops();
     queue.shutdown();
+    if opts.verbose {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!("Driver Events:{n}\nDriver Drops:{}", stats.drops);
+        eprintln!(
+            "Elapsed time: {secs:.3}, Captured Events: {n}, {:.2} eps",
+            n as f64 / secs.max(1e-9)
+        );
+    }
     eprint!("{}", drops.summary());
     print_stats(&by_rule, n, &stats, queue_drops);
     if let Some(e) = error {

@@ -13,6 +13,8 @@
 //!   (`default-features = false`) the facade builds with no C toolchain.
 //! - [`json`]: events as JSON objects, the smallest complete event source (what
 //!   the `filter` example reads).
+//! - [`cli`]: Falco's command line (every flag of `falco --help`, the older
+//!   flags mapped to configuration keys) and what each flag does.
 //! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
 //!   overrides, and the rules files to load (with bundled default rules).
 //! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
@@ -32,6 +34,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod drops;

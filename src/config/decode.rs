@@ -592,6 +592,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         Ok(Loaded {
             config: c,
             warnings: d.warnings,
+            tree: root.to_json(),
         })
     } else {
         d.errors.sort_by_key(|e| origin_order(&e.origin));
