@@ -627,28 +627,33 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Falco's end-of-run summary, on stderr.
+/// Falco's end-of-run summary: the alert counts on stdout after the last
+/// alert (where Falco's engine prints them once the outputs are closed),
+/// then our event statistics line on stderr.
 fn print_stats(
     by_rule: &BTreeMap<String, (Priority, u64)>,
     events: u64,
     s: &SourceStats,
     queue_drops: u64,
 ) {
-    let mut err = std::io::stderr().lock();
+    let mut out = std::io::stdout().lock();
     let total: u64 = by_rule.values().map(|v| v.1).sum();
-    let _ = writeln!(err, "Events detected: {total}");
-    let _ = writeln!(err, "Rule counts by severity:");
+    let _ = writeln!(out, "Events detected: {total}");
+    let _ = writeln!(out, "Rule counts by severity:");
     let mut by_prio: BTreeMap<Priority, u64> = BTreeMap::new();
     for (p, c) in by_rule.values() {
         *by_prio.entry(*p).or_default() += c;
     }
     for (p, c) in by_prio {
-        let _ = writeln!(err, "   {}: {c}", p.name().to_ascii_uppercase());
+        let _ = writeln!(out, "   {}: {c}", p.name().to_ascii_uppercase());
     }
-    let _ = writeln!(err, "Triggered rules by rule name:");
+    let _ = writeln!(out, "Triggered rules by rule name:");
     for (name, (_, c)) in by_rule {
-        let _ = writeln!(err, "   {name}: {c}");
+        let _ = writeln!(out, "   {name}: {c}");
     }
+    let _ = out.flush();
+    drop(out);
+    let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
         "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",

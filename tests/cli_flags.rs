@@ -36,11 +36,14 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn empty_config() -> PathBuf {
-    let p = tmp("falco.yaml");
-    if !p.exists() {
-        std::fs::write(&p, "# empty: Falco's defaults\n").expect("write config");
-    }
-    p
+    static CONFIG: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let p = tmp("falco.yaml");
+            std::fs::write(&p, "# empty: Falco's defaults\n").expect("write config");
+            p
+        })
+        .clone()
 }
 
 const RULES: &str = r#"
@@ -62,8 +65,12 @@ const RULES: &str = r#"
   tags: [filesystem]
 "#;
 
+/// A fresh copy of [`RULES`] per call (tests run in parallel: a shared file
+/// being rewritten could be read half-written).
 fn rules_file() -> String {
-    let p = tmp("rules.yaml");
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let p = tmp(&format!("rules-{n}.yaml"));
     std::fs::write(&p, RULES).expect("write rules");
     p.display().to_string()
 }
@@ -411,7 +418,8 @@ fn replay_summary(extra: &[&str]) -> String {
     args.extend_from_slice(extra);
     let o = falco(&args);
     assert_eq!(code(&o), 0, "{extra:?}: {}", stderr(&o));
-    stderr(&o)
+    // The summary (stdout) and the warnings (stderr).
+    format!("{}{}", stdout(&o), stderr(&o))
 }
 
 #[test]

@@ -159,20 +159,20 @@ impl Config {
         }
     }
 
-    /// The rules to load, in order: [`rules_sources`] over `rules_files`,
-    /// with the bundled rules when `rules_files` is Falco's default list and
-    /// none of its paths exist.
+    /// The rules to load, in order: [`default_list_sources`] when
+    /// `rules_files` is Falco's default list, else [`rules_sources`] over
+    /// `rules_files` (a missing file is then an error when loaded).
     pub fn rules_sources(&self) -> Vec<RulesSource> {
         let is_default = self
             .rules_files
             .iter()
             .map(|p| p.as_os_str())
             .eq(DEFAULT_RULES_FILES.iter().map(std::ffi::OsStr::new));
-        let mut out = rules_sources(&self.rules_files);
-        if out.is_empty() && is_default {
-            out.push(RulesSource::Bundled);
+        if is_default {
+            default_list_sources()
+        } else {
+            rules_sources(&self.rules_files)
         }
-        out
     }
 }
 
@@ -737,7 +737,7 @@ log_syslog: false
     }
 
     #[test]
-    fn rules_directories_expand_to_sorted_yaml_files_and_missing_paths_are_skipped() {
+    fn rules_directories_expand_to_sorted_yaml_files_and_named_files_are_kept() {
         let dir = std::env::temp_dir().join(format!("falco-config-test-{}", std::process::id()));
         let d = dir.join("rules.d");
         std::fs::create_dir_all(&d).expect("mkdir");
@@ -749,11 +749,21 @@ log_syslog: false
         std::fs::write(&main, "[]").expect("write");
         let notes = dir.join("notes.txt");
         std::fs::write(&notes, "").expect("write");
-        let got = rules_sources(&[main.clone(), dir.join("missing.yaml"), d.clone(), notes]);
-        let want: Vec<RulesSource> = [main, d.join("0.yaml"), d.join("a.yml"), d.join("b.yaml")]
-            .into_iter()
-            .map(RulesSource::File)
-            .collect();
+        let missing = dir.join("missing.rules");
+        let got = rules_sources(&[main.clone(), missing.clone(), d.clone(), notes.clone()]);
+        // Named files are kept whatever their name (a missing one fails
+        // when loaded); a directory gives its .yaml/.yml files in order.
+        let want: Vec<RulesSource> = [
+            main,
+            missing,
+            d.join("0.yaml"),
+            d.join("a.yml"),
+            d.join("b.yaml"),
+            notes,
+        ]
+        .into_iter()
+        .map(RulesSource::File)
+        .collect();
         assert_eq!(got, want);
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -764,7 +774,10 @@ log_syslog: false
             rules_files: vec!["/nonexistent/rules.yaml".into()],
             ..Config::default()
         };
-        assert!(c.rules_sources().is_empty());
+        assert_eq!(
+            c.rules_sources(),
+            [RulesSource::File("/nonexistent/rules.yaml".into())]
+        );
         let bundled = RulesSource::Bundled;
         assert_eq!(bundled.name(), DEFAULT_RULES_NAME);
         assert!(bundled.read().is_ok_and(|t| t.contains("- rule:")));

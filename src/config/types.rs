@@ -513,46 +513,75 @@ impl RulesSource {
     }
 }
 
-/// Expands `rules_files` entries as Falco does: a path that does not exist
-/// is skipped; a directory gives its regular files (symlinks followed) whose
-/// names end in `.yaml` or `.yml`, sorted by path; a file is kept if its
-/// name ends in `.yaml` or `.yml`.
+/// Expands rules paths named explicitly (`-r`, a configured `rules_files`):
+///
+/// - a directory gives its regular files (symlinks followed) whose names end
+///   in `.yaml` or `.yml`, sorted by path, as Falco does;
+/// - a file is kept whatever its name (Falco drops a file whose name does
+///   not end in `.yaml`/`.yml` without a word, so `-r x.rules` ran without
+///   it);
+/// - a path that does not exist, or a directory that cannot be read, is
+///   kept as a file: loading it fails with Falco's "Could not open file P
+///   for reading", naming it.
 pub fn rules_sources<P: AsRef<Path>>(paths: &[P]) -> Vec<RulesSource> {
-    let is_yaml = |p: &Path| {
-        let s = p.as_os_str().as_encoded_bytes();
-        s.ends_with(b".yaml") || s.ends_with(b".yml")
-    };
     let mut out = Vec::new();
     for p in paths {
-        let p = p.as_ref();
-        let Ok(meta) = std::fs::metadata(p) else {
-            continue;
-        };
-        if meta.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|f| f.is_file())
-                .collect();
-            files.sort();
-            out.extend(
-                files
-                    .into_iter()
-                    .filter(|f| is_yaml(f))
-                    .map(RulesSource::File),
-            );
-        } else if is_yaml(p) {
-            out.push(RulesSource::File(p.to_path_buf()));
+        expand_rules_path(p.as_ref(), &mut out);
+    }
+    out
+}
+
+fn is_yaml(p: &Path) -> bool {
+    let s = p.as_os_str().as_encoded_bytes();
+    s.ends_with(b".yaml") || s.ends_with(b".yml")
+}
+
+fn expand_rules_path(p: &Path, out: &mut Vec<RulesSource>) {
+    let is_dir = std::fs::metadata(p).is_ok_and(|m| m.is_dir());
+    if !is_dir {
+        out.push(RulesSource::File(p.to_path_buf()));
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(p) else {
+        out.push(RulesSource::File(p.to_path_buf()));
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|f| f.is_file() && is_yaml(f))
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(RulesSource::File));
+}
+
+/// The rules of Falco's default `rules_files` ([`DEFAULT_RULES_FILES`]), as
+/// a fresh install has them: `/etc/falco/falco_rules.yaml`, or the bundled
+/// default rules in its place when it does not exist; then
+/// `/etc/falco/falco_rules.local.yaml` and the files of
+/// `/etc/falco/rules.d` when they exist. A local file can thus append to
+/// the default rules whether they are installed or bundled.
+pub fn default_list_sources() -> Vec<RulesSource> {
+    default_list_sources_under(Path::new("/"))
+}
+
+/// [`default_list_sources`] with the default paths taken under `root`
+/// instead of `/` (`ROOT/etc/falco/falco_rules.yaml`, ...): for tests and
+/// for checking an image's tree.
+pub fn default_list_sources_under(root: &Path) -> Vec<RulesSource> {
+    let mut out = Vec::new();
+    for (i, p) in DEFAULT_RULES_FILES.iter().enumerate() {
+        let p = root.join(p.trim_start_matches('/'));
+        if p.exists() {
+            expand_rules_path(&p, &mut out);
+        } else if i == 0 {
+            out.push(RulesSource::Bundled);
         }
     }
     out
 }
 
-/// Falco's default rules search: the existing paths of
-/// [`DEFAULT_RULES_FILES`] (directories expanded), or the bundled rules when
-/// none exist.
+/// Falco's default rules search: [`default_list_sources`].
 pub fn default_rules_sources() -> Vec<RulesSource> {
     Config::default().rules_sources()
 }
