@@ -17,8 +17,7 @@
 //!   `GET /metrics` gives Prometheus counters.
 
 use std::collections::BTreeMap;
-use std::io::{Read as _, Write as _};
-use std::net::TcpListener;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -296,98 +295,6 @@ impl Signals {
     }
 }
 
-/// Starts the web server thread (`/healthz`, `/metrics`).
-fn start_webserver(
-    cfg: &Config,
-    counters: Arc<Counters>,
-    log: Arc<dyn Log>,
-) -> Result<(), DaemonError> {
-    let addr = (cfg.webserver.listen_address, cfg.webserver.listen_port);
-    let listener = TcpListener::bind(addr).map_err(|source| DaemonError::Webserver {
-        addr: format!(
-            "{}:{}",
-            cfg.webserver.listen_address, cfg.webserver.listen_port
-        ),
-        source,
-    })?;
-    let healthz = cfg.webserver.k8s_healthz_endpoint.clone();
-    let metrics = cfg.webserver.prometheus_metrics_enabled;
-    log.log(
-        Priority::Informational,
-        &format!(
-            "Starting health webserver with threadiness 1, listening on {}:{}",
-            cfg.webserver.listen_address, cfg.webserver.listen_port
-        ),
-    );
-    std::thread::Builder::new()
-        .name("falco-webserver".into())
-        .spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut s) = stream else { continue };
-                let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
-                // Read the request head (up to 8 KiB), so the socket is not
-                // closed with unread bytes (which would reset it).
-                let mut buf = Vec::with_capacity(1024);
-                let mut chunk = [0u8; 1024];
-                while buf.len() < 8192 && !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match s.read(&mut chunk) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let req = String::from_utf8_lossy(&buf);
-                let path = req.split_whitespace().nth(1).unwrap_or("");
-                let (status, ctype, body) = if path == healthz {
-                    ("200 OK", "application/json", "{\"status\": \"ok\"}".to_string())
-                } else if path == "/metrics" && metrics {
-                    ("200 OK", "text/plain; version=0.0.4", prometheus(&counters))
-                } else {
-                    ("404 Not Found", "text/plain", "not found\n".to_string())
-                };
-                let response = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = s.write_all(response.as_bytes());
-                let _ = s.flush();
-            }
-        })
-        .map_err(DaemonError::Thread)?;
-    Ok(())
-}
-
-fn prometheus(c: &Counters) -> String {
-    let mut out = String::new();
-    for (name, help, v) in [
-        (
-            "falcosecurity_scap_n_evts_total",
-            "Events read from the event source.",
-            &c.events,
-        ),
-        (
-            "falcosecurity_scap_n_drops_total",
-            "Events dropped by the kernel side.",
-            &c.drops,
-        ),
-        (
-            "falcosecurity_falco_alerts_total",
-            "Alerts raised.",
-            &c.alerts,
-        ),
-        (
-            "falcosecurity_falco_reloads_total",
-            "Successful rules reloads.",
-            &c.reloads,
-        ),
-    ] {
-        out.push_str(&format!(
-            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
-            v.load(Ordering::Relaxed)
-        ));
-    }
-    out
-}
-
 /// Runs the daemon until a signal stops it (or the capture ends).
 pub fn run(opts: &Options) -> ExitCode {
     match load_config(opts) {
@@ -463,7 +370,7 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
     let replay = cfg.engine.kind == EngineKind::Replay;
     // As Falco, no web server when replaying a capture.
     if cfg.webserver.enabled && !replay {
-        if let Err(e) = start_webserver(&cfg, counters.clone(), log.clone()) {
+        if let Err(e) = crate::webserver::start(&cfg, counters.clone(), log.clone()) {
             log.log(Priority::Error, &e.to_string());
             return ExitCode::from(1);
         }

@@ -382,6 +382,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         )),
     });
     d.bool("buffered_outputs", &mut c.buffered_outputs);
+    d.uint("output_timeout", &mut c.output_timeout);
     d.uint("outputs_queue.capacity", &mut c.outputs_queue.capacity);
 
     d.bool("stdout_output.enabled", &mut c.stdout_output.enabled);
@@ -427,6 +428,10 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     d.bool("http_output.echo", &mut h.echo);
     d.bool("http_output.compress_uploads", &mut h.compress_uploads);
     d.bool("http_output.keep_alive", &mut h.keep_alive);
+    d.uint(
+        "http_output.max_consecutive_timeouts",
+        &mut h.max_consecutive_timeouts,
+    );
     if h.enabled {
         let item = root
             .path("http_output.url")
@@ -501,6 +506,8 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
 
     let w = &mut c.webserver;
     d.bool("webserver.enabled", &mut w.enabled);
+    d.bool("webserver.ssl_enabled", &mut w.ssl_enabled);
+    d.path("webserver.ssl_certificate", &mut w.ssl_certificate);
     d.uint("webserver.listen_port", &mut w.listen_port);
     d.parse("webserver.listen_address", &mut w.listen_address, |s| {
         s.parse()

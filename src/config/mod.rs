@@ -370,20 +370,35 @@ log_syslog: false
     }
 
     #[test]
-    fn https_urls_are_a_clear_error_in_this_build() {
+    fn https_urls_are_accepted_and_other_schemes_are_errors() {
+        let c = ok(
+            "http_output:\n  enabled: true\n  url: https://example.org/\n  max_consecutive_timeouts: 2\noutput_timeout: 500\n",
+            &[],
+        );
+        assert_eq!(c.http_output.url, "https://example.org/");
+        assert_eq!(c.http_output.max_consecutive_timeouts, 2);
+        assert_eq!(c.output_timeout, 500);
         let e = err(
-            "http_output:\n  enabled: true\n  url: https://example.org/\n",
+            "http_output:\n  enabled: true\n  url: ftp://example.org/\n",
             &[],
         );
         assert!(
-            e.starts_with("falco.yaml:3:8: error: 'http_output.url': https:// is not supported"),
+            e.starts_with(
+                "falco.yaml:3:8: error: 'http_output.url': expected an http:// or https:// URL"
+            ),
             "{e}"
         );
         // Disabled, the URL is not checked.
         ok(
-            "http_output:\n  enabled: false\n  url: https://example.org/\n",
+            "http_output:\n  enabled: false\n  url: ftp://example.org/\n",
             &[],
         );
+        let c = ok(
+            "webserver:\n  ssl_enabled: true\n  ssl_certificate: /tmp/x.pem\n",
+            &[],
+        );
+        assert!(c.webserver.ssl_enabled);
+        assert_eq!(c.webserver.ssl_certificate, PathBuf::from("/tmp/x.pem"));
     }
 
     #[test]
@@ -430,7 +445,7 @@ log_syslog: false
     #[test]
     fn falco_keys_we_do_not_implement_warn_with_their_position() {
         let l = load(
-            "metrics:\n  enabled: true\nwebserver:\n  ssl_enabled: true\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
+            "metrics:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
             &[],
         )
         .expect("loads");
@@ -439,7 +454,7 @@ log_syslog: false
             w,
             [
                 "falco.yaml:1:1: warning: 'metrics' is a Falco setting this build does not implement; ignored",
-                "falco.yaml:4:3: warning: 'webserver.ssl_enabled' is a Falco setting this build does not implement; ignored",
+                "falco.yaml:4:3: warning: 'webserver.threadiness' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:5:1: warning: unknown key 'json_ouput'; ignored",
                 "falco.yaml:8:3: warning: unknown key 'stdout_output.colour'; ignored",
             ]

@@ -41,6 +41,9 @@ pub struct Config {
     pub priority: Priority,
     /// `rule_matching`: `first` or `all`.
     pub rule_matching: RuleMatching,
+    /// `output_timeout`: milliseconds an output may take on one alert before
+    /// Falco's "output timeout" is logged (the other outputs go on).
+    pub output_timeout: u32,
     /// `buffered_outputs`: let outputs buffer instead of flushing each alert.
     pub buffered_outputs: bool,
     /// `outputs_queue`.
@@ -121,8 +124,8 @@ pub struct ProgramOutputConfig {
 pub struct HttpOutputConfig {
     /// `enabled`.
     pub enabled: bool,
-    /// `url`: where alerts are POSTed. This build speaks plain `http://`; an
-    /// `https://` URL is a configuration error when the output is enabled.
+    /// `url`: where alerts are POSTed, `http://` or `https://` (TLS through
+    /// rustls).
     pub url: String,
     /// `user_agent`.
     pub user_agent: String,
@@ -142,12 +145,14 @@ pub struct HttpOutputConfig {
     pub client_key: String,
     /// `echo`: print the server's response on stdout.
     pub echo: bool,
-    /// `compress_uploads`: in Falco this asks libcurl for a compressed
-    /// transfer encoding of the *response*; the request body is never
-    /// compressed. Accepted and ignored here.
+    /// `compress_uploads`: send each body gzip-compressed
+    /// (`Content-Encoding: gzip`).
     pub compress_uploads: bool,
     /// `keep_alive`: reuse one connection for every alert.
     pub keep_alive: bool,
+    /// `max_consecutive_timeouts`: how many times an alert is sent again
+    /// after a timeout before it is given up (Falco's default 5).
+    pub max_consecutive_timeouts: u8,
 }
 
 /// `engine.kind`.
@@ -231,6 +236,11 @@ pub struct WebserverConfig {
     pub k8s_healthz_endpoint: String,
     /// `prometheus_metrics_enabled`: serve `/metrics`.
     pub prometheus_metrics_enabled: bool,
+    /// `ssl_enabled`: serve HTTPS.
+    pub ssl_enabled: bool,
+    /// `ssl_certificate`: one PEM file holding the private key and the
+    /// certificate chain.
+    pub ssl_certificate: PathBuf,
 }
 
 impl Default for Config {
@@ -276,6 +286,7 @@ impl Default for Config {
                 echo: false,
                 compress_uploads: false,
                 keep_alive: false,
+                max_consecutive_timeouts: 5,
             },
             engine: EngineConfig {
                 kind: EngineKind::ModernEbpf,
@@ -296,7 +307,10 @@ impl Default for Config {
                 listen_address: IpAddr::from([0, 0, 0, 0]),
                 k8s_healthz_endpoint: "/healthz".into(),
                 prometheus_metrics_enabled: false,
+                ssl_enabled: false,
+                ssl_certificate: PathBuf::from("/etc/falco/falco.pem"),
             },
+            output_timeout: 2000,
             log_level: Priority::Informational,
             log_stderr: true,
             log_syslog: true,

@@ -1,0 +1,169 @@
+//! The daemon's web server (`webserver` section): `GET <k8s_healthz_endpoint>`
+//! answers `{"status": "ok"}`, `GET /metrics` the Prometheus counters when
+//! `prometheus_metrics_enabled`; anything else is `404`.
+//!
+//! With `ssl_enabled: true` it serves HTTPS (rustls) with the private key and
+//! certificate chain of the one PEM file `ssl_certificate` names, as Falco
+//! does; a file that cannot be used is an error naming it.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use falco_rules::rules::Priority;
+
+use crate::config::Config;
+use crate::daemon::{Counters, DaemonError};
+use crate::outputs::Log;
+
+/// The TLS configuration of a PEM file holding a certificate chain and its
+/// private key. The error is a sentence naming the file.
+pub fn tls_server_config(path: &Path) -> Result<Arc<rustls::ServerConfig>, String> {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    let err = |why: String| format!("webserver: ssl_certificate {}: {why}", path.display());
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+        .map_err(|e| err(e.to_string()))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| err(e.to_string()))?;
+    if certs.is_empty() {
+        return Err(err("no CERTIFICATE block in the file".into()));
+    }
+    let key = PrivateKeyDer::from_pem_file(path)
+        .map_err(|e| err(format!("no usable private key: {e}")))?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| err(e.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .map_err(|e| err(e.to_string()))?;
+    Ok(Arc::new(config))
+}
+
+/// Starts the web server thread.
+pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result<(), DaemonError> {
+    let w = &cfg.webserver;
+    let tls = if w.ssl_enabled {
+        Some(tls_server_config(&w.ssl_certificate).map_err(DaemonError::Outputs)?)
+    } else {
+        None
+    };
+    let addr = (w.listen_address, w.listen_port);
+    let listener = TcpListener::bind(addr).map_err(|source| DaemonError::Webserver {
+        addr: format!("{}:{}", w.listen_address, w.listen_port),
+        source,
+    })?;
+    let healthz = w.k8s_healthz_endpoint.clone();
+    let metrics = w.prometheus_metrics_enabled;
+    log.log(
+        Priority::Informational,
+        &format!(
+            "Starting health webserver with threadiness 1, listening on {}:{}{}",
+            w.listen_address,
+            w.listen_port,
+            if tls.is_some() { " (SSL)" } else { "" }
+        ),
+    );
+    std::thread::Builder::new()
+        .name("falco-webserver".into())
+        .spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(s) = stream else { continue };
+                let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+                let _ = s.set_write_timeout(Some(Duration::from_secs(5)));
+                let answer = |path: &str| respond(path, &healthz, metrics, &counters);
+                match &tls {
+                    None => serve(s, answer),
+                    Some(cfg) => {
+                        let Ok(conn) = rustls::ServerConnection::new(cfg.clone()) else {
+                            continue;
+                        };
+                        serve(rustls::StreamOwned::new(conn, s), answer);
+                    }
+                }
+            }
+        })
+        .map_err(DaemonError::Thread)?;
+    Ok(())
+}
+
+fn respond(
+    path: &str,
+    healthz: &str,
+    metrics: bool,
+    c: &Counters,
+) -> (&'static str, &'static str, String) {
+    if path == healthz {
+        (
+            "200 OK",
+            "application/json",
+            "{\"status\": \"ok\"}".to_string(),
+        )
+    } else if path == "/metrics" && metrics {
+        ("200 OK", "text/plain; version=0.0.4", prometheus(c))
+    } else {
+        ("404 Not Found", "text/plain", "not found\n".to_string())
+    }
+}
+
+/// Reads one request head (up to 8 KiB, so the socket is not closed with
+/// unread bytes, which would reset it) and writes the answer.
+fn serve<S: Read + Write>(mut s: S, answer: impl Fn(&str) -> (&'static str, &'static str, String)) {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 1024];
+    while buf.len() < 8192 && !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        match s.read(&mut chunk) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    if buf.is_empty() {
+        return;
+    }
+    let req = String::from_utf8_lossy(&buf);
+    let path = req.split_whitespace().nth(1).unwrap_or("");
+    let (status, ctype, body) = answer(path);
+    let response = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = s.write_all(response.as_bytes());
+    let _ = s.flush();
+}
+
+/// The Prometheus text of the counters.
+pub fn prometheus(c: &Counters) -> String {
+    let mut out = String::new();
+    for (name, help, v) in [
+        (
+            "falcosecurity_scap_n_evts_total",
+            "Events read from the event source.",
+            &c.events,
+        ),
+        (
+            "falcosecurity_scap_n_drops_total",
+            "Events dropped by the kernel side.",
+            &c.drops,
+        ),
+        (
+            "falcosecurity_falco_alerts_total",
+            "Alerts raised.",
+            &c.alerts,
+        ),
+        (
+            "falcosecurity_falco_reloads_total",
+            "Successful rules reloads.",
+            &c.reloads,
+        ),
+    ] {
+        out.push_str(&format!(
+            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
+            v.load(Ordering::Relaxed)
+        ));
+    }
+    out
+}
