@@ -71,6 +71,8 @@ pub struct Counters {
     pub alerts: AtomicU64,
     /// Successful rule reloads.
     pub reloads: AtomicU64,
+    /// Falco's metrics (matches per rule, the source's counters).
+    pub totals: crate::metrics::Totals,
 }
 
 /// Why the daemon could not start (or a reload could not be done).
@@ -367,6 +369,14 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
         }
     }
     let counters = Arc::new(Counters::default());
+    for i in ruleset.active() {
+        if let Some(r) = ruleset.rules().get(i) {
+            counters
+                .totals
+                .rules
+                .register(&r.name, r.priority, &r.source, &r.tags);
+        }
+    }
     let replay = cfg.engine.kind == EngineKind::Replay;
     // As Falco, no web server when replaying a capture.
     if cfg.webserver.enabled && !replay {
@@ -401,7 +411,42 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
     let mut error = None;
     let started = std::time::Instant::now();
     let mut first_ts: Option<u64> = None;
+    let mut snapshots = match crate::metrics::Snapshots::new(&cfg.metrics) {
+        Ok(s) => s,
+        Err(e) => {
+            log.log(Priority::Error, &format!("Error: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let engine_name = crate::metrics::engine_name(cfg.engine.kind);
     loop {
+        if let Some(s) = snapshots.as_mut() {
+            if s.due() {
+                let st = pipeline.inspector().source().stats();
+                let t = &counters.totals;
+                t.num_evts.store(n, Ordering::Relaxed);
+                t.n_evts.store(st.events, Ordering::Relaxed);
+                t.n_drops.store(st.drops, Ordering::Relaxed);
+                t.outputs_queue_num_drops
+                    .store(queue.drops(), Ordering::Relaxed);
+                let fields = s.take(t, "syscall", engine_name);
+                // As Falco: an Informational alert, kept only when
+                // `priority` lets Informational through.
+                if s.output_rule() && Priority::Informational <= cfg.priority {
+                    let ts = fields
+                        .get("evt.time")
+                        .and_then(serde_json::Value::as_u64)
+                        .unwrap_or(0);
+                    queue.push_internal(
+                        ts,
+                        Priority::Informational,
+                        crate::metrics::SNAPSHOT_RULE,
+                        crate::metrics::SNAPSHOT_MESSAGE,
+                        &fields,
+                    );
+                }
+            }
+        }
         // Signals are checked between events (every event: a load of an
         // atomic is far cheaper than a rule).
         if signals.stop.load(Ordering::Relaxed) {
@@ -466,6 +511,10 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
         let step = pipeline.step(|rule, ctx| {
             let alert = Alert::new(rule, ctx, ctx.event.ts());
             counters.alerts.fetch_add(1, Ordering::Relaxed);
+            counters
+                .totals
+                .rules
+                .add(&rule.name, rule.priority, &rule.source, &rule.tags);
             let e = by_rule
                 .entry(rule.name.to_string())
                 .or_insert((rule.priority, 0));
@@ -490,6 +539,14 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
         n += 1;
         if n % 1024 == 0 {
             counters.events.store(n, Ordering::Relaxed);
+            counters.totals.num_evts.store(n, Ordering::Relaxed);
+            let st = pipeline.inspector().source().stats();
+            counters.totals.n_evts.store(st.events, Ordering::Relaxed);
+            counters.totals.n_drops.store(st.drops, Ordering::Relaxed);
+            counters
+                .totals
+                .outputs_queue_num_drops
+                .store(queue.drops(), Ordering::Relaxed);
         }
         // The drop monitor, once a second of event time (after the event's
         // rules: the source's counters are read once the event is done).

@@ -17,6 +17,7 @@
 //!   flags mapped to configuration keys) and what each flag does.
 //! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
 //!   overrides, and the rules files to load (with bundled default rules).
+//! - [`metrics`]: Falco's metrics snapshot and Prometheus text.
 //! - [`webserver`]: `/healthz` and `/metrics`, over HTTP or HTTPS.
 //! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
 //!   program, HTTP).
@@ -40,6 +41,7 @@ pub mod config;
 pub mod daemon;
 pub mod drops;
 pub mod json;
+pub mod metrics;
 pub mod outputs;
 pub mod webserver;
 

@@ -1,6 +1,7 @@
 //! The daemon's web server (`webserver` section): `GET <k8s_healthz_endpoint>`
-//! answers `{"status": "ok"}`, `GET /metrics` the Prometheus counters when
-//! `prometheus_metrics_enabled`; anything else is `404`.
+//! answers `{"status": "ok"}`, `GET /metrics` Falco's Prometheus metrics
+//! ([`crate::metrics::prometheus`]) when `prometheus_metrics_enabled`;
+//! anything else is `404`.
 //!
 //! With `ssl_enabled: true` it serves HTTPS (rustls) with the private key and
 //! certificate chain of the one PEM file `ssl_certificate` names, as Falco
@@ -9,7 +10,6 @@
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -59,6 +59,9 @@ pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result
     })?;
     let healthz = w.k8s_healthz_endpoint.clone();
     let metrics = w.prometheus_metrics_enabled;
+    let metrics_cfg = cfg.metrics.clone();
+    let engine = crate::metrics::engine_name(cfg.engine.kind);
+    let started = std::time::Instant::now();
     log.log(
         Priority::Informational,
         &format!(
@@ -75,7 +78,19 @@ pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result
                 let Ok(s) = stream else { continue };
                 let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
                 let _ = s.set_write_timeout(Some(Duration::from_secs(5)));
-                let answer = |path: &str| respond(path, &healthz, metrics, &counters);
+                let answer = |path: &str| {
+                    if path == "/metrics" && metrics {
+                        let text = crate::metrics::prometheus(
+                            &counters.totals,
+                            &metrics_cfg,
+                            "syscall",
+                            engine,
+                            started,
+                        );
+                        return ("200 OK", "text/plain; version=0.0.4", text);
+                    }
+                    respond(path, &healthz)
+                };
                 match &tls {
                     None => serve(s, answer),
                     Some(cfg) => {
@@ -91,20 +106,13 @@ pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result
     Ok(())
 }
 
-fn respond(
-    path: &str,
-    healthz: &str,
-    metrics: bool,
-    c: &Counters,
-) -> (&'static str, &'static str, String) {
+fn respond(path: &str, healthz: &str) -> (&'static str, &'static str, String) {
     if path == healthz {
         (
             "200 OK",
             "application/json",
             "{\"status\": \"ok\"}".to_string(),
         )
-    } else if path == "/metrics" && metrics {
-        ("200 OK", "text/plain; version=0.0.4", prometheus(c))
     } else {
         ("404 Not Found", "text/plain", "not found\n".to_string())
     }
@@ -133,37 +141,4 @@ fn serve<S: Read + Write>(mut s: S, answer: impl Fn(&str) -> (&'static str, &'st
     );
     let _ = s.write_all(response.as_bytes());
     let _ = s.flush();
-}
-
-/// The Prometheus text of the counters.
-pub fn prometheus(c: &Counters) -> String {
-    let mut out = String::new();
-    for (name, help, v) in [
-        (
-            "falcosecurity_scap_n_evts_total",
-            "Events read from the event source.",
-            &c.events,
-        ),
-        (
-            "falcosecurity_scap_n_drops_total",
-            "Events dropped by the kernel side.",
-            &c.drops,
-        ),
-        (
-            "falcosecurity_falco_alerts_total",
-            "Alerts raised.",
-            &c.alerts,
-        ),
-        (
-            "falcosecurity_falco_reloads_total",
-            "Successful rules reloads.",
-            &c.reloads,
-        ),
-    ] {
-        out.push_str(&format!(
-            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
-            v.load(Ordering::Relaxed)
-        ));
-    }
-    out
 }

@@ -508,3 +508,23 @@ fn duration_stops_a_replay_at_that_much_event_time() {
     let o = falco(&["-e", &cap, "-r", &r, "-M", "one"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
 }
+
+#[test]
+fn the_readme_table_names_every_flag() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let section = readme
+        .split("## Command line and configuration")
+        .nth(1)
+        .expect("the section");
+    for f in falco::cli::FLAGS {
+        let name = match (f.long, f.short) {
+            (Some(l), _) => format!("`--{l}"),
+            (None, Some(c)) => format!("`-{c}"),
+            (None, None) => continue,
+        };
+        assert!(
+            section.contains(&name),
+            "{name} is not in the README's table"
+        );
+    }
+}

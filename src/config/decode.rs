@@ -383,6 +383,31 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     });
     d.bool("buffered_outputs", &mut c.buffered_outputs);
     d.uint("output_timeout", &mut c.output_timeout);
+    let m = &mut c.metrics;
+    d.bool("metrics.enabled", &mut m.enabled);
+    d.parse("metrics.interval", &mut m.interval, |s| {
+        let i = crate::metrics::parse_interval(s)?;
+        if i < std::time::Duration::from_millis(100) {
+            return Err(format!("'{s}' is below the minimum interval of 100ms"));
+        }
+        Ok(i)
+    });
+    d.bool("metrics.output_rule", &mut m.output_rule);
+    d.string("metrics.output_file", &mut m.output_file);
+    d.bool(
+        "metrics.rules_counters_enabled",
+        &mut m.rules_counters_enabled,
+    );
+    d.bool(
+        "metrics.resource_utilization_enabled",
+        &mut m.resource_utilization_enabled,
+    );
+    d.bool(
+        "metrics.kernel_event_counters_enabled",
+        &mut m.kernel_event_counters_enabled,
+    );
+    d.bool("metrics.convert_memory_to_mb", &mut m.convert_memory_to_mb);
+    d.bool("metrics.include_empty_values", &mut m.include_empty_values);
     d.uint("outputs_queue.capacity", &mut c.outputs_queue.capacity);
 
     d.bool("stdout_output.enabled", &mut c.stdout_output.enabled);

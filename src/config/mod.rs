@@ -445,7 +445,7 @@ log_syslog: false
     #[test]
     fn falco_keys_we_do_not_implement_warn_with_their_position() {
         let l = load(
-            "metrics:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
+            "capture:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
             &[],
         )
         .expect("loads");
@@ -453,7 +453,7 @@ log_syslog: false
         assert_eq!(
             w,
             [
-                "falco.yaml:1:1: warning: 'metrics' is a Falco setting this build does not implement; ignored",
+                "falco.yaml:1:1: warning: 'capture' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:4:3: warning: 'webserver.threadiness' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:5:1: warning: unknown key 'json_ouput'; ignored",
                 "falco.yaml:8:3: warning: unknown key 'stdout_output.colour'; ignored",

@@ -41,6 +41,8 @@ pub struct Config {
     pub priority: Priority,
     /// `rule_matching`: `first` or `all`.
     pub rule_matching: RuleMatching,
+    /// `metrics`.
+    pub metrics: MetricsConfig,
     /// `output_timeout`: milliseconds an output may take on one alert before
     /// Falco's "output timeout" is logged (the other outputs go on).
     pub output_timeout: u32,
@@ -153,6 +155,49 @@ pub struct HttpOutputConfig {
     /// `max_consecutive_timeouts`: how many times an alert is sent again
     /// after a timeout before it is given up (Falco's default 5).
     pub max_consecutive_timeouts: u8,
+}
+
+/// `metrics`: Falco's periodic metrics snapshot (see [`crate::metrics`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetricsConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `interval`: a Prometheus duration (`1h`, `15m`, `100ms`), at least
+    /// 100 ms.
+    pub interval: std::time::Duration,
+    /// `output_rule`: send the snapshot as the internal alert `Falco
+    /// internal: metrics snapshot` (priority Informational).
+    pub output_rule: bool,
+    /// `output_file`: append each snapshot as a JSON line (empty: none).
+    pub output_file: String,
+    /// `rules_counters_enabled`: matches per rule.
+    pub rules_counters_enabled: bool,
+    /// `resource_utilization_enabled`: CPU and memory of the process.
+    pub resource_utilization_enabled: bool,
+    /// `kernel_event_counters_enabled`: the event source's counters.
+    pub kernel_event_counters_enabled: bool,
+    /// `convert_memory_to_mb`: memory in MB in the snapshot (bytes
+    /// otherwise; Prometheus always has bytes).
+    pub convert_memory_to_mb: bool,
+    /// `include_empty_values`: rules that never matched too.
+    pub include_empty_values: bool,
+}
+
+impl Default for MetricsConfig {
+    /// The values of Falco's stock `falco.yaml`.
+    fn default() -> MetricsConfig {
+        MetricsConfig {
+            enabled: false,
+            interval: std::time::Duration::from_secs(3600),
+            output_rule: true,
+            output_file: String::new(),
+            rules_counters_enabled: true,
+            resource_utilization_enabled: true,
+            kernel_event_counters_enabled: true,
+            convert_memory_to_mb: true,
+            include_empty_values: false,
+        }
+    }
 }
 
 /// `engine.kind`.
@@ -311,6 +356,7 @@ impl Default for Config {
                 ssl_certificate: PathBuf::from("/etc/falco/falco.pem"),
             },
             output_timeout: 2000,
+            metrics: MetricsConfig::default(),
             log_level: Priority::Informational,
             log_stderr: true,
             log_syslog: true,
