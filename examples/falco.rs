@@ -6,9 +6,14 @@
 //! falco -V FILE [-V FILE...] [-o json_output=true]         validate rules files
 //! falco -L [-r FILE...] [-o json_output=true]              describe the rules
 //! falco --list[=SOURCE]                                    list the fields (syscall, k8s_audit)
+//! falco --enable-source SOURCE | --disable-source SOURCE   choose the event sources
 //! falco --pidfile=/var/run/falco.pid --modern-bpf          the seed's unit file
 //! falco --help                                             every flag
 //! ```
+//!
+//! With `load_plugins: [k8saudit, json]` and Falco's `plugins` entries in the
+//! configuration, the `k8s_audit` source (its webhook, or an audit file)
+//! runs beside the syscall source; see `falco::sources`.
 //!
 //! Without `-r` or `-c`, the rules are `/etc/falco/falco_rules.yaml`,
 //! `/etc/falco/falco_rules.local.yaml` and `/etc/falco/rules.d` where they

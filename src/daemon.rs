@@ -1,41 +1,60 @@
 //! The daemon: configuration, rules, an event source, the engine and the
 //! outputs tied together, with Falco's signals.
 //!
-//! - Events come from the source `engine.kind` names (`modern_ebpf`, the
-//!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
-//!   only produces the event types the rules need.
+//! - Syscall events come from the driver `engine.kind` names (`modern_ebpf`,
+//!   the default; `kmod`; `replay` of a capture file, also `-e FILE`). The
+//!   driver only produces the event types the rules need.
+//! - With Falco's `k8saudit` plugin configured (`load_plugins`/`plugins`,
+//!   built in: see [`crate::sources`]), the `k8s_audit` source runs on its
+//!   own thread beside the syscall loop (its webhook or an audit file), with
+//!   the same rules (each event runs its own source's rules) and the same
+//!   output queue. `--enable-source`/`--disable-source` choose the sources;
+//!   the daemon ends when every running source has ended, or at a signal.
 //! - Each event updates the host state and runs the rules indexed under its
 //!   type (exit events only, as Falco 0.44: see
 //!   [`falco_events::state::rules_see`]); alerts go to a bounded queue that
 //!   never blocks the event loop.
-//! - `SIGHUP` reloads the configuration and the rules while events keep
-//!   flowing: the new rules take over at once if they all load; otherwise
+//! - `SIGHUP` reloads the configuration and the rules of every source while
+//!   events keep flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
 //! - `SIGINT`/`SIGTERM` stop the loop, flush the outputs and print the event,
 //!   drop and alert statistics. `SIGUSR1` reopens the file outputs.
 //! - With `webserver.enabled`, `GET /healthz` answers `{"status": "ok"}` and
-//!   `GET /metrics` gives Prometheus counters.
+//!   `GET /metrics` gives Falco's Prometheus metrics (see [`crate::webserver`]
+//!   and [`crate::metrics`]); with `metrics.enabled` the periodic metrics
+//!   snapshot is sent.
+//! - `--dry-run` stops after the rules and outputs are set up; `-P` writes the
+//!   pid file; `-M` stops after that many seconds.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use falco_events::pipeline::{Pipeline, Step};
 use falco_events::scap::{ScapError, ScapReader};
 use falco_events::source::{EventSource, SourceError, SourceStats};
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+use falco_events::state::runtime::ContainerTable;
 use falco_events::state::HostState;
-use falco_events::SyscallSource;
+use falco_k8saudit::input::OpenParams;
+use falco_k8saudit::pipeline::{AuditInput, SourceStats as AuditStats};
 use falco_rules::alert::Alert;
-use falco_rules::engine::{Engine, UnknownSources};
+use falco_rules::engine::{Engine, Ruleset};
 use falco_rules::rules::Priority;
 
 use crate::config::{rules_sources, Config, ConfigError, EngineKind, Loaded, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
+use crate::sources::{K8sAuditPlan, SourcePlan, SourcesError, K8S_AUDIT, SYSCALL};
+
+/// Batches of audit events (one per webhook request) waiting for the
+/// evaluation thread; past this the webhook answers `503`.
+const AUDIT_QUEUE_BATCHES: usize = 32;
 
 /// What the command line asks of the daemon.
 #[derive(Clone, Debug, Default)]
@@ -49,6 +68,10 @@ pub struct Options {
     pub rules: Vec<PathBuf>,
     /// `-e FILE`: replay a capture instead of the configured engine.
     pub capture: Option<PathBuf>,
+    /// `--enable-source`: run only these of the loaded sources.
+    pub enable_sources: Vec<String>,
+    /// `--disable-source`: do not run these of the loaded sources.
+    pub disable_sources: Vec<String>,
     /// `-P FILE`: write the process id there once the daemon is set up.
     pub pidfile: Option<PathBuf>,
     /// `-M SECONDS`: stop after this long (event time when replaying, wall
@@ -63,16 +86,34 @@ pub struct Options {
 /// Counters shared with the web server.
 #[derive(Debug, Default)]
 pub struct Counters {
-    /// Events read from the source.
+    /// Events read from the syscall source.
     pub events: AtomicU64,
+    /// Events and alerts of the `k8s_audit` source.
+    pub k8s_audit: AuditStats,
     /// Events the kernel side dropped.
     pub drops: AtomicU64,
     /// Alerts raised.
     pub alerts: AtomicU64,
     /// Successful rule reloads.
     pub reloads: AtomicU64,
-    /// Falco's metrics (matches per rule, the source's counters).
+    /// Alerts by rule name (the active rules are listed from the start, with
+    /// 0).
+    pub rules: Mutex<BTreeMap<String, RuleMatches>>,
+    /// Falco's metrics counters (the source's counters, queue drops).
     pub totals: crate::metrics::Totals,
+}
+
+/// The alerts one rule raised, with what Falco's metrics label them by.
+#[derive(Clone, Debug)]
+pub struct RuleMatches {
+    /// The rule's priority.
+    pub priority: Priority,
+    /// The rule's source.
+    pub source: Arc<str>,
+    /// The rule's tags.
+    pub tags: Arc<[String]>,
+    /// Alerts raised.
+    pub count: u64,
 }
 
 /// Why the daemon could not start (or a reload could not be done).
@@ -133,6 +174,18 @@ pub enum DaemonError {
     /// An output could not be set up.
     #[error("{0}")]
     Outputs(String),
+    /// The plugins or the source selection are wrong.
+    #[error(transparent)]
+    Sources(#[from] SourcesError),
+    /// The `k8s_audit` input (webhook or file) could not start.
+    #[error("k8s_audit: {0}")]
+    K8sAudit(#[from] falco_k8saudit::pipeline::OpenError),
+    /// The web server and the k8saudit webhook are configured on one port.
+    #[error("the web server (webserver.listen_port) and the k8saudit webhook (plugin open_params) are both configured on port {port}; give one of them another port")]
+    PortClash {
+        /// The port.
+        port: u16,
+    },
 }
 
 /// Loads the configuration the options name. Its warnings are logged as
@@ -167,18 +220,10 @@ pub fn load_config_tree(opts: &Options) -> Result<Loaded, DaemonError> {
 /// Builds an engine from the configured (or `-r`) rules. Every error of
 /// every file is logged; `Err` if any file failed.
 pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, DaemonError> {
-    // Falco's daemon skips rules for sources it does not run, with a warning.
-    let mut engine = Engine::builder()
-        .source(SyscallSource::new())
-        .unknown_sources(UnknownSources::Skip)
-        .min_priority(cfg.priority)
-        .rule_matching(cfg.rule_matching)
-        .build();
-    for a in &cfg.append_output {
-        if let Some(e) = a.extra_output() {
-            engine.add_extra_output(e);
-        }
-    }
+    // Every loaded source (syscall, and k8s_audit when its plugin is
+    // configured); Falco's daemon skips rules for other sources, with a
+    // warning.
+    let mut engine = SourcePlan::new(cfg, &[], &[])?.engine(cfg);
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {
@@ -222,6 +267,16 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
     }
 }
 
+/// The live host's state, with container metadata from the runtimes the
+/// configuration names (see [`crate::sources::container_engines`]).
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+fn live_state(cfg: &Config) -> HostState {
+    let mut state = HostState::from_proc();
+    let table = ContainerTable::start(&crate::sources::container_engines(cfg));
+    state.watch_containers(table);
+    state
+}
+
 /// Opens the event source the configuration names.
 pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), DaemonError> {
     match cfg.engine.kind {
@@ -244,7 +299,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
             };
             pc = pc.with_buf_size_preset(m.buf_size_preset as usize)?;
             let probe = falco_driver_bpf::BpfProbe::open(pc)?;
-            Ok((Box::new(probe), HostState::from_proc()))
+            Ok((Box::new(probe), live_state(cfg)))
         }
         #[cfg(not(feature = "bpf"))]
         EngineKind::ModernEbpf => Err(DaemonError::NoDriver {
@@ -255,7 +310,7 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
         EngineKind::Kmod => {
             let kc = falco_driver_kmod::KmodConfig::default();
             let k = falco_driver_kmod::Kmod::open(&kc)?;
-            Ok((Box::new(k), HostState::from_proc()))
+            Ok((Box::new(k), live_state(cfg)))
         }
         #[cfg(not(feature = "kmod"))]
         EngineKind::Kmod => Err(DaemonError::NoDriver {
@@ -297,10 +352,133 @@ impl Signals {
     }
 }
 
-/// Runs the daemon until a signal stops it (or the capture ends).
+/// What both event loops share: the current rules, the output queue and the
+/// counts the summary prints.
+struct Shared {
+    ruleset: RwLock<Arc<Ruleset>>,
+    queue: Mutex<Option<OutputQueue>>,
+    counters: Arc<Counters>,
+}
+
+impl Shared {
+    fn alert(&self, alert: Alert) {
+        self.counters.alerts.fetch_add(1, Ordering::Relaxed);
+        {
+            let mut rules = self
+                .counters
+                .rules
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            match rules.get_mut(&*alert.rule) {
+                Some(m) => m.count += 1,
+                None => {
+                    rules.insert(
+                        alert.rule.to_string(),
+                        RuleMatches {
+                            priority: alert.priority,
+                            source: alert.source.clone(),
+                            tags: alert.tags.clone(),
+                            count: 1,
+                        },
+                    );
+                }
+            }
+        }
+        if let Some(q) = &*self.queue.lock().unwrap_or_else(|e| e.into_inner()) {
+            q.push(alert);
+        }
+    }
+
+    fn with_queue(&self, f: impl FnOnce(&OutputQueue)) {
+        if let Some(q) = &*self.queue.lock().unwrap_or_else(|e| e.into_inner()) {
+            f(q);
+        }
+    }
+
+    fn current(&self) -> Arc<Ruleset> {
+        self.ruleset
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// The running `k8s_audit` source: its thread and what it reports at the end.
+struct AuditThread {
+    handle: JoinHandle<AuditEnd>,
+}
+
+/// What the `k8s_audit` thread reports when it ends.
+struct AuditEnd {
+    skipped: u64,
+    webhook: Option<(u64, u64, u64, u64)>,
+}
+
+/// Starts the `k8s_audit` input (the webhook or a file) and its evaluation
+/// thread; alerts go to the shared queue.
+fn start_audit(
+    plan: &K8sAuditPlan,
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    log: &dyn Log,
+) -> Result<AuditThread, DaemonError> {
+    let input = AuditInput::open(&plan.open, &plan.init, AUDIT_QUEUE_BATCHES)?;
+    let what = match (&plan.open, input.webhook()) {
+        (OpenParams::Webhook { path, tls, .. }, Some(w)) => format!(
+            "webhook listening on {}://{}{path}",
+            if *tls { "https" } else { "http" },
+            w.local_addr()
+        ),
+        (OpenParams::File(p), _) => format!("reading {}", p.display()),
+        _ => String::new(),
+    };
+    log.log(
+        Priority::Informational,
+        &format!("Opening '{K8S_AUDIT}' source with plugin 'k8saudit' ({what})"),
+    );
+    let handle = std::thread::Builder::new()
+        .name("falco-k8saudit".into())
+        .spawn(move || {
+            let current = || shared.current();
+            let mut on_alert = |a: Alert| shared.alert(a);
+            falco_k8saudit::pipeline::run(
+                &input,
+                &current,
+                &stop,
+                &shared.counters.k8s_audit,
+                &mut on_alert,
+            );
+            let webhook = input.webhook().map(|w| {
+                let s = w.stats();
+                (
+                    s.accepted_requests.load(Ordering::Relaxed),
+                    s.accepted_events.load(Ordering::Relaxed),
+                    s.rejected_requests.load(Ordering::Relaxed),
+                    s.unavailable_requests.load(Ordering::Relaxed),
+                )
+            });
+            AuditEnd {
+                skipped: input.skipped(),
+                webhook,
+            }
+        })
+        .map_err(DaemonError::Thread)?;
+    Ok(AuditThread { handle })
+}
+
+/// The port of the k8saudit webhook, when it is one.
+fn webhook_port(plan: &SourcePlan) -> Option<u16> {
+    match plan.k8saudit().map(|k| &k.open) {
+        Some(OpenParams::Webhook { addr, .. }) if plan.is_enabled(K8S_AUDIT) => Some(addr.port()),
+        _ => None,
+    }
+}
+
+/// Runs the daemon until a signal stops it (or its inputs end: the capture
+/// replayed, an audit file read with the syscall source disabled).
 pub fn run(opts: &Options) -> ExitCode {
     match load_config(opts) {
-        Ok(c) => run_with(opts, c),
+        Ok(c) => run_config(opts, c),
         Err(e) => {
             eprintln!("Error: {e}");
             ExitCode::from(1)
@@ -310,52 +488,56 @@ pub fn run(opts: &Options) -> ExitCode {
 
 /// As [`run`], with the configuration `opts` gives already loaded (its
 /// warnings logged); a reload reads it again.
-pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
-    let mut cfg = cfg;
-    let mut log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
-    let engine = match load_rules(&cfg, &opts.rules, &*log) {
-        Ok(e) => e,
+pub fn run_config(opts: &Options, cfg: Config) -> ExitCode {
+    let log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
+    match run_with(opts, cfg, log.clone()) {
+        Ok(code) => code,
         Err(e) => {
             log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
+    }
+}
+
+fn run_with(
+    opts: &Options,
+    mut cfg: Config,
+    mut log: Arc<dyn Log>,
+) -> Result<ExitCode, DaemonError> {
+    let replay = cfg.engine.kind == EngineKind::Replay;
+    // As Falco: choosing sources means nothing when replaying a capture.
+    let plan = if replay {
+        SourcePlan::new(&cfg, &[], &[])?
+    } else {
+        SourcePlan::new(&cfg, &opts.enable_sources, &opts.disable_sources)?
     };
+    for m in plan.load_messages() {
+        log.log(Priority::Informational, &m);
+    }
+    let engine = load_rules(&cfg, &opts.rules, &*log)?;
     let ruleset = engine.ruleset().clone();
     if opts.dry_run {
-        // As Falco: the outputs are set up, the event source is not opened.
-        return match OutputQueue::from_config(&cfg, log.clone()) {
-            Ok(q) => {
-                q.shutdown();
-                log.log(Priority::Debug, "Skipping event processing in dry-run");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                log.log(Priority::Error, &format!("Error: {e}"));
-                ExitCode::from(1)
-            }
-        };
+        // As Falco: the outputs are set up, no event source is opened.
+        OutputQueue::from_config(&cfg, log.clone())
+            .map_err(DaemonError::Outputs)?
+            .shutdown();
+        log.log(Priority::Debug, "Skipping event processing in dry-run");
+        return Ok(ExitCode::SUCCESS);
     }
-    let (source, state) = match open_source(&cfg) {
-        Ok(s) => s,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
+    let run_syscall = replay || plan.is_enabled(SYSCALL);
+    if run_syscall && cfg.engine.kind == EngineKind::NoDriver && plan.enabled().len() == 1 {
+        return Err(DaemonError::NoDriver {
+            kind: "nodriver",
+            why: "gives no syscall events; nothing to run (use modern_ebpf, kmod or replay, or load the k8saudit plugin)",
+        });
+    }
+    let syscall_source = if run_syscall && cfg.engine.kind != EngineKind::NoDriver {
+        Some(open_source(&cfg)?)
+    } else {
+        None
     };
-    let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
-        Ok(q) => q,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let signals = match Signals::install() {
-        Ok(s) => s,
-        Err(e) => {
-            log.log(Priority::Error, &e.to_string());
-            return ExitCode::from(1);
-        }
-    };
+    let queue = OutputQueue::from_config(&cfg, log.clone()).map_err(DaemonError::Outputs)?;
+    let signals = Signals::install()?;
     if let Some(p) = &opts.pidfile {
         if let Err(e) = std::fs::write(p, std::process::id().to_string()) {
             log.log(
@@ -365,239 +547,365 @@ pub fn run_with(opts: &Options, cfg: Config) -> ExitCode {
                     p.display()
                 ),
             );
-            return ExitCode::from(255);
+            return Ok(ExitCode::from(255));
         }
     }
     let counters = Arc::new(Counters::default());
-    for i in ruleset.active() {
-        if let Some(r) = ruleset.rules().get(i) {
-            counters
-                .totals
-                .rules
-                .register(&r.name, r.priority, &r.source, &r.tags);
+    {
+        // Every active rule, for the metrics' `include_empty_values`.
+        let mut rules = counters.rules.lock().unwrap_or_else(|e| e.into_inner());
+        for i in ruleset.active() {
+            if let Some(r) = ruleset.rules().get(i) {
+                rules.entry(r.name.to_string()).or_insert(RuleMatches {
+                    priority: r.priority,
+                    source: r.source.clone(),
+                    tags: r.tags.clone(),
+                    count: 0,
+                });
+            }
         }
     }
-    let replay = cfg.engine.kind == EngineKind::Replay;
+    let shared = Arc::new(Shared {
+        ruleset: RwLock::new(ruleset.clone()),
+        queue: Mutex::new(Some(queue)),
+        counters: counters.clone(),
+    });
+    let audit_on = !replay && plan.is_enabled(K8S_AUDIT);
     // As Falco, no web server when replaying a capture.
     if cfg.webserver.enabled && !replay {
-        if let Err(e) = crate::webserver::start(&cfg, counters.clone(), log.clone()) {
-            log.log(Priority::Error, &e.to_string());
-            return ExitCode::from(1);
+        if let Some(port) = webhook_port(&plan).filter(|p| *p == cfg.webserver.listen_port) {
+            return Err(DaemonError::PortClash { port });
         }
+        let engines = plan
+            .enabled()
+            .iter()
+            .map(|s| {
+                let engine = if s == SYSCALL {
+                    crate::metrics::engine_name(cfg.engine.kind)
+                } else {
+                    "source_plugin"
+                };
+                (s.clone(), engine)
+            })
+            .collect();
+        crate::webserver::start(&cfg, counters.clone(), engines, log.clone())?;
     }
+    let audit = match plan.k8saudit() {
+        Some(k) if audit_on => Some(start_audit(k, shared.clone(), signals.stop.clone(), &*log)?),
+        Some(_) if replay => {
+            log.log(
+                Priority::Informational,
+                "The k8s_audit source does not run while replaying a capture",
+            );
+            None
+        }
+        _ => None,
+    };
     log.log(
         Priority::Informational,
         &format!(
-            "Starting event processing with {} rules (engine.kind: {})",
+            "Starting event processing with {} rules (engine.kind: {}; sources: {})",
             ruleset.active_len(),
-            cfg.engine.kind.name()
+            cfg.engine.kind.name(),
+            if replay {
+                SYSCALL.to_string()
+            } else {
+                plan.enabled().join(", ")
+            }
         ),
     );
 
-    let mut drops = DropMonitor::new(
-        &cfg.syscall_event_drops,
-        source.stats(),
-        cfg.engine.kind == EngineKind::ModernEbpf,
-    );
-    let mut pipeline = match Pipeline::new(source, state, ruleset) {
-        Ok(p) => p,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
-    let mut n = 0u64;
     let mut error = None;
+    let mut syscall_stats = None;
+    let mut n = 0u64;
     let started = std::time::Instant::now();
     let mut first_ts: Option<u64> = None;
-    let mut snapshots = match crate::metrics::Snapshots::new(&cfg.metrics) {
-        Ok(s) => s,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
+    let mut snapshots =
+        crate::metrics::Snapshots::new(&cfg.metrics).map_err(DaemonError::Outputs)?;
     let engine_name = crate::metrics::engine_name(cfg.engine.kind);
-    loop {
-        if let Some(s) = snapshots.as_mut() {
-            if s.due() {
-                let st = pipeline.inspector().source().stats();
-                let t = &counters.totals;
-                t.num_evts.store(n, Ordering::Relaxed);
-                t.n_evts.store(st.events, Ordering::Relaxed);
-                t.n_drops.store(st.drops, Ordering::Relaxed);
-                t.outputs_queue_num_drops
-                    .store(queue.drops(), Ordering::Relaxed);
-                let fields = s.take(t, "syscall", engine_name);
-                // As Falco: an Informational alert, kept only when
-                // `priority` lets Informational through.
-                if s.output_rule() && Priority::Informational <= cfg.priority {
-                    let ts = fields
-                        .get("evt.time")
-                        .and_then(serde_json::Value::as_u64)
-                        .unwrap_or(0);
-                    queue.push_internal(
-                        ts,
-                        Priority::Informational,
-                        crate::metrics::SNAPSHOT_RULE,
-                        crate::metrics::SNAPSHOT_MESSAGE,
-                        &fields,
-                    );
-                }
-            }
-        }
-        // Signals are checked between events (every event: a load of an
-        // atomic is far cheaper than a rule).
+    let snapshot_source = if run_syscall { SYSCALL } else { K8S_AUDIT };
+    let mut summary = String::new();
+    // Between events (every event: a load of an atomic is far cheaper than
+    // a rule): true when the daemon must stop.
+    let on_signals = |cfg: &mut Config,
+                      log: &mut Arc<dyn Log>,
+                      pipeline: Option<&mut Pipeline<Box<dyn EventSource>>>|
+     -> bool {
         if signals.stop.load(Ordering::Relaxed) {
-            break;
-        }
-        if let Some(d) = opts.duration {
-            if !replay && started.elapsed() >= d {
-                break;
-            }
+            return true;
         }
         if signals.reopen.swap(false, Ordering::Relaxed) {
-            queue.reopen();
+            shared.with_queue(|q| q.reopen());
         }
         if signals.reload.swap(false, Ordering::Relaxed) {
-            log.log(
-                Priority::Informational,
-                "SIGHUP received, reloading configuration and rules",
+            reload_all(opts, cfg, log, &shared, pipeline);
+        }
+        false
+    };
+    match syscall_source {
+        Some((source, state)) => {
+            let mut drops = DropMonitor::new(
+                &cfg.syscall_event_drops,
+                source.stats(),
+                cfg.engine.kind == EngineKind::ModernEbpf,
             );
-            match load_config(opts) {
-                Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
-                    Ok(new_engine) => {
-                        let active = new_engine.ruleset().active_len();
-                        if let Err(e) = pipeline.set_ruleset(new_engine.ruleset().clone()) {
-                            log.log(
-                                Priority::Error,
-                                &format!("reload failed ({e}); the previous rules keep running"),
-                            );
-                            continue;
-                        }
-                        if new_cfg != cfg {
-                            match OutputQueue::from_config(&new_cfg, log.clone()) {
-                                Ok(q) => {
-                                    std::mem::replace(&mut queue, q).shutdown();
-                                    log = Arc::new(Logger::from_config(&new_cfg));
-                                    cfg = new_cfg;
-                                }
-                                Err(e) => log.log(
-                                    Priority::Error,
-                                    &format!("reload: outputs unchanged: {e}"),
-                                ),
-                            }
-                        }
-                        counters.reloads.fetch_add(1, Ordering::Relaxed);
-                        log.log(
-                            Priority::Informational,
-                            &format!("Rules reloaded: {active} rules active"),
-                        );
+            let mut pipeline = Pipeline::new(source, state, ruleset)?;
+            loop {
+                if on_signals(&mut cfg, &mut log, Some(&mut pipeline)) {
+                    break;
+                }
+                if let Some(d) = opts.duration {
+                    if !replay && started.elapsed() >= d {
+                        break;
                     }
-                    Err(e) => log.log(
-                        Priority::Error,
-                        &format!("reload failed ({e}); the previous rules keep running"),
-                    ),
-                },
-                Err(e) => log.log(
-                    Priority::Error,
-                    &format!(
-                        "reload failed: {e}; the previous configuration and rules keep running"
-                    ),
-                ),
+                }
+                if let Some(s) = snapshots.as_mut() {
+                    if s.due() {
+                        let st = pipeline.inspector().source().stats();
+                        let t = &counters.totals;
+                        t.num_evts.store(n, Ordering::Relaxed);
+                        t.n_evts.store(st.events, Ordering::Relaxed);
+                        t.n_drops.store(st.drops, Ordering::Relaxed);
+                        snapshot(s, &cfg, &shared, SYSCALL, engine_name);
+                    }
+                }
+                let step = pipeline.step(|rule, ctx| {
+                    shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
+                });
+                let ts = match step {
+                    Ok(Step::Event { ts, .. }) => ts,
+                    Ok(Step::End) => break,
+                    Ok(_) => continue,
+                    Err(e) => {
+                        error = Some(e.to_string());
+                        break;
+                    }
+                };
+                if let Some(d) = opts.duration {
+                    let first = *first_ts.get_or_insert(ts);
+                    if replay && ts.saturating_sub(first) >= d.as_nanos() as u64 {
+                        break;
+                    }
+                }
+                n += 1;
+                if n % 1024 == 0 {
+                    counters.events.store(n, Ordering::Relaxed);
+                    let st = pipeline.inspector().source().stats();
+                    let t = &counters.totals;
+                    t.num_evts.store(n, Ordering::Relaxed);
+                    t.n_evts.store(st.events, Ordering::Relaxed);
+                    t.n_drops.store(st.drops, Ordering::Relaxed);
+                }
+                // The drop monitor, once a second of event time (after the
+                // event's rules: the source's counters are read once the
+                // event is done).
+                let verdict = drops.on_event(ts, || pipeline.inspector().source().stats());
+                if verdict != Verdict::Continue && drops.simulating() {
+                    log.log(Priority::Informational, "Simulating syscall event drop");
+                }
+                if let Verdict::Act(d) = verdict {
+                    if d.log {
+                        log.log(Priority::Debug, &d.message);
+                    }
+                    if let Some(fields) = &d.alert {
+                        shared.with_queue(|q| {
+                            q.push_internal(
+                                d.time_ns,
+                                Priority::Debug,
+                                DROP_RULE,
+                                &d.message,
+                                fields,
+                            );
+                        });
+                    }
+                    if d.exit {
+                        log.log(Priority::Critical, &d.message);
+                        log.log(Priority::Critical, "Exiting.");
+                        error = Some("Drop manager internal error".to_string());
+                        break;
+                    }
+                }
             }
-        }
-        let step = pipeline.step(|rule, ctx| {
-            let alert = Alert::new(rule, ctx, ctx.event.ts());
-            counters.alerts.fetch_add(1, Ordering::Relaxed);
-            counters
-                .totals
-                .rules
-                .add(&rule.name, rule.priority, &rule.source, &rule.tags);
-            let e = by_rule
-                .entry(rule.name.to_string())
-                .or_insert((rule.priority, 0));
-            e.1 += 1;
-            queue.push(alert);
-        });
-        let ts = match step {
-            Ok(Step::Event { ts, .. }) => ts,
-            Ok(Step::End) => break,
-            Ok(_) => continue,
-            Err(e) => {
-                error = Some(e.to_string());
-                break;
-            }
-        };
-        if let Some(d) = opts.duration {
-            let first = *first_ts.get_or_insert(ts);
-            if replay && ts.saturating_sub(first) >= d.as_nanos() as u64 {
-                break;
-            }
-        }
-        n += 1;
-        if n % 1024 == 0 {
+            let stats: SourceStats = pipeline.inspector().source().stats();
             counters.events.store(n, Ordering::Relaxed);
-            counters.totals.num_evts.store(n, Ordering::Relaxed);
-            let st = pipeline.inspector().source().stats();
-            counters.totals.n_evts.store(st.events, Ordering::Relaxed);
-            counters.totals.n_drops.store(st.drops, Ordering::Relaxed);
-            counters
-                .totals
-                .outputs_queue_num_drops
-                .store(queue.drops(), Ordering::Relaxed);
-        }
-        // The drop monitor, once a second of event time (after the event's
-        // rules: the source's counters are read once the event is done).
-        let verdict = drops.on_event(ts, || pipeline.inspector().source().stats());
-        if verdict != Verdict::Continue && drops.simulating() {
-            log.log(Priority::Informational, "Simulating syscall event drop");
-        }
-        if let Verdict::Act(d) = verdict {
-            if d.log {
-                log.log(Priority::Debug, &d.message);
+            counters.drops.store(stats.drops, Ordering::Relaxed);
+            if opts.verbose {
+                let secs = started.elapsed().as_secs_f64();
+                summary.push_str(&format!(
+                    "Driver Events:{n}\nDriver Drops:{}\nElapsed time: {secs:.3}, Captured Events: {n}, {:.2} eps\n",
+                    stats.drops,
+                    n as f64 / secs.max(1e-9)
+                ));
             }
-            if let Some(fields) = &d.alert {
-                queue.push_internal(d.time_ns, Priority::Debug, DROP_RULE, &d.message, fields);
-            }
-            if d.exit {
-                log.log(Priority::Critical, &d.message);
-                log.log(Priority::Critical, "Exiting.");
-                error = Some("Drop manager internal error".to_string());
-                break;
+            summary.push_str(&drops.summary());
+            syscall_stats = Some(stats);
+        }
+        None => {
+            // Only the k8s_audit source runs (or the syscall source has no
+            // driver): wait for signals and for the audit input to end.
+            let syscall_idle = run_syscall;
+            loop {
+                if on_signals(&mut cfg, &mut log, None) {
+                    break;
+                }
+                if opts.duration.is_some_and(|d| started.elapsed() >= d) {
+                    break;
+                }
+                if let Some(s) = snapshots.as_mut() {
+                    if s.due() {
+                        snapshot(s, &cfg, &shared, snapshot_source, "source_plugin");
+                    }
+                }
+                let audit_done = audit.as_ref().is_none_or(|a| a.handle.is_finished());
+                if audit_done && !syscall_idle {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
             }
         }
     }
-    let stats: SourceStats = pipeline.inspector().source().stats();
-    counters.events.store(n, Ordering::Relaxed);
-    counters.drops.store(stats.drops, Ordering::Relaxed);
-    let queue_drops = queue.drops();
-    queue.shutdown();
-    if opts.verbose {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!("Driver Events:{n}\nDriver Drops:{}", stats.drops);
-        eprintln!(
-            "Elapsed time: {secs:.3}, Captured Events: {n}, {:.2} eps",
-            n as f64 / secs.max(1e-9)
-        );
+    // Every source stops with the first that ends, as at a signal.
+    signals.stop.store(true, Ordering::SeqCst);
+    let audit_end = audit.and_then(|a| a.handle.join().ok());
+    let queue = shared
+        .queue
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    let queue_drops = queue.as_ref().map_or(0, |q| q.drops());
+    if let Some(q) = queue {
+        q.shutdown();
     }
-    eprint!("{}", drops.summary());
-    print_stats(&by_rule, n, &stats, queue_drops);
+    eprint!("{summary}");
+    let rules = counters.rules.lock().unwrap_or_else(|e| e.into_inner());
+    let by_rule: BTreeMap<String, (Priority, u64)> = rules
+        .iter()
+        .filter(|(_, m)| m.count > 0)
+        .map(|(k, m)| (k.clone(), (m.priority, m.count)))
+        .collect();
+    print_stats(
+        &by_rule,
+        syscall_stats.as_ref().map(|s| (n, s)),
+        audit_end.as_ref().map(|a| (&counters.k8s_audit, a)),
+        queue_drops,
+    );
     if let Some(e) = error {
         eprintln!("Error: {e}");
-        return ExitCode::from(1);
+        return Ok(ExitCode::from(1));
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reloads the configuration and the rules of every source (SIGHUP): the
+/// new rules take over at once if they all load, otherwise the old ones keep
+/// running. Outputs are rebuilt when the configuration changed.
+fn reload_all(
+    opts: &Options,
+    cfg: &mut Config,
+    log: &mut Arc<dyn Log>,
+    shared: &Shared,
+    pipeline: Option<&mut Pipeline<Box<dyn EventSource>>>,
+) {
+    log.log(
+        Priority::Informational,
+        "SIGHUP received, reloading configuration and rules",
+    );
+    let new_cfg = match load_config(opts) {
+        Ok(c) => c,
+        Err(e) => {
+            log.log(
+                Priority::Error,
+                &format!("reload failed: {e}; the previous configuration and rules keep running"),
+            );
+            return;
+        }
+    };
+    let new_engine = match load_rules(&new_cfg, &opts.rules, &**log) {
+        Ok(e) => e,
+        Err(e) => {
+            log.log(
+                Priority::Error,
+                &format!("reload failed ({e}); the previous rules keep running"),
+            );
+            return;
+        }
+    };
+    let active = new_engine.ruleset().active_len();
+    if let Some(p) = pipeline {
+        if let Err(e) = p.set_ruleset(new_engine.ruleset().clone()) {
+            log.log(
+                Priority::Error,
+                &format!("reload failed ({e}); the previous rules keep running"),
+            );
+            return;
+        }
+    }
+    *shared.ruleset.write().unwrap_or_else(|e| e.into_inner()) = new_engine.ruleset().clone();
+    if new_cfg != *cfg {
+        match OutputQueue::from_config(&new_cfg, log.clone()) {
+            Ok(q) => {
+                let old = shared
+                    .queue
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .replace(q);
+                if let Some(old) = old {
+                    old.shutdown();
+                }
+                *log = Arc::new(Logger::from_config(&new_cfg));
+                *cfg = new_cfg;
+            }
+            Err(e) => log.log(Priority::Error, &format!("reload: outputs unchanged: {e}")),
+        }
+    }
+    shared.counters.reloads.fetch_add(1, Ordering::Relaxed);
+    log.log(
+        Priority::Informational,
+        &format!("Rules reloaded: {active} rules active"),
+    );
+}
+
+/// Sends one metrics snapshot (`metrics.output_rule`: an Informational
+/// internal alert, kept only when `priority` lets Informational through, as
+/// Falco).
+fn snapshot(
+    s: &mut crate::metrics::Snapshots,
+    cfg: &Config,
+    shared: &Shared,
+    source: &str,
+    engine: &str,
+) {
+    let c = &shared.counters;
+    shared.with_queue(|q| {
+        c.totals
+            .outputs_queue_num_drops
+            .store(q.drops(), Ordering::Relaxed);
+    });
+    let fields = s.take(c, source, engine);
+    if s.output_rule() && Priority::Informational <= cfg.priority {
+        let ts = fields
+            .get("evt.time")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
+        shared.with_queue(|q| {
+            q.push_internal(
+                ts,
+                Priority::Informational,
+                crate::metrics::SNAPSHOT_RULE,
+                crate::metrics::SNAPSHOT_MESSAGE,
+                &fields,
+            );
+        });
+    }
 }
 
 /// Falco's end-of-run summary: the alert counts on stdout after the last
 /// alert (where Falco's engine prints them once the outputs are closed),
-/// then our event statistics line on stderr.
+/// then a statistics line per source that ran on stderr.
 fn print_stats(
     by_rule: &BTreeMap<String, (Priority, u64)>,
-    events: u64,
-    s: &SourceStats,
+    syscall: Option<(u64, &SourceStats)>,
+    audit: Option<(&AuditStats, &AuditEnd)>,
     queue_drops: u64,
 ) {
     let mut out = std::io::stdout().lock();
@@ -618,9 +926,32 @@ fn print_stats(
     let _ = out.flush();
     drop(out);
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
-        s.drops, s.skipped_malformed
-    );
+    if let Some((events, s)) = syscall {
+        let _ = writeln!(
+            err,
+            "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
+            s.drops, s.skipped_malformed
+        );
+    }
+    if let Some((stats, end)) = audit {
+        let mut line = format!(
+            "k8s_audit event statistics: {} events processed, {} alerts",
+            stats.events.load(Ordering::Relaxed),
+            stats.alerts.load(Ordering::Relaxed),
+        );
+        if end.skipped > 0 {
+            line.push_str(&format!(", {} unreadable events skipped", end.skipped));
+        }
+        if let Some((ok, evts, rejected, busy)) = end.webhook {
+            line.push_str(&format!(
+                "; webhook: {ok} requests accepted ({evts} events), {rejected} rejected, {busy} answered 503"
+            ));
+        }
+        if syscall.is_none() {
+            line.push_str(&format!(
+                "; {queue_drops} alerts dropped by a full outputs queue"
+            ));
+        }
+        let _ = writeln!(err, "{line}");
+    }
 }

@@ -29,13 +29,13 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use falco_rules::rules::Priority;
 use serde_json::{json, Map, Value};
 
 use crate::config::{EngineKind, MetricsConfig};
+use crate::daemon::{Counters, RuleMatches};
 
 /// The rule of the snapshot alert.
 pub const SNAPSHOT_RULE: &str = "Falco internal: metrics snapshot";
@@ -97,60 +97,6 @@ pub fn sanitize_rule_name(name: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// One rule's matches.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RuleCount {
-    /// The priority.
-    pub priority: Priority,
-    /// The event source.
-    pub source: String,
-    /// The tags.
-    pub tags: Vec<String>,
-    /// Matches so far.
-    pub count: u64,
-}
-
-/// Matches per rule, shared by the event loop and the web server.
-#[derive(Debug, Default)]
-pub struct RuleCounts(Mutex<BTreeMap<String, RuleCount>>);
-
-impl RuleCounts {
-    /// Counts one match of a rule.
-    pub fn add(&self, name: &str, priority: Priority, source: &str, tags: &[String]) {
-        let Ok(mut m) = self.0.lock() else { return };
-        match m.get_mut(name) {
-            Some(r) => r.count += 1,
-            None => {
-                m.insert(
-                    name.to_string(),
-                    RuleCount {
-                        priority,
-                        source: source.to_string(),
-                        tags: tags.to_vec(),
-                        count: 1,
-                    },
-                );
-            }
-        }
-    }
-
-    /// Makes a rule known with no match yet (for `include_empty_values`).
-    pub fn register(&self, name: &str, priority: Priority, source: &str, tags: &[String]) {
-        let Ok(mut m) = self.0.lock() else { return };
-        m.entry(name.to_string()).or_insert_with(|| RuleCount {
-            priority,
-            source: source.to_string(),
-            tags: tags.to_vec(),
-            count: 0,
-        });
-    }
-
-    /// A copy of the counts, by rule name.
-    pub fn snapshot(&self) -> BTreeMap<String, RuleCount> {
-        self.0.lock().map(|m| m.clone()).unwrap_or_default()
-    }
 }
 
 /// What the process uses, from `/proc/self`.
@@ -229,7 +175,8 @@ pub fn engine_name(kind: EngineKind) -> &'static str {
     }
 }
 
-/// Counters the daemon keeps for the metrics, shared with the web server.
+/// Counters the daemon keeps for the metrics, shared with the web server
+/// (the matches per rule are [`Counters::rules`]).
 #[derive(Debug, Default)]
 pub struct Totals {
     /// Events the daemon processed.
@@ -240,8 +187,11 @@ pub struct Totals {
     pub n_drops: AtomicU64,
     /// Alerts dropped by a full outputs queue.
     pub outputs_queue_num_drops: AtomicU64,
-    /// Matches per rule.
-    pub rules: RuleCounts,
+}
+
+/// The matches per rule, by rule name.
+fn rule_matches(c: &Counters) -> BTreeMap<String, RuleMatches> {
+    c.rules.lock().map(|m| m.clone()).unwrap_or_default()
 }
 
 /// The periodic snapshot: when it is due and what it says.
@@ -302,10 +252,11 @@ impl Snapshots {
         self.cfg.output_rule
     }
 
-    /// Takes a snapshot of `totals` for `source` on engine `engine`: the
-    /// alert's `output_fields`. It is also appended to `output_file` when
-    /// set (`{"sample": N, "output_fields": {...}}`).
-    pub fn take(&mut self, totals: &Totals, source: &str, engine: &str) -> Map<String, Value> {
+    /// Takes a snapshot of the daemon's `counters` for `source` on engine
+    /// `engine`: the alert's `output_fields`. It is also appended to
+    /// `output_file` when set (`{"sample": N, "output_fields": {...}}`).
+    pub fn take(&mut self, counters: &Counters, source: &str, engine: &str) -> Map<String, Value> {
+        let totals = &counters.totals;
         let now = Instant::now();
         let ts = now_ns();
         let num_evts = totals.num_evts.load(Ordering::Relaxed);
@@ -349,7 +300,7 @@ impl Snapshots {
             json!(rate(num_evts.saturating_sub(prev_num))),
         );
         if self.cfg.rules_counters_enabled {
-            let rules = totals.rules.snapshot();
+            let rules = rule_matches(counters);
             let total: u64 = rules.values().map(|r| r.count).sum();
             f.insert("falco.rules.matches_total".into(), json!(total));
             for (name, r) in &rules {
@@ -453,14 +404,15 @@ fn priority_number(p: Priority) -> u8 {
     }
 }
 
-/// The Prometheus text of `/metrics`.
+/// The Prometheus text of `/metrics`: `sources` are the running event
+/// sources with their engine names (`modern_bpf`, `source_plugin`, ...).
 pub fn prometheus(
-    totals: &Totals,
+    counters: &Counters,
     cfg: &MetricsConfig,
-    source: &str,
-    engine: &str,
+    sources: &[(String, &str)],
     started: Instant,
 ) -> String {
+    let totals = &counters.totals;
     let mut out = String::new();
     exposition(
         &mut out,
@@ -469,16 +421,18 @@ pub fn prometheus(
         &[("version".into(), env!("CARGO_PKG_VERSION").into())],
         "1",
     );
-    exposition(
-        &mut out,
-        "falcosecurity_scap_engine_name_info",
-        "gauge",
-        &[
-            ("engine_name".into(), engine.into()),
-            ("evt_source".into(), source.into()),
-        ],
-        "1",
-    );
+    for (source, engine) in sources {
+        exposition(
+            &mut out,
+            "falcosecurity_scap_engine_name_info",
+            "gauge",
+            &[
+                ("engine_name".into(), engine.to_string()),
+                ("evt_source".into(), source.clone()),
+            ],
+            "1",
+        );
+    }
     exposition(
         &mut out,
         "falcosecurity_falco_outputs_queue_num_drops_total",
@@ -497,7 +451,7 @@ pub fn prometheus(
         &started.elapsed().as_secs().to_string(),
     );
     if cfg.rules_counters_enabled {
-        for (name, r) in totals.rules.snapshot() {
+        for (name, r) in rule_matches(counters) {
             if r.count == 0 && !cfg.include_empty_values {
                 continue;
             }
@@ -507,7 +461,7 @@ pub fn prometheus(
                     "priority".to_string(),
                     priority_number(r.priority).to_string(),
                 ),
-                ("source".to_string(), r.source.clone()),
+                ("source".to_string(), r.source.to_string()),
             ];
             labels.extend(
                 r.tags
@@ -572,6 +526,21 @@ pub fn prometheus(
 mod tests {
     use super::*;
 
+    fn add(c: &Counters, name: &str, priority: Priority, tags: &[&str], count: u64) {
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        if let Ok(mut m) = c.rules.lock() {
+            m.insert(
+                name.to_string(),
+                RuleMatches {
+                    priority,
+                    source: "syscall".into(),
+                    tags: tags.into(),
+                    count,
+                },
+            );
+        }
+    }
+
     #[test]
     fn intervals_are_prometheus_durations() {
         let cases = [
@@ -605,22 +574,12 @@ mod tests {
 
     #[test]
     fn prometheus_text_has_falcos_names_help_and_labels() {
-        let t = Totals::default();
-        t.rules.add(
-            "Shell in container",
-            Priority::Notice,
-            "syscall",
-            &["shell".into()],
-        );
-        t.rules.add(
-            "Shell in container",
-            Priority::Notice,
-            "syscall",
-            &["shell".into()],
-        );
-        t.n_evts.store(42, Ordering::Relaxed);
+        let c = Counters::default();
+        add(&c, "Shell in container", Priority::Notice, &["shell"], 2);
+        c.totals.n_evts.store(42, Ordering::Relaxed);
         let cfg = MetricsConfig::default();
-        let text = prometheus(&t, &cfg, "syscall", "modern_bpf", Instant::now());
+        let sources = [("syscall".to_string(), "modern_bpf")];
+        let text = prometheus(&c, &cfg, &sources, Instant::now());
         for want in [
             "# HELP falcosecurity_falco_version_info https://falco.org/docs/metrics/\n# TYPE falcosecurity_falco_version_info gauge\nfalcosecurity_falco_version_info{version=\"",
             "falcosecurity_scap_engine_name_info{engine_name=\"modern_bpf\",evt_source=\"syscall\"} 1\n",
@@ -650,17 +609,14 @@ mod tests {
         std::thread::sleep(Duration::from_millis(120));
         assert!(s.due());
         assert!(!s.due());
-        let t = Totals::default();
+        let c = Counters::default();
+        let t = &c.totals;
         t.num_evts.store(10, Ordering::Relaxed);
         t.n_evts.store(20, Ordering::Relaxed);
         t.n_drops.store(5, Ordering::Relaxed);
-        t.rules.add(
-            "Terminal shell in container",
-            Priority::Notice,
-            "syscall",
-            &[],
-        );
-        let f = s.take(&t, "syscall", "modern_bpf");
+        add(&c, "Terminal shell in container", Priority::Notice, &[], 1);
+        add(&c, "Never", Priority::Notice, &[], 0);
+        let f = s.take(&c, "syscall", "modern_bpf");
         assert_eq!(f["evt.source"], "syscall");
         assert_eq!(f["scap.engine_name"], "modern_bpf");
         assert_eq!(f["falco.num_evts"], 10);
@@ -669,10 +625,18 @@ mod tests {
         assert_eq!(f["scap.n_drops_perc"], 25.0);
         assert_eq!(f["falco.rules.matches_total"], 1);
         assert_eq!(f["falco.rules.Terminal_shell_in_container"], 1);
+        assert!(
+            !f.contains_key("falco.rules.Never"),
+            "no include_empty_values"
+        );
+        assert!(
+            !f.contains_key("falco.rules.Never"),
+            "no include_empty_values"
+        );
         assert!(f["falco.memory_rss_mb"].as_f64().is_some_and(|m| m > 0.0));
         assert!(f.contains_key("falco.cpu_usage_perc"));
         t.num_evts.store(30, Ordering::Relaxed);
-        let f = s.take(&t, "syscall", "modern_bpf");
+        let f = s.take(&c, "syscall", "modern_bpf");
         assert_eq!(f["falco.num_evts_prev"], 10);
         let lines = std::fs::read_to_string(&file).expect("output_file");
         let rows: Vec<Value> = lines

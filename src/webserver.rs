@@ -9,6 +9,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
+#[cfg(feature = "tls")]
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +22,7 @@ use crate::outputs::Log;
 
 /// The TLS configuration of a PEM file holding a certificate chain and its
 /// private key. The error is a sentence naming the file.
+#[cfg(feature = "tls")]
 pub fn tls_server_config(path: &Path) -> Result<Arc<rustls::ServerConfig>, String> {
     use rustls_pki_types::pem::PemObject;
     use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -44,11 +46,26 @@ pub fn tls_server_config(path: &Path) -> Result<Arc<rustls::ServerConfig>, Strin
     Ok(Arc::new(config))
 }
 
-/// Starts the web server thread.
-pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result<(), DaemonError> {
+/// Starts the web server thread; `sources` are the running event sources
+/// with their engine names (for `falcosecurity_scap_engine_name_info`).
+pub fn start(
+    cfg: &Config,
+    counters: Arc<Counters>,
+    sources: Vec<(String, &'static str)>,
+    log: Arc<dyn Log>,
+) -> Result<(), DaemonError> {
     let w = &cfg.webserver;
+    #[cfg(feature = "tls")]
     let tls = if w.ssl_enabled {
         Some(tls_server_config(&w.ssl_certificate).map_err(DaemonError::Outputs)?)
+    } else {
+        None
+    };
+    #[cfg(not(feature = "tls"))]
+    let tls: Option<()> = if w.ssl_enabled {
+        return Err(DaemonError::Outputs(
+            "webserver: ssl_enabled needs TLS, which this build leaves out (build the falco crate with its `tls` feature)".into(),
+        ));
     } else {
         None
     };
@@ -60,7 +77,6 @@ pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result
     let healthz = w.k8s_healthz_endpoint.clone();
     let metrics = w.prometheus_metrics_enabled;
     let metrics_cfg = cfg.metrics.clone();
-    let engine = crate::metrics::engine_name(cfg.engine.kind);
     let started = std::time::Instant::now();
     log.log(
         Priority::Informational,
@@ -80,25 +96,23 @@ pub fn start(cfg: &Config, counters: Arc<Counters>, log: Arc<dyn Log>) -> Result
                 let _ = s.set_write_timeout(Some(Duration::from_secs(5)));
                 let answer = |path: &str| {
                     if path == "/metrics" && metrics {
-                        let text = crate::metrics::prometheus(
-                            &counters.totals,
-                            &metrics_cfg,
-                            "syscall",
-                            engine,
-                            started,
-                        );
+                        let text =
+                            crate::metrics::prometheus(&counters, &metrics_cfg, &sources, started);
                         return ("200 OK", "text/plain; version=0.0.4", text);
                     }
                     respond(path, &healthz)
                 };
                 match &tls {
                     None => serve(s, answer),
+                    #[cfg(feature = "tls")]
                     Some(cfg) => {
                         let Ok(conn) = rustls::ServerConnection::new(cfg.clone()) else {
                             continue;
                         };
                         serve(rustls::StreamOwned::new(conn, s), answer);
                     }
+                    #[cfg(not(feature = "tls"))]
+                    Some(()) => serve(s, answer),
                 }
             }
         })

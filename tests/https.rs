@@ -1,6 +1,7 @@
 //! Outputs over TLS and the HTTPS web server, with a local TLS server and
 //! certificates this test makes (rcgen): a CA, a server certificate for
 //! 127.0.0.1 and localhost, a client certificate for mTLS.
+#![cfg(feature = "tls")]
 
 mod common;
 
@@ -480,7 +481,8 @@ fn the_webserver_serves_https_with_ssl_certificate() {
     let c = config(&format!(
         "webserver:\n  enabled: true\n  listen_address: 127.0.0.1\n  listen_port: {port}\n  ssl_enabled: true\n  ssl_certificate: {pem}\n"
     ));
-    falco::webserver::start(&c, Arc::default(), Arc::new(Keep::default())).expect("starts");
+    falco::webserver::start(&c, Arc::default(), Vec::new(), Arc::new(Keep::default()))
+        .expect("starts");
     let mut roots = rustls::RootCertStore::empty();
     roots.add(pki.ca.der().clone()).expect("root");
     let client = rustls::ClientConfig::builder_with_provider(Arc::new(
@@ -509,7 +511,7 @@ fn the_webserver_serves_https_with_ssl_certificate() {
     let c = config(&format!(
         "webserver:\n  enabled: true\n  listen_address: 127.0.0.1\n  listen_port: 0\n  ssl_enabled: true\n  ssl_certificate: {bad}\n"
     ));
-    let e = falco::webserver::start(&c, Arc::default(), Arc::new(Keep::default()))
+    let e = falco::webserver::start(&c, Arc::default(), Vec::new(), Arc::new(Keep::default()))
         .err()
         .map(|e| e.to_string());
     assert!(

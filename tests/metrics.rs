@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use falco::config::Config;
-use falco::daemon::Counters;
+use falco::daemon::{Counters, RuleMatches};
 use falco::outputs::StderrLog;
 use falco::rules::rules::Priority;
 
@@ -58,13 +58,17 @@ fn prometheus_metrics_are_served_with_falcos_names() {
     ))
     .unwrap_or_else(|e| panic!("{e}"));
     let counters = Arc::new(Counters::default());
-    counters.totals.rules.add(
-        "Write below etc",
-        Priority::Error,
-        "syscall",
-        &["filesystem".into()],
+    counters.rules.lock().expect("lock").insert(
+        "Write below etc".into(),
+        RuleMatches {
+            priority: Priority::Error,
+            source: "syscall".into(),
+            tags: vec!["filesystem".to_string()].into(),
+            count: 1,
+        },
     );
-    falco::webserver::start(&c, counters, Arc::new(StderrLog)).expect("starts");
+    let sources = vec![("syscall".to_string(), "kmod")];
+    falco::webserver::start(&c, counters, sources, Arc::new(StderrLog)).expect("starts");
     let get = |path: &str| {
         let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(10)))

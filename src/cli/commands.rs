@@ -381,23 +381,23 @@ fn list_fields(source: &str, names_only: bool, format: Format) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn engine(cfg: &Config) -> Engine {
-    let mut e = Engine::builder()
-        .source(falco_events::SyscallSource::new())
-        .unknown_sources(falco_rules::engine::UnknownSources::Skip)
-        .min_priority(cfg.priority)
-        .rule_matching(cfg.rule_matching)
-        .build();
-    for a in &cfg.append_output {
-        if let Some(x) = a.extra_output() {
-            e.add_extra_output(x);
-        }
-    }
-    e
+/// An engine with every source the configuration loads (syscall, and
+/// k8s_audit with the k8saudit plugin); as Falco, rules for other sources
+/// are skipped with a warning.
+fn engine(cfg: &Config) -> Result<Engine, ExitCode> {
+    crate::sources::SourcePlan::new(cfg, &[], &[])
+        .map(|p| p.engine(cfg))
+        .map_err(|e| {
+            eprintln!("Error: {e}");
+            ExitCode::from(1)
+        })
 }
 
 fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
-    let mut e = engine(cfg);
+    let mut e = match engine(cfg) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
     let results: Vec<LoadResult> = files.iter().map(|f| e.load_file(f)).collect();
     let failed = results.iter().any(|r| !r.successful());
     if cfg.json_output {
@@ -594,6 +594,8 @@ pub fn run(args: Args) -> ExitCode {
         options: args.options.clone(),
         rules: args.rules.clone(),
         capture: args.capture.clone(),
+        enable_sources: args.enable_sources.clone(),
+        disable_sources: args.disable_sources.clone(),
         pidfile: args.pidfile.clone(),
         duration: args.duration.map(Duration::from_secs),
         dry_run: args.dry_run,
@@ -670,7 +672,7 @@ pub fn run(args: Args) -> ExitCode {
         println!("{}", support(&args, &loaded.tree, &files));
         return ExitCode::SUCCESS;
     }
-    daemon::run_with(&opts, loaded.config)
+    daemon::run_config(&opts, loaded.config)
 }
 
 #[cfg(test)]

@@ -148,7 +148,9 @@ use Support::{Deprecated, Implemented, NoEffect};
 pub const FLAGS: &[Flag] = &[
     flag(Some('h'), Some("help"), Switch, "", "Print this help list and exit.", Implemented),
     flag(Some('c'), None, Value, "<path>", "Configuration file. Without it, /etc/falco/falco.yaml when it exists, else Falco's defaults.", Implemented),
+    flag(None, Some("disable-source"), Value, "<event_source>", "Turn off event source <event_source> (repeatable; not with --enable-source; no effect on a replay).", Implemented),
     flag(None, Some("dry-run"), Switch, "", "Load the configuration, the rules and the outputs, then exit without processing events: checks that they have no errors.", Implemented),
+    flag(None, Some("enable-source"), Value, "<event_source>", "Run only event source <event_source> of the loaded ones (repeatable; not with --disable-source; no effect on a replay).", Implemented),
     flag(Some('i'), None, Switch, "", "Print the high-volume I/O syscalls that are ignored by default and exit.", Implemented),
     flag(Some('L'), None, Switch, "", "Print the name and description of every loaded rule and exit; with json_output, every rule, macro and list in JSON.", Implemented),
     flag(Some('l'), None, Value, "<rule>", "Print the name and description of rule <rule> and exit; with json_output, its details in JSON.", Implemented),
@@ -246,6 +248,10 @@ pub struct Args {
     pub page_size: bool,
     /// `-e`: a capture to replay.
     pub capture: Option<PathBuf>,
+    /// `--enable-source`, in order.
+    pub enable_sources: Vec<String>,
+    /// `--disable-source`, in order.
+    pub disable_sources: Vec<String>,
     /// Every `-o`, then the options the older flags and `-U` stand for, in
     /// command-line order.
     pub options: Vec<String>,
@@ -397,6 +403,8 @@ fn fold(argv: Vec<String>, seen: Vec<(&'static Flag, Option<String>)>) -> Result
             "help" => out.help = true,
             "c" => out.config = Some(v.into()),
             "dry-run" => out.dry_run = true,
+            "enable-source" => out.enable_sources.push(v),
+            "disable-source" => out.disable_sources.push(v),
             "i" => out.ignored_events = true,
             "L" => out.describe_all = true,
             "l" => out.describe_rule = Some(v),

@@ -18,7 +18,9 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
+#[cfg(feature = "tls")]
 use std::path::Path;
+#[cfg(feature = "tls")]
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -117,11 +119,13 @@ impl HttpTarget {
     }
 }
 
+#[cfg(feature = "tls")]
 /// A server certificate verifier that accepts anything (`insecure: true`,
 /// libcurl's `VERIFYPEER=0` and `VERIFYHOST=0`).
 #[derive(Debug)]
 struct NoVerify(Arc<rustls::crypto::CryptoProvider>);
 
+#[cfg(feature = "tls")]
 impl rustls::client::danger::ServerCertVerifier for NoVerify {
     fn verify_server_cert(
         &self,
@@ -157,6 +161,7 @@ impl rustls::client::danger::ServerCertVerifier for NoVerify {
     }
 }
 
+#[cfg(feature = "tls")]
 /// The PEM certificates of one file (none if it cannot be read or parsed).
 fn pem_certs(path: &Path) -> Vec<rustls_pki_types::CertificateDer<'static>> {
     use rustls_pki_types::pem::PemObject;
@@ -166,6 +171,7 @@ fn pem_certs(path: &Path) -> Vec<rustls_pki_types::CertificateDer<'static>> {
     }
 }
 
+#[cfg(feature = "tls")]
 /// The TLS client configuration `http_output` asks for.
 pub fn tls_config(cfg: &config::HttpOutputConfig) -> Result<Arc<rustls::ClientConfig>, String> {
     use rustls_pki_types::pem::PemObject;
@@ -237,6 +243,7 @@ pub fn tls_config(cfg: &config::HttpOutputConfig) -> Result<Arc<rustls::ClientCo
 #[derive(Debug)]
 enum Conn {
     Plain(TcpStream),
+    #[cfg(feature = "tls")]
     Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
 }
 
@@ -244,6 +251,7 @@ impl Read for Conn {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         match self {
             Conn::Plain(s) => s.read(buf),
+            #[cfg(feature = "tls")]
             Conn::Tls(s) => s.read(buf),
         }
     }
@@ -253,6 +261,7 @@ impl Write for Conn {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Conn::Plain(s) => s.write(buf),
+            #[cfg(feature = "tls")]
             Conn::Tls(s) => s.write(buf),
         }
     }
@@ -260,6 +269,7 @@ impl Write for Conn {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Conn::Plain(s) => s.flush(),
+            #[cfg(feature = "tls")]
             Conn::Tls(s) => s.flush(),
         }
     }
@@ -283,6 +293,7 @@ pub struct HttpOutput {
     gzip: bool,
     max_timeouts: u8,
     timeout: Duration,
+    #[cfg(feature = "tls")]
     tls: Option<Arc<rustls::ClientConfig>>,
     conn: Option<BufReader<Conn>>,
 }
@@ -293,11 +304,19 @@ impl HttpOutput {
     /// missing one is an error naming it.
     pub fn new(cfg: &config::HttpOutputConfig, json: bool) -> Result<HttpOutput, String> {
         let target = HttpTarget::parse(&cfg.url)?;
+        #[cfg(feature = "tls")]
         let tls = if target.tls {
             Some(tls_config(cfg)?)
         } else {
             None
         };
+        #[cfg(not(feature = "tls"))]
+        if target.tls {
+            return Err(format!(
+                "https:// needs TLS, which this build leaves out (build the falco crate with its `tls` feature): '{}'",
+                cfg.url
+            ));
+        }
         Ok(HttpOutput {
             target,
             user_agent: cfg.user_agent.clone(),
@@ -311,6 +330,7 @@ impl HttpOutput {
             gzip: cfg.compress_uploads,
             max_timeouts: cfg.max_consecutive_timeouts,
             timeout: TIMEOUT,
+            #[cfg(feature = "tls")]
             tls,
             conn: None,
         })
@@ -345,6 +365,7 @@ impl HttpOutput {
                     s.set_read_timeout(Some(self.timeout))?;
                     s.set_write_timeout(Some(self.timeout))?;
                     let _ = s.set_nodelay(true);
+                    #[cfg(feature = "tls")]
                     let conn = match &self.tls {
                         None => Conn::Plain(s),
                         Some(cfg) => {
@@ -361,6 +382,8 @@ impl HttpOutput {
                             Conn::Tls(Box::new(tls))
                         }
                     };
+                    #[cfg(not(feature = "tls"))]
+                    let conn = Conn::Plain(s);
                     return Ok(BufReader::new(conn));
                 }
                 Err(e) => last = e,
