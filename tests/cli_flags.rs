@@ -528,3 +528,39 @@ fn the_readme_table_names_every_flag() {
         );
     }
 }
+
+#[test]
+fn rule_schema_is_json_naming_every_key_of_the_official_rules() {
+    let o = falco(&["--rule-schema"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let props = v["definitions"]["Item"]["properties"]
+        .as_object()
+        .expect("item properties");
+    let rules = std::fs::read_to_string(root().join("testdata/rules/falco_rules.yaml"))
+        .expect("official rules");
+    let mut keys = std::collections::BTreeSet::new();
+    for l in rules.lines() {
+        // An item's keys: `- key:` starts it, `  key:` continues it.
+        let body = l.strip_prefix("- ").or_else(|| l.strip_prefix("  "));
+        if let Some((k, _)) = body.and_then(|b| b.split_once(':')) {
+            if !k.is_empty()
+                && k.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                keys.insert(k.to_string());
+            }
+        }
+    }
+    assert!(
+        keys.contains("rule") && keys.contains("condition"),
+        "{keys:?}"
+    );
+    for k in &keys {
+        assert!(props.contains_key(k), "{k} is not in the rule schema");
+    }
+    let prio = v["definitions"]["Priority"]["pattern"]
+        .as_str()
+        .unwrap_or("");
+    assert!(prio.contains("informational"), "{prio}");
+}

@@ -18,6 +18,10 @@ use crate::config::{rules_sources, Config, RulesSource};
 use crate::daemon::{self, Options};
 use crate::outputs::{Log, Logger};
 
+/// The JSON schema of rules files (`--rule-schema`), written for this
+/// engine's loader: every key it reads, with its type.
+pub const RULE_SCHEMA: &str = include_str!("rule_schema.json");
+
 /// The driver API and schema versions this build speaks (the kernel
 /// module's ring-buffer ABI).
 const DRIVER_API_VERSION: &str = "10.1.0";
@@ -568,7 +572,7 @@ pub fn run(args: Args) -> ExitCode {
     for n in &args.notices {
         eprintln!("{n}");
     }
-    let early = args.help || args.ignored_events || args.list_events;
+    let early = args.help || args.rule_schema || args.ignored_events || args.list_events;
     if early {
         // These run before the configuration is read: warn with the
         // default logger.
@@ -579,6 +583,16 @@ pub fn run(args: Args) -> ExitCode {
     }
     if args.help {
         print!("{}", help());
+        return ExitCode::SUCCESS;
+    }
+    if args.rule_schema {
+        match serde_json::from_str::<Value>(RULE_SCHEMA) {
+            Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
+            Err(e) => {
+                eprintln!("Error: the bundled rule schema is not JSON: {e}");
+                return ExitCode::from(1);
+            }
+        }
         return ExitCode::SUCCESS;
     }
     if args.ignored_events {

@@ -18,7 +18,7 @@
 
 mod commands;
 
-pub use commands::{run, versions_json};
+pub use commands::{run, versions_json, RULE_SCHEMA};
 
 use std::path::PathBuf;
 
@@ -148,6 +148,7 @@ use Support::{Deprecated, Implemented, NoEffect};
 pub const FLAGS: &[Flag] = &[
     flag(Some('h'), Some("help"), Switch, "", "Print this help list and exit.", Implemented),
     flag(Some('c'), None, Value, "<path>", "Configuration file. Without it, /etc/falco/falco.yaml when it exists, else Falco's defaults.", Implemented),
+    flag(None, Some("rule-schema"), Switch, "", "Print the JSON schema of rules files and exit.", Implemented),
     flag(None, Some("disable-source"), Value, "<event_source>", "Turn off event source <event_source> (repeatable; not with --enable-source; no effect on a replay).", Implemented),
     flag(None, Some("dry-run"), Switch, "", "Load the configuration, the rules and the outputs, then exit without processing events: checks that they have no errors.", Implemented),
     flag(None, Some("enable-source"), Value, "<event_source>", "Run only event source <event_source> of the loaded ones (repeatable; not with --disable-source; no effect on a replay).", Implemented),
@@ -208,6 +209,8 @@ pub struct Args {
     pub cmdline: Vec<String>,
     /// `-h`.
     pub help: bool,
+    /// `--rule-schema`.
+    pub rule_schema: bool,
     /// `-c`.
     pub config: Option<PathBuf>,
     /// `--dry-run`.
@@ -403,6 +406,7 @@ fn fold(argv: Vec<String>, seen: Vec<(&'static Flag, Option<String>)>) -> Result
             "help" => out.help = true,
             "c" => out.config = Some(v.into()),
             "dry-run" => out.dry_run = true,
+            "rule-schema" => out.rule_schema = true,
             "enable-source" => out.enable_sources.push(v),
             "disable-source" => out.disable_sources.push(v),
             "i" => out.ignored_events = true,
