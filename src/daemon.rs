@@ -20,13 +20,14 @@
 //! - `SIGINT`/`SIGTERM` stop the loop, flush the outputs and print the event,
 //!   drop and alert statistics. `SIGUSR1` reopens the file outputs.
 //! - With `webserver.enabled`, `GET /healthz` answers `{"status": "ok"}` and
-//!   `GET /metrics` gives Prometheus counters (with Falco's per-source
-//!   `falcosecurity_scap_engine_name_info` and per-rule
-//!   `falcosecurity_falco_rules_matches_total` labelled by source and tags).
+//!   `GET /metrics` gives Falco's Prometheus metrics (see [`crate::webserver`]
+//!   and [`crate::metrics`]); with `metrics.enabled` the periodic metrics
+//!   snapshot is sent.
+//! - `--dry-run` stops after the rules and outputs are set up; `-P` writes the
+//!   pid file; `-M` stops after that many seconds.
 
 use std::collections::BTreeMap;
-use std::io::{Read as _, Write as _};
-use std::net::TcpListener;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -46,7 +47,7 @@ use falco_rules::alert::Alert;
 use falco_rules::engine::{Engine, Ruleset};
 use falco_rules::rules::Priority;
 
-use crate::config::{rules_sources, Config, ConfigError, EngineKind, DEFAULT_CONFIG_FILE};
+use crate::config::{rules_sources, Config, ConfigError, EngineKind, Loaded, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
 use crate::sources::{K8sAuditPlan, SourcePlan, SourcesError, K8S_AUDIT, SYSCALL};
@@ -71,6 +72,15 @@ pub struct Options {
     pub enable_sources: Vec<String>,
     /// `--disable-source`: do not run these of the loaded sources.
     pub disable_sources: Vec<String>,
+    /// `-P FILE`: write the process id there once the daemon is set up.
+    pub pidfile: Option<PathBuf>,
+    /// `-M SECONDS`: stop after this long (event time when replaying, wall
+    /// time live).
+    pub duration: Option<Duration>,
+    /// `--dry-run`: set everything up, then exit without processing events.
+    pub dry_run: bool,
+    /// `-v`: event statistics at exit.
+    pub verbose: bool,
 }
 
 /// Counters shared with the web server.
@@ -86,10 +96,13 @@ pub struct Counters {
     pub alerts: AtomicU64,
     /// Successful rule reloads.
     pub reloads: AtomicU64,
-    /// Alerts by rule name.
+    /// Alerts by rule name (the active rules are listed from the start, with
+    /// 0).
     pub rules: Mutex<BTreeMap<String, RuleMatches>>,
     /// The host state's size, sampled with `events`.
     pub state: crate::state_metrics::StateGauges,
+    /// Falco's metrics counters (the source's counters, queue drops).
+    pub totals: crate::metrics::Totals,
 }
 
 /// The alerts one rule raised, with what Falco's metrics label them by.
@@ -181,6 +194,12 @@ pub enum DaemonError {
 /// Falco logs them, through the logger the loaded configuration asks for
 /// (`log_level`, `log_stderr`, `log_syslog`, `time_format_iso_8601`).
 pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
+    load_config_tree(opts).map(|l| l.config)
+}
+
+/// As [`load_config`], with the merged configuration tree (for
+/// `--support`).
+pub fn load_config_tree(opts: &Options) -> Result<Loaded, DaemonError> {
     let loaded = match &opts.config_file {
         Some(p) => Config::load(p, &opts.options),
         None if Path::new(DEFAULT_CONFIG_FILE).exists() => {
@@ -192,12 +211,12 @@ pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
     for w in &loaded.warnings {
         log.log(Priority::Warning, &w.to_string());
     }
-    let mut cfg = loaded.config;
+    let mut loaded = loaded;
     if let Some(c) = &opts.capture {
-        cfg.engine.kind = EngineKind::Replay;
-        cfg.engine.replay.capture_file = c.clone();
+        loaded.config.engine.kind = EngineKind::Replay;
+        loaded.config.engine.replay.capture_file = c.clone();
     }
-    Ok(cfg)
+    Ok(loaded)
 }
 
 /// Builds an engine from the configured (or `-r`) rules. Every error of
@@ -338,146 +357,6 @@ impl Signals {
     }
 }
 
-/// Starts the web server thread (`/healthz`, `/metrics`).
-fn start_webserver(
-    cfg: &Config,
-    counters: Arc<Counters>,
-    sources: Vec<(String, &'static str)>,
-    log: Arc<dyn Log>,
-) -> Result<(), DaemonError> {
-    let addr = (cfg.webserver.listen_address, cfg.webserver.listen_port);
-    let listener = TcpListener::bind(addr).map_err(|source| DaemonError::Webserver {
-        addr: format!(
-            "{}:{}",
-            cfg.webserver.listen_address, cfg.webserver.listen_port
-        ),
-        source,
-    })?;
-    let healthz = cfg.webserver.k8s_healthz_endpoint.clone();
-    let metrics = cfg.webserver.prometheus_metrics_enabled;
-    log.log(
-        Priority::Informational,
-        &format!(
-            "Starting health webserver with threadiness 1, listening on {}:{}",
-            cfg.webserver.listen_address, cfg.webserver.listen_port
-        ),
-    );
-    std::thread::Builder::new()
-        .name("falco-webserver".into())
-        .spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut s) = stream else { continue };
-                let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
-                // Read the request head (up to 8 KiB), so the socket is not
-                // closed with unread bytes (which would reset it).
-                let mut buf = Vec::with_capacity(1024);
-                let mut chunk = [0u8; 1024];
-                while buf.len() < 8192 && !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match s.read(&mut chunk) {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let req = String::from_utf8_lossy(&buf);
-                let path = req.split_whitespace().nth(1).unwrap_or("");
-                let (status, ctype, body) = if path == healthz {
-                    ("200 OK", "application/json", "{\"status\": \"ok\"}".to_string())
-                } else if path == "/metrics" && metrics {
-                    ("200 OK", "text/plain; version=0.0.4", prometheus(&counters, &sources))
-                } else {
-                    ("404 Not Found", "text/plain", "not found\n".to_string())
-                };
-                let response = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = s.write_all(response.as_bytes());
-                let _ = s.flush();
-            }
-        })
-        .map_err(DaemonError::Thread)?;
-    Ok(())
-}
-
-/// A Prometheus label value, escaped.
-fn escape_label(v: &str) -> String {
-    v.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-}
-
-/// A Prometheus label name: anything but `[a-zA-Z0-9_]` becomes `_`.
-fn label_name(v: &str) -> String {
-    v.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
-}
-
-fn prometheus(c: &Counters, sources: &[(String, &'static str)]) -> String {
-    let mut out = String::new();
-    // Falco's engine of each running source, and its per-rule counts with
-    // the rule's source and tags as labels.
-    let name = "falcosecurity_scap_engine_name_info";
-    out.push_str(&format!(
-        "# HELP {name} The engine of each event source.\n# TYPE {name} gauge\n"
-    ));
-    for (src, engine) in sources {
-        out.push_str(&format!(
-            "{name}{{engine_name=\"{engine}\",evt_source=\"{src}\"}} 1\n"
-        ));
-    }
-    let rules = c.rules.lock().unwrap_or_else(|e| e.into_inner());
-    if !rules.is_empty() {
-        let name = "falcosecurity_falco_rules_matches_total";
-        out.push_str(&format!(
-            "# HELP {name} Alerts raised by each rule.\n# TYPE {name} counter\n"
-        ));
-        for (rule, m) in rules.iter() {
-            let mut labels = format!(
-                "priority=\"{}\",rule_name=\"{}\",source=\"{}\"",
-                m.priority as u8,
-                escape_label(rule),
-                escape_label(&m.source)
-            );
-            let mut tags: Vec<&String> = m.tags.iter().collect();
-            tags.sort();
-            for t in tags {
-                labels.push_str(&format!(",tag_{}=\"true\"", label_name(t)));
-            }
-            out.push_str(&format!("{name}{{{labels}}} {}\n", m.count));
-        }
-    }
-    for (name, help, v) in [
-        (
-            "falcosecurity_scap_n_evts_total",
-            "Events read from the event source.",
-            &c.events,
-        ),
-        (
-            "falcosecurity_scap_n_drops_total",
-            "Events dropped by the kernel side.",
-            &c.drops,
-        ),
-        (
-            "falcosecurity_falco_alerts_total",
-            "Alerts raised.",
-            &c.alerts,
-        ),
-        (
-            "falcosecurity_falco_reloads_total",
-            "Successful rules reloads.",
-            &c.reloads,
-        ),
-    ] {
-        out.push_str(&format!(
-            "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
-            v.load(Ordering::Relaxed)
-        ));
-    }
-    out.push_str(&c.state.prometheus());
-    out
-}
-
 /// What both event loops share: the current rules, the output queue and the
 /// counts the summary prints.
 struct Shared {
@@ -603,13 +482,18 @@ fn webhook_port(plan: &SourcePlan) -> Option<u16> {
 /// Runs the daemon until a signal stops it (or its inputs end: the capture
 /// replayed, an audit file read with the syscall source disabled).
 pub fn run(opts: &Options) -> ExitCode {
-    let cfg = match load_config(opts) {
-        Ok(c) => c,
+    match load_config(opts) {
+        Ok(c) => run_config(opts, c),
         Err(e) => {
             eprintln!("Error: {e}");
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
-    };
+    }
+}
+
+/// As [`run`], with the configuration `opts` gives already loaded (its
+/// warnings logged); a reload reads it again.
+pub fn run_config(opts: &Options, cfg: Config) -> ExitCode {
     let log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
     match run_with(opts, cfg, log.clone()) {
         Ok(code) => code,
@@ -637,6 +521,14 @@ fn run_with(
     }
     let engine = load_rules(&cfg, &opts.rules, &*log)?;
     let ruleset = engine.ruleset().clone();
+    if opts.dry_run {
+        // As Falco: the outputs are set up, no event source is opened.
+        OutputQueue::from_config(&cfg, log.clone())
+            .map_err(DaemonError::Outputs)?
+            .shutdown();
+        log.log(Priority::Debug, "Skipping event processing in dry-run");
+        return Ok(ExitCode::SUCCESS);
+    }
     let run_syscall = replay || plan.is_enabled(SYSCALL);
     if run_syscall && cfg.engine.kind == EngineKind::NoDriver && plan.enabled().len() == 1 {
         return Err(DaemonError::NoDriver {
@@ -651,7 +543,33 @@ fn run_with(
     };
     let queue = OutputQueue::from_config(&cfg, log.clone()).map_err(DaemonError::Outputs)?;
     let signals = Signals::install()?;
+    if let Some(p) = &opts.pidfile {
+        if let Err(e) = std::fs::write(p, std::process::id().to_string()) {
+            log.log(
+                Priority::Error,
+                &format!(
+                    "Could not write pid to pidfile {}: {e}. Exiting.",
+                    p.display()
+                ),
+            );
+            return Ok(ExitCode::from(255));
+        }
+    }
     let counters = Arc::new(Counters::default());
+    {
+        // Every active rule, for the metrics' `include_empty_values`.
+        let mut rules = counters.rules.lock().unwrap_or_else(|e| e.into_inner());
+        for i in ruleset.active() {
+            if let Some(r) = ruleset.rules().get(i) {
+                rules.entry(r.name.to_string()).or_insert(RuleMatches {
+                    priority: r.priority,
+                    source: r.source.clone(),
+                    tags: r.tags.clone(),
+                    count: 0,
+                });
+            }
+        }
+    }
     let shared = Arc::new(Shared {
         ruleset: RwLock::new(ruleset.clone()),
         queue: Mutex::new(Some(queue)),
@@ -668,14 +586,14 @@ fn run_with(
             .iter()
             .map(|s| {
                 let engine = if s == SYSCALL {
-                    cfg.engine.kind.name()
+                    crate::metrics::engine_name(cfg.engine.kind)
                 } else {
                     "source_plugin"
                 };
                 (s.clone(), engine)
             })
             .collect();
-        start_webserver(&cfg, counters.clone(), engines, log.clone())?;
+        crate::webserver::start(&cfg, counters.clone(), engines, log.clone())?;
     }
     let audit = match plan.k8saudit() {
         Some(k) if audit_on => Some(start_audit(k, shared.clone(), signals.stop.clone(), &*log)?),
@@ -705,6 +623,12 @@ fn run_with(
     let mut error = None;
     let mut syscall_stats = None;
     let mut n = 0u64;
+    let started = std::time::Instant::now();
+    let mut first_ts: Option<u64> = None;
+    let mut snapshots =
+        crate::metrics::Snapshots::new(&cfg.metrics).map_err(DaemonError::Outputs)?;
+    let engine_name = crate::metrics::engine_name(cfg.engine.kind);
+    let snapshot_source = if run_syscall { SYSCALL } else { K8S_AUDIT };
     let mut summary = String::new();
     // Between events (every event: a load of an atomic is far cheaper than
     // a rule): true when the daemon must stop.
@@ -735,6 +659,21 @@ fn run_with(
                 if on_signals(&mut cfg, &mut log, Some(&mut pipeline)) {
                     break;
                 }
+                if let Some(d) = opts.duration {
+                    if !replay && started.elapsed() >= d {
+                        break;
+                    }
+                }
+                if let Some(s) = snapshots.as_mut() {
+                    if s.due() {
+                        let st = pipeline.inspector().source().stats();
+                        let t = &counters.totals;
+                        t.num_evts.store(n, Ordering::Relaxed);
+                        t.n_evts.store(st.events, Ordering::Relaxed);
+                        t.n_drops.store(st.drops, Ordering::Relaxed);
+                        snapshot(s, &cfg, &shared, SYSCALL, engine_name);
+                    }
+                }
                 let step = pipeline.step(|rule, ctx| {
                     shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
                 });
@@ -747,6 +686,12 @@ fn run_with(
                         break;
                     }
                 };
+                if let Some(d) = opts.duration {
+                    let first = *first_ts.get_or_insert(ts);
+                    if replay && ts.saturating_sub(first) >= d.as_nanos() as u64 {
+                        break;
+                    }
+                }
                 n += 1;
                 if n % 1024 == 0 {
                     counters.events.store(n, Ordering::Relaxed);
@@ -755,6 +700,11 @@ fn run_with(
                         Ordering::Relaxed,
                     );
                     counters.state.sample(pipeline.inspector().state());
+                    let st = pipeline.inspector().source().stats();
+                    let t = &counters.totals;
+                    t.num_evts.store(n, Ordering::Relaxed);
+                    t.n_evts.store(st.events, Ordering::Relaxed);
+                    t.n_drops.store(st.drops, Ordering::Relaxed);
                 }
                 // The drop monitor, once a second of event time (after the
                 // event's rules: the source's counters are read once the
@@ -789,6 +739,14 @@ fn run_with(
             let stats: SourceStats = pipeline.inspector().source().stats();
             counters.events.store(n, Ordering::Relaxed);
             counters.drops.store(stats.drops, Ordering::Relaxed);
+            if opts.verbose {
+                let secs = started.elapsed().as_secs_f64();
+                summary.push_str(&format!(
+                    "Driver Events:{n}\nDriver Drops:{}\nElapsed time: {secs:.3}, Captured Events: {n}, {:.2} eps\n",
+                    stats.drops,
+                    n as f64 / secs.max(1e-9)
+                ));
+            }
             summary.push_str(&drops.summary());
             syscall_stats = Some(stats);
         }
@@ -799,6 +757,14 @@ fn run_with(
             loop {
                 if on_signals(&mut cfg, &mut log, None) {
                     break;
+                }
+                if opts.duration.is_some_and(|d| started.elapsed() >= d) {
+                    break;
+                }
+                if let Some(s) = snapshots.as_mut() {
+                    if s.due() {
+                        snapshot(s, &cfg, &shared, snapshot_source, "source_plugin");
+                    }
                 }
                 let audit_done = audit.as_ref().is_none_or(|a| a.handle.is_finished());
                 if audit_done && !syscall_idle {
@@ -824,6 +790,7 @@ fn run_with(
     let rules = counters.rules.lock().unwrap_or_else(|e| e.into_inner());
     let by_rule: BTreeMap<String, (Priority, u64)> = rules
         .iter()
+        .filter(|(_, m)| m.count > 0)
         .map(|(k, m)| (k.clone(), (m.priority, m.count)))
         .collect();
     print_stats(
@@ -908,29 +875,67 @@ fn reload_all(
     );
 }
 
-/// Falco's end-of-run summary, on stderr, with a statistics line per source
-/// that ran.
+/// Sends one metrics snapshot (`metrics.output_rule`: an Informational
+/// internal alert, kept only when `priority` lets Informational through, as
+/// Falco).
+fn snapshot(
+    s: &mut crate::metrics::Snapshots,
+    cfg: &Config,
+    shared: &Shared,
+    source: &str,
+    engine: &str,
+) {
+    let c = &shared.counters;
+    shared.with_queue(|q| {
+        c.totals
+            .outputs_queue_num_drops
+            .store(q.drops(), Ordering::Relaxed);
+    });
+    let fields = s.take(c, source, engine);
+    if s.output_rule() && Priority::Informational <= cfg.priority {
+        let ts = fields
+            .get("evt.time")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
+        shared.with_queue(|q| {
+            q.push_internal(
+                ts,
+                Priority::Informational,
+                crate::metrics::SNAPSHOT_RULE,
+                crate::metrics::SNAPSHOT_MESSAGE,
+                &fields,
+            );
+        });
+    }
+}
+
+/// Falco's end-of-run summary: the alert counts on stdout after the last
+/// alert (where Falco's engine prints them once the outputs are closed),
+/// then a statistics line per source that ran on stderr.
 fn print_stats(
     by_rule: &BTreeMap<String, (Priority, u64)>,
     syscall: Option<(u64, &SourceStats)>,
     audit: Option<(&AuditStats, &AuditEnd)>,
     queue_drops: u64,
 ) {
-    let mut err = std::io::stderr().lock();
+    let mut out = std::io::stdout().lock();
     let total: u64 = by_rule.values().map(|v| v.1).sum();
-    let _ = writeln!(err, "Events detected: {total}");
-    let _ = writeln!(err, "Rule counts by severity:");
+    let _ = writeln!(out, "Events detected: {total}");
+    let _ = writeln!(out, "Rule counts by severity:");
     let mut by_prio: BTreeMap<Priority, u64> = BTreeMap::new();
     for (p, c) in by_rule.values() {
         *by_prio.entry(*p).or_default() += c;
     }
     for (p, c) in by_prio {
-        let _ = writeln!(err, "   {}: {c}", p.name().to_ascii_uppercase());
+        let _ = writeln!(out, "   {}: {c}", p.name().to_ascii_uppercase());
     }
-    let _ = writeln!(err, "Triggered rules by rule name:");
+    let _ = writeln!(out, "Triggered rules by rule name:");
     for (name, (_, c)) in by_rule {
-        let _ = writeln!(err, "   {name}: {c}");
+        let _ = writeln!(out, "   {name}: {c}");
     }
+    let _ = out.flush();
+    drop(out);
+    let mut err = std::io::stderr().lock();
     if let Some((events, s)) = syscall {
         let _ = writeln!(
             err,

@@ -17,8 +17,12 @@
 //!   of the sources the daemon runs (`load_plugins`, `--enable-source`).
 //! - [`json`]: events as JSON objects, the smallest complete event source (what
 //!   the `filter` example reads).
+//! - [`cli`]: Falco's command line (every flag of `falco --help`, the older
+//!   flags mapped to configuration keys) and what each flag does.
 //! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
 //!   overrides, and the rules files to load (with bundled default rules).
+//! - [`metrics`]: Falco's metrics snapshot and Prometheus text.
+//! - [`webserver`]: `/healthz` and `/metrics`, over HTTP or HTTPS.
 //! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
 //!   program, HTTP).
 //!
@@ -36,13 +40,16 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod drops;
 pub mod json;
+pub mod metrics;
 pub mod outputs;
 pub mod sources;
 pub mod state_metrics;
+pub mod webserver;
 
 #[cfg(feature = "bpf")]
 pub use falco_driver_bpf as bpf;

@@ -60,8 +60,18 @@ fn falco(args: &[&str]) -> Output {
 
 /// The per-rule counts of Falco's end-of-run summary on stderr
 /// (`Triggered rules by rule name:` then `   NAME: N` lines).
+/// The alerts on stdout: what comes before Falco's end-of-run summary.
+fn alerts(o: &Output) -> String {
+    let out = stdout(o);
+    match out.find("Events detected: ") {
+        Some(i) => out[..i].to_string(),
+        None => out,
+    }
+}
+
 fn counts(o: &Output) -> BTreeMap<String, u64> {
-    let err = stderr(o);
+    // Falco prints the summary on stdout, after the alerts.
+    let err = stdout(o);
     let mut out = BTreeMap::new();
     let mut in_section = false;
     for line in err.lines() {
@@ -121,13 +131,14 @@ fn rules_see_exit_events_only_on_a_replay() {
         .map(|(k, v)| (k.to_string(), v))
         .collect();
     assert_eq!(counts(&o), want, "{}", stderr(&o));
-    assert_eq!(stdout(&o).lines().count(), 8, "{}", stdout(&o));
-    assert!(stderr(&o).contains("Events detected: 8"), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(alerts(&o).lines().count(), 8, "{out}");
+    assert!(out.contains("Events detected: 8"), "{out}");
     // The enter events still fed the state: the alerts name the files.
     assert!(
-        stdout(&o).contains("Warning cat opened /etc/ld.so.cache"),
+        alerts(&o).contains("Warning cat opened /etc/ld.so.cache"),
         "{}",
-        stdout(&o)
+        alerts(&o)
     );
 }
 
@@ -315,8 +326,8 @@ fn container_info_loads_with_falcos_deprecation_warning_and_is_removed() {
     let s = Scratch::new("container-info");
     let rules = s.file("rules.yaml", CONTAINER_INFO_RULE);
     let o = falco(&["-V", &rules]);
-    assert!(o.status.success(), "{}", stdout(&o));
-    let out = stdout(&o);
+    assert!(o.status.success(), "{}", alerts(&o));
+    let out = alerts(&o);
     assert!(
         out.starts_with(&format!("{rules}: Ok, with warnings\n")),
         "{out}"
@@ -335,7 +346,7 @@ fn container_info_loads_with_falcos_deprecation_warning_and_is_removed() {
     let o = falco(&["-e", &cap, "-r", &rules]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
-        stdout(&o),
+        alerts(&o),
         "16:17:57.882054739: Warning open /dev/null  (proc=cat)\n"
     );
 }
@@ -386,7 +397,7 @@ fn log_lines_on_stderr_follow_time_format_iso_8601() {
             assert!(check(l), "iso={iso}: {l}");
         }
         // Alerts on stdout follow it too.
-        let first = stdout(&o);
+        let first = alerts(&o);
         assert_eq!(
             first.starts_with("2016-08-04T16:17:57.882054739+0000: "),
             iso,
@@ -404,7 +415,7 @@ fn a_broken_rules_file_gives_yaml_cpps_error_text_in_falcos_json_shape() {
     );
     let o = falco(&["-o", "json_output=true", "-V", &rules]);
     assert_eq!(o.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON document");
+    let v: serde_json::Value = serde_json::from_str(alerts(&o).trim()).expect("one JSON document");
     let r = &v["falco_load_results"][0];
     assert_eq!(r["name"], rules.as_str());
     assert_eq!(r["successful"], false);
@@ -458,7 +469,7 @@ fn simulated_drops_raise_falcos_internal_alert_and_count() {
         &rules,
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
+    let out = alerts(&o);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(
         out.contains(": Debug Falco internal: syscall event drop. 1 system calls dropped in last second. (ebpf_enabled=\"0\" n_drops=\"1\" n_drops_buffer_clone_fork_exit=\"0\""),
@@ -483,7 +494,7 @@ fn simulated_drops_raise_falcos_internal_alert_and_count() {
         "-r",
         &rules,
     ]);
-    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON alert");
+    let v: serde_json::Value = serde_json::from_str(alerts(&o).trim()).expect("one JSON alert");
     assert_eq!(v["rule"], "Falco internal: syscall event drop");
     assert_eq!(v["priority"], "Debug");
     assert_eq!(v["source"], "internal");
@@ -503,7 +514,7 @@ fn simulated_drops_raise_falcos_internal_alert_and_count() {
         &rules,
     ]);
     assert!(o.status.success());
-    assert!(stdout(&o).is_empty());
+    assert!(alerts(&o).is_empty());
     assert!(stderr(&o).contains("   - event drop detected: 0 occurrences\n"));
 }
 
@@ -627,7 +638,7 @@ fn append_output_extra_output_is_appended_to_matching_rules() {
         args.extend(["-o", "log_syslog=false", "-e", &cap, "-r", &rules]);
         let o = falco(&args);
         assert!(o.status.success(), "{opts:?}: {}", stderr(&o));
-        assert_eq!(stdout(&o), *want, "{opts:?}");
+        assert_eq!(alerts(&o), *want, "{opts:?}");
     }
     // The stock entry (suggested_output) is the one warning about
     // append_output; `-o append_output.suggested_output=false` turns the
@@ -662,5 +673,5 @@ fn append_output_extra_output_is_appended_to_matching_rules() {
         "{}",
         stderr(&o)
     );
-    assert_eq!(stdout(&o), "16:17:57.882054739: Warning open /dev/null x\n");
+    assert_eq!(alerts(&o), "16:17:57.882054739: Warning open /dev/null x\n");
 }

@@ -45,8 +45,5 @@ fn list_names_each_sources_fields() {
 
     let (code, out, err) = list("--list=nope");
     assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(
-        err,
-        "Error: unknown event source nope: the sources are syscall and k8s_audit\n"
-    );
+    assert_eq!(err, "Error: Value for --list must be a valid source type\n");
 }

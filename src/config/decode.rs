@@ -512,6 +512,32 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         )),
     });
     d.bool("buffered_outputs", &mut c.buffered_outputs);
+    d.uint("output_timeout", &mut c.output_timeout);
+    let m = &mut c.metrics;
+    d.bool("metrics.enabled", &mut m.enabled);
+    d.parse("metrics.interval", &mut m.interval, |s| {
+        let i = crate::metrics::parse_interval(s)?;
+        if i < std::time::Duration::from_millis(100) {
+            return Err(format!("'{s}' is below the minimum interval of 100ms"));
+        }
+        Ok(i)
+    });
+    d.bool("metrics.output_rule", &mut m.output_rule);
+    d.string("metrics.output_file", &mut m.output_file);
+    d.bool(
+        "metrics.rules_counters_enabled",
+        &mut m.rules_counters_enabled,
+    );
+    d.bool(
+        "metrics.resource_utilization_enabled",
+        &mut m.resource_utilization_enabled,
+    );
+    d.bool(
+        "metrics.kernel_event_counters_enabled",
+        &mut m.kernel_event_counters_enabled,
+    );
+    d.bool("metrics.convert_memory_to_mb", &mut m.convert_memory_to_mb);
+    d.bool("metrics.include_empty_values", &mut m.include_empty_values);
     d.uint("outputs_queue.capacity", &mut c.outputs_queue.capacity);
     let l = &mut c.falco_libs;
     d.uint("falco_libs.thread_table_size", &mut l.thread_table_size);
@@ -567,6 +593,10 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     d.bool("http_output.echo", &mut h.echo);
     d.bool("http_output.compress_uploads", &mut h.compress_uploads);
     d.bool("http_output.keep_alive", &mut h.keep_alive);
+    d.uint(
+        "http_output.max_consecutive_timeouts",
+        &mut h.max_consecutive_timeouts,
+    );
     if h.enabled {
         let item = root
             .path("http_output.url")
@@ -641,6 +671,8 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
 
     let w = &mut c.webserver;
     d.bool("webserver.enabled", &mut w.enabled);
+    d.bool("webserver.ssl_enabled", &mut w.ssl_enabled);
+    d.path("webserver.ssl_certificate", &mut w.ssl_certificate);
     d.uint("webserver.listen_port", &mut w.listen_port);
     d.parse("webserver.listen_address", &mut w.listen_address, |s| {
         s.parse()
@@ -733,6 +765,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         Ok(Loaded {
             config: c,
             warnings: d.warnings,
+            tree: root.to_json(),
         })
     } else {
         d.errors.sort_by_key(|e| origin_order(&e.origin));

@@ -106,6 +106,9 @@ pub struct Loaded {
     pub config: Config,
     /// Unknown or unimplemented keys, deprecated keys.
     pub warnings: Vec<Diagnostic>,
+    /// The merged configuration tree (files, `config_files`, `-o`) as JSON,
+    /// scalars as strings: what `falco --support` prints as `config`.
+    pub tree: serde_json::Value,
 }
 
 /// Sort key: file positions in file order, then options, then the rest.

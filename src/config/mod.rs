@@ -37,17 +37,17 @@
 //! use falco::config::{Config, EngineKind};
 //! use falco::rules::rules::Priority;
 //!
-//! let yaml = "json_output: true\npriority: warning\nengine:\n  kind: kmod\nmetrics:\n  enabled: true\n";
+//! let yaml = "json_output: true\npriority: warning\nengine:\n  kind: kmod\ngrpc:\n  enabled: true\n";
 //! let loaded = Config::from_yaml("falco.yaml", yaml, &["file_output.filename=/tmp/x".to_string()])?;
 //! let c = &loaded.config;
 //! assert!(c.json_output);
 //! assert_eq!(c.priority, Priority::Warning);
 //! assert_eq!(c.engine.kind, EngineKind::Kmod);
 //! assert_eq!(c.file_output.filename.to_str(), Some("/tmp/x"));
-//! // `metrics` is Falco's, not implemented here: a warning, with its position.
+//! // `grpc` is Falco's, not implemented here: a warning, with its position.
 //! assert_eq!(loaded.warnings.len(), 1);
 //! assert_eq!(loaded.warnings[0].to_string(),
-//!     "falco.yaml:5:1: warning: 'metrics' is a Falco setting this build does not implement; ignored");
+//!     "falco.yaml:5:1: warning: 'grpc' is a Falco setting this build does not implement; ignored");
 //!
 //! let err = Config::from_yaml("falco.yaml", "json_output: maybe\n", &[]).unwrap_err();
 //! assert_eq!(err.to_string(),
@@ -159,20 +159,20 @@ impl Config {
         }
     }
 
-    /// The rules to load, in order: [`rules_sources`] over `rules_files`,
-    /// with the bundled rules when `rules_files` is Falco's default list and
-    /// none of its paths exist.
+    /// The rules to load, in order: [`default_list_sources`] when
+    /// `rules_files` is Falco's default list, else [`rules_sources`] over
+    /// `rules_files` (a missing file is then an error when loaded).
     pub fn rules_sources(&self) -> Vec<RulesSource> {
         let is_default = self
             .rules_files
             .iter()
             .map(|p| p.as_os_str())
             .eq(DEFAULT_RULES_FILES.iter().map(std::ffi::OsStr::new));
-        let mut out = rules_sources(&self.rules_files);
-        if out.is_empty() && is_default {
-            out.push(RulesSource::Bundled);
+        if is_default {
+            default_list_sources()
+        } else {
+            rules_sources(&self.rules_files)
         }
-        out
     }
 }
 
@@ -435,20 +435,35 @@ log_syslog: false
     }
 
     #[test]
-    fn https_urls_are_a_clear_error_in_this_build() {
+    fn https_urls_are_accepted_and_other_schemes_are_errors() {
+        let c = ok(
+            "http_output:\n  enabled: true\n  url: https://example.org/\n  max_consecutive_timeouts: 2\noutput_timeout: 500\n",
+            &[],
+        );
+        assert_eq!(c.http_output.url, "https://example.org/");
+        assert_eq!(c.http_output.max_consecutive_timeouts, 2);
+        assert_eq!(c.output_timeout, 500);
         let e = err(
-            "http_output:\n  enabled: true\n  url: https://example.org/\n",
+            "http_output:\n  enabled: true\n  url: ftp://example.org/\n",
             &[],
         );
         assert!(
-            e.starts_with("falco.yaml:3:8: error: 'http_output.url': https:// is not supported"),
+            e.starts_with(
+                "falco.yaml:3:8: error: 'http_output.url': expected an http:// or https:// URL"
+            ),
             "{e}"
         );
         // Disabled, the URL is not checked.
         ok(
-            "http_output:\n  enabled: false\n  url: https://example.org/\n",
+            "http_output:\n  enabled: false\n  url: ftp://example.org/\n",
             &[],
         );
+        let c = ok(
+            "webserver:\n  ssl_enabled: true\n  ssl_certificate: /tmp/x.pem\n",
+            &[],
+        );
+        assert!(c.webserver.ssl_enabled);
+        assert_eq!(c.webserver.ssl_certificate, PathBuf::from("/tmp/x.pem"));
     }
 
     #[test]
@@ -495,7 +510,7 @@ log_syslog: false
     #[test]
     fn falco_keys_we_do_not_implement_warn_with_their_position() {
         let l = load(
-            "metrics:\n  enabled: true\nwebserver:\n  ssl_enabled: true\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
+            "capture:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
             &[],
         )
         .expect("loads");
@@ -503,8 +518,8 @@ log_syslog: false
         assert_eq!(
             w,
             [
-                "falco.yaml:1:1: warning: 'metrics' is a Falco setting this build does not implement; ignored",
-                "falco.yaml:4:3: warning: 'webserver.ssl_enabled' is a Falco setting this build does not implement; ignored",
+                "falco.yaml:1:1: warning: 'capture' is a Falco setting this build does not implement; ignored",
+                "falco.yaml:4:3: warning: 'webserver.threadiness' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:5:1: warning: unknown key 'json_ouput'; ignored",
                 "falco.yaml:8:3: warning: unknown key 'stdout_output.colour'; ignored",
             ]
@@ -802,7 +817,7 @@ log_syslog: false
     }
 
     #[test]
-    fn rules_directories_expand_to_sorted_yaml_files_and_missing_paths_are_skipped() {
+    fn rules_directories_expand_to_sorted_yaml_files_and_named_files_are_kept() {
         let dir = std::env::temp_dir().join(format!("falco-config-test-{}", std::process::id()));
         let d = dir.join("rules.d");
         std::fs::create_dir_all(&d).expect("mkdir");
@@ -814,11 +829,21 @@ log_syslog: false
         std::fs::write(&main, "[]").expect("write");
         let notes = dir.join("notes.txt");
         std::fs::write(&notes, "").expect("write");
-        let got = rules_sources(&[main.clone(), dir.join("missing.yaml"), d.clone(), notes]);
-        let want: Vec<RulesSource> = [main, d.join("0.yaml"), d.join("a.yml"), d.join("b.yaml")]
-            .into_iter()
-            .map(RulesSource::File)
-            .collect();
+        let missing = dir.join("missing.rules");
+        let got = rules_sources(&[main.clone(), missing.clone(), d.clone(), notes.clone()]);
+        // Named files are kept whatever their name (a missing one fails
+        // when loaded); a directory gives its .yaml/.yml files in order.
+        let want: Vec<RulesSource> = [
+            main,
+            missing,
+            d.join("0.yaml"),
+            d.join("a.yml"),
+            d.join("b.yaml"),
+            notes,
+        ]
+        .into_iter()
+        .map(RulesSource::File)
+        .collect();
         assert_eq!(got, want);
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -829,7 +854,10 @@ log_syslog: false
             rules_files: vec!["/nonexistent/rules.yaml".into()],
             ..Config::default()
         };
-        assert!(c.rules_sources().is_empty());
+        assert_eq!(
+            c.rules_sources(),
+            [RulesSource::File("/nonexistent/rules.yaml".into())]
+        );
         let bundled = RulesSource::Bundled;
         assert_eq!(bundled.name(), DEFAULT_RULES_NAME);
         assert!(bundled.read().is_ok_and(|t| t.contains("- rule:")));

@@ -73,6 +73,22 @@ pub(super) struct Item {
 }
 
 impl Item {
+    /// The tree as JSON: mappings as objects (in file order), sequences as
+    /// arrays, scalars as strings, null as null.
+    pub(super) fn to_json(&self) -> serde_json::Value {
+        match &self.value {
+            Value::Null => serde_json::Value::Null,
+            Value::Scalar(s) => serde_json::Value::String(s.clone()),
+            Value::Seq(items) => items.iter().map(Item::to_json).collect(),
+            Value::Map(pairs) => serde_json::Value::Object(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
     pub(super) fn new(value: Value, origin: Origin) -> Item {
         Item {
             value,

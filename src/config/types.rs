@@ -41,6 +41,11 @@ pub struct Config {
     pub priority: Priority,
     /// `rule_matching`: `first` or `all`.
     pub rule_matching: RuleMatching,
+    /// `metrics`.
+    pub metrics: MetricsConfig,
+    /// `output_timeout`: milliseconds an output may take on one alert before
+    /// Falco's "output timeout" is logged (the other outputs go on).
+    pub output_timeout: u32,
     /// `buffered_outputs`: let outputs buffer instead of flushing each alert.
     pub buffered_outputs: bool,
     /// `outputs_queue`.
@@ -184,8 +189,8 @@ pub struct ProgramOutputConfig {
 pub struct HttpOutputConfig {
     /// `enabled`.
     pub enabled: bool,
-    /// `url`: where alerts are POSTed. This build speaks plain `http://`; an
-    /// `https://` URL is a configuration error when the output is enabled.
+    /// `url`: where alerts are POSTed, `http://` or `https://` (TLS through
+    /// rustls).
     pub url: String,
     /// `user_agent`.
     pub user_agent: String,
@@ -205,12 +210,57 @@ pub struct HttpOutputConfig {
     pub client_key: String,
     /// `echo`: print the server's response on stdout.
     pub echo: bool,
-    /// `compress_uploads`: in Falco this asks libcurl for a compressed
-    /// transfer encoding of the *response*; the request body is never
-    /// compressed. Accepted and ignored here.
+    /// `compress_uploads`: send each body gzip-compressed
+    /// (`Content-Encoding: gzip`).
     pub compress_uploads: bool,
     /// `keep_alive`: reuse one connection for every alert.
     pub keep_alive: bool,
+    /// `max_consecutive_timeouts`: how many times an alert is sent again
+    /// after a timeout before it is given up (Falco's default 5).
+    pub max_consecutive_timeouts: u8,
+}
+
+/// `metrics`: Falco's periodic metrics snapshot (see [`crate::metrics`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetricsConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `interval`: a Prometheus duration (`1h`, `15m`, `100ms`), at least
+    /// 100 ms.
+    pub interval: std::time::Duration,
+    /// `output_rule`: send the snapshot as the internal alert `Falco
+    /// internal: metrics snapshot` (priority Informational).
+    pub output_rule: bool,
+    /// `output_file`: append each snapshot as a JSON line (empty: none).
+    pub output_file: String,
+    /// `rules_counters_enabled`: matches per rule.
+    pub rules_counters_enabled: bool,
+    /// `resource_utilization_enabled`: CPU and memory of the process.
+    pub resource_utilization_enabled: bool,
+    /// `kernel_event_counters_enabled`: the event source's counters.
+    pub kernel_event_counters_enabled: bool,
+    /// `convert_memory_to_mb`: memory in MB in the snapshot (bytes
+    /// otherwise; Prometheus always has bytes).
+    pub convert_memory_to_mb: bool,
+    /// `include_empty_values`: rules that never matched too.
+    pub include_empty_values: bool,
+}
+
+impl Default for MetricsConfig {
+    /// The values of Falco's stock `falco.yaml`.
+    fn default() -> MetricsConfig {
+        MetricsConfig {
+            enabled: false,
+            interval: std::time::Duration::from_secs(3600),
+            output_rule: true,
+            output_file: String::new(),
+            rules_counters_enabled: true,
+            resource_utilization_enabled: true,
+            kernel_event_counters_enabled: true,
+            convert_memory_to_mb: true,
+            include_empty_values: false,
+        }
+    }
 }
 
 /// `engine.kind`.
@@ -294,6 +344,11 @@ pub struct WebserverConfig {
     pub k8s_healthz_endpoint: String,
     /// `prometheus_metrics_enabled`: serve `/metrics`.
     pub prometheus_metrics_enabled: bool,
+    /// `ssl_enabled`: serve HTTPS.
+    pub ssl_enabled: bool,
+    /// `ssl_certificate`: one PEM file holding the private key and the
+    /// certificate chain.
+    pub ssl_certificate: PathBuf,
 }
 
 impl Default for Config {
@@ -340,6 +395,7 @@ impl Default for Config {
                 echo: false,
                 compress_uploads: false,
                 keep_alive: false,
+                max_consecutive_timeouts: 5,
             },
             engine: EngineConfig {
                 kind: EngineKind::ModernEbpf,
@@ -360,7 +416,11 @@ impl Default for Config {
                 listen_address: IpAddr::from([0, 0, 0, 0]),
                 k8s_healthz_endpoint: "/healthz".into(),
                 prometheus_metrics_enabled: false,
+                ssl_enabled: false,
+                ssl_certificate: PathBuf::from("/etc/falco/falco.pem"),
             },
+            output_timeout: 2000,
+            metrics: MetricsConfig::default(),
             log_level: Priority::Informational,
             log_stderr: true,
             log_syslog: true,
@@ -578,46 +638,75 @@ impl RulesSource {
     }
 }
 
-/// Expands `rules_files` entries as Falco does: a path that does not exist
-/// is skipped; a directory gives its regular files (symlinks followed) whose
-/// names end in `.yaml` or `.yml`, sorted by path; a file is kept if its
-/// name ends in `.yaml` or `.yml`.
+/// Expands rules paths named explicitly (`-r`, a configured `rules_files`):
+///
+/// - a directory gives its regular files (symlinks followed) whose names end
+///   in `.yaml` or `.yml`, sorted by path, as Falco does;
+/// - a file is kept whatever its name (Falco drops a file whose name does
+///   not end in `.yaml`/`.yml` without a word, so `-r x.rules` ran without
+///   it);
+/// - a path that does not exist, or a directory that cannot be read, is
+///   kept as a file: loading it fails with Falco's "Could not open file P
+///   for reading", naming it.
 pub fn rules_sources<P: AsRef<Path>>(paths: &[P]) -> Vec<RulesSource> {
-    let is_yaml = |p: &Path| {
-        let s = p.as_os_str().as_encoded_bytes();
-        s.ends_with(b".yaml") || s.ends_with(b".yml")
-    };
     let mut out = Vec::new();
     for p in paths {
-        let p = p.as_ref();
-        let Ok(meta) = std::fs::metadata(p) else {
-            continue;
-        };
-        if meta.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|f| f.is_file())
-                .collect();
-            files.sort();
-            out.extend(
-                files
-                    .into_iter()
-                    .filter(|f| is_yaml(f))
-                    .map(RulesSource::File),
-            );
-        } else if is_yaml(p) {
-            out.push(RulesSource::File(p.to_path_buf()));
+        expand_rules_path(p.as_ref(), &mut out);
+    }
+    out
+}
+
+fn is_yaml(p: &Path) -> bool {
+    let s = p.as_os_str().as_encoded_bytes();
+    s.ends_with(b".yaml") || s.ends_with(b".yml")
+}
+
+fn expand_rules_path(p: &Path, out: &mut Vec<RulesSource>) {
+    let is_dir = std::fs::metadata(p).is_ok_and(|m| m.is_dir());
+    if !is_dir {
+        out.push(RulesSource::File(p.to_path_buf()));
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(p) else {
+        out.push(RulesSource::File(p.to_path_buf()));
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|f| f.is_file() && is_yaml(f))
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(RulesSource::File));
+}
+
+/// The rules of Falco's default `rules_files` ([`DEFAULT_RULES_FILES`]), as
+/// a fresh install has them: `/etc/falco/falco_rules.yaml`, or the bundled
+/// default rules in its place when it does not exist; then
+/// `/etc/falco/falco_rules.local.yaml` and the files of
+/// `/etc/falco/rules.d` when they exist. A local file can thus append to
+/// the default rules whether they are installed or bundled.
+pub fn default_list_sources() -> Vec<RulesSource> {
+    default_list_sources_under(Path::new("/"))
+}
+
+/// [`default_list_sources`] with the default paths taken under `root`
+/// instead of `/` (`ROOT/etc/falco/falco_rules.yaml`, ...): for tests and
+/// for checking an image's tree.
+pub fn default_list_sources_under(root: &Path) -> Vec<RulesSource> {
+    let mut out = Vec::new();
+    for (i, p) in DEFAULT_RULES_FILES.iter().enumerate() {
+        let p = root.join(p.trim_start_matches('/'));
+        if p.exists() {
+            expand_rules_path(&p, &mut out);
+        } else if i == 0 {
+            out.push(RulesSource::Bundled);
         }
     }
     out
 }
 
-/// Falco's default rules search: the existing paths of
-/// [`DEFAULT_RULES_FILES`] (directories expanded), or the bundled rules when
-/// none exist.
+/// Falco's default rules search: [`default_list_sources`].
 pub fn default_rules_sources() -> Vec<RulesSource> {
     Config::default().rules_sources()
 }

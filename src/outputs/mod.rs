@@ -10,7 +10,10 @@
 //! [`QUEUE_FULL_MESSAGE`]. Capacity 0 (Falco's default) is unbounded.
 //!
 //! An output that fails logs `NAME: ERROR` and the worker goes on with the
-//! next output and the next alert, as Falco's worker does.
+//! next output and the next alert, as Falco's worker does. The outputs that
+//! can hang on a peer (http, program) run on threads of their own
+//! ([`detached::Detached`]): one that takes longer than `output_timeout` on
+//! an alert is reported with Falco's message and never stalls the others.
 //!
 //! ```
 //! use std::sync::{Arc, Mutex};
@@ -45,6 +48,7 @@
 //! assert_eq!(*got.lock().unwrap(), ["1970-01-01T00:00:00.000000000+0000: Warning hello"]);
 //! ```
 
+pub mod detached;
 pub mod file;
 pub mod http;
 pub mod program;
@@ -427,7 +431,17 @@ impl OutputQueue {
 
     /// The queue, formatter and outputs `config` asks for.
     pub fn from_config(config: &Config, log: Arc<dyn Log>) -> Result<OutputQueue, String> {
-        let outputs = outputs_from_config(config)?;
+        let timeout = std::time::Duration::from_millis(u64::from(config.output_timeout));
+        let outputs = outputs_from_config(config)?
+            .into_iter()
+            .map(|o| -> Box<dyn Output> {
+                if matches!(o.name(), "http" | "program") {
+                    Box::new(detached::Detached::start(o, timeout, log.clone()))
+                } else {
+                    o
+                }
+            })
+            .collect();
         Ok(OutputQueue::start(
             outputs,
             Formatter::from_config(config),

@@ -1,0 +1,714 @@
+//! What each flag does: Falco's steps in Falco's order (help, the event
+//! lists, the configuration, version and page size, plugins, fields,
+//! validation, rules and their descriptions, support, then the daemon).
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use falco_events::table::{self, EventCategory};
+use falco_rules::engine::Engine;
+use falco_rules::rules::{falco_load_results_json, LoadResult, Priority, ENGINE_VERSION};
+use serde_json::{json, Value};
+
+use super::{help, Args, Format};
+use crate::config::{rules_sources, Config, RulesSource};
+use crate::daemon::{self, Options};
+use crate::outputs::{Log, Logger};
+
+/// The JSON schema of rules files (`--rule-schema`), written for this
+/// engine's loader: every key it reads, with its type.
+pub const RULE_SCHEMA: &str = include_str!("rule_schema.json");
+
+/// The driver API and schema versions this build speaks (the kernel
+/// module's ring-buffer ABI).
+const DRIVER_API_VERSION: &str = "10.1.0";
+const DRIVER_SCHEMA_VERSION: &str = "4.5.1";
+
+/// Falco's `versions_info` as JSON (what `--version` prints with
+/// `json_output`, and `--support`'s `engine_info`): this build's version,
+/// the event library's (`falco-events`), the rules engine version, the
+/// driver ABI. This build loads no plugins: `plugin_api_version` is
+/// `"none"` and `plugin_versions` is absent, as in Falco without plugins.
+pub fn versions_json() -> Value {
+    json!({
+        "falco_version": env!("CARGO_PKG_VERSION"),
+        "libs_version": falco_events_version(),
+        "plugin_api_version": "none",
+        "driver_api_version": DRIVER_API_VERSION,
+        "driver_schema_version": DRIVER_SCHEMA_VERSION,
+        "default_driver_version": "none",
+        "engine_version": ENGINE_VERSION.minor.to_string(),
+        "engine_version_semver": ENGINE_VERSION.to_string(),
+    })
+}
+
+fn falco_events_version() -> &'static str {
+    // The workspace shares one version.
+    env!("CARGO_PKG_VERSION")
+}
+
+fn print_version(json_output: bool) {
+    let v = versions_json();
+    if json_output {
+        println!("{v}");
+        return;
+    }
+    let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+    println!("Falco version: {}", s("falco_version"));
+    println!("Libs version:  {}", s("libs_version"));
+    println!("Plugin API:    {}", s("plugin_api_version"));
+    println!("Engine:        {}", s("engine_version_semver"));
+    println!("Driver:");
+    println!("  API version:    {}", s("driver_api_version"));
+    println!("  Schema version: {}", s("driver_schema_version"));
+    println!("  Default driver: {}", s("default_driver_version"));
+}
+
+fn page_size() -> Option<u64> {
+    // /proc/self/smaps' KernelPageSize is the base page size of the first
+    // mapping; the auxiliary vector would need unsafe code.
+    let smaps = std::fs::read_to_string("/proc/self/smaps").ok()?;
+    let line = smaps.lines().find(|l| l.starts_with("KernelPageSize:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// The I/O syscalls Falco leaves out of live captures by default: those of
+/// the I/O categories, less the ones the host state needs.
+pub fn ignored_syscalls() -> BTreeSet<&'static str> {
+    let state: BTreeSet<&str> = falco_events::state::state_syscalls().collect();
+    table::events()
+        .iter()
+        .filter(|e| e.category.source() & EventCategory::SYSCALL != 0)
+        .filter(|e| {
+            matches!(
+                e.category.class(),
+                EventCategory::IO_READ | EventCategory::IO_WRITE | EventCategory::IO_OTHER
+            )
+        })
+        .filter(|e| !e.is_old_version() && !e.is_unused())
+        .map(|e| e.name)
+        .filter(|n| !state.contains(n))
+        .collect()
+}
+
+fn print_ignored() {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Ignored syscall(s):");
+    for n in ignored_syscalls() {
+        let _ = writeln!(out, "- {n}");
+    }
+    let _ = writeln!(out);
+}
+
+fn list_events(format: Format) {
+    let ignored = ignored_syscalls();
+    let mut cats: [(&str, Vec<(u16, &table::EventInfo)>); 4] = [
+        ("Syscall events", Vec::new()),
+        ("Tracepoint events", Vec::new()),
+        ("Plugin events", Vec::new()),
+        ("Metaevents", Vec::new()),
+    ];
+    // The generic events (syscalls without events of their own) are left
+    // out.
+    let generic = [table::codes::PPME_GENERIC_E, table::codes::PPME_GENERIC_X];
+    for (code, e) in table::events().iter().enumerate() {
+        let code = code as u16;
+        if e.is_old_version() || e.is_unused() || e.name.is_empty() || generic.contains(&code) {
+            continue;
+        }
+        let src = e.category.source();
+        let i = if src & EventCategory::SYSCALL != 0 {
+            0
+        } else if src & EventCategory::TRACEPOINT != 0 {
+            1
+        } else if src & EventCategory::PLUGIN != 0 {
+            2
+        } else if src & EventCategory::METAEVENT != 0 {
+            3
+        } else {
+            continue;
+        };
+        cats[i].1.push((code, e));
+    }
+    let mut out = std::io::stdout().lock();
+    let param = |p: &table::ParamInfo, md: bool| {
+        let mut s = format!("{} **{}**", p.ty.name(), p.name);
+        let flags = p.flag_names();
+        if !flags.is_empty() {
+            s.push_str(": ");
+            let names: Vec<String> = flags
+                .iter()
+                .map(|f| {
+                    if md {
+                        format!("*{}*", f.name)
+                    } else {
+                        f.name.to_string()
+                    }
+                })
+                .collect();
+            s.push_str(&names.join(", "));
+        }
+        s
+    };
+    if format == Format::Json {
+        let mut root = serde_json::Map::new();
+        root.insert("schema_version".into(), json!(DRIVER_SCHEMA_VERSION));
+        for (name, evs) in &cats {
+            let list: Vec<Value> = evs
+                .iter()
+                .map(|(code, e)| {
+                    json!({
+                        "name": e.name,
+                        "dir": table::Direction::of(*code).symbol(),
+                        "default": !ignored.contains(e.name),
+                        "params": e.params.iter().map(|p| json!({
+                            "type": p.ty.name(),
+                            "name": p.name,
+                            "flags": p.flag_names().iter().map(|f| f.name).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            root.insert(name.to_string(), Value::Array(list));
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
+        );
+        return;
+    }
+    let md = format == Format::Markdown;
+    let _ = writeln!(
+        out,
+        "The events below are valid for Falco *Schema Version*: {DRIVER_SCHEMA_VERSION}"
+    );
+    for (name, evs) in &cats {
+        let _ = writeln!(out, "## {name}\n");
+        if md {
+            let _ = writeln!(out, "Default | Dir | Name | Params ");
+            let _ = writeln!(out, ":-------|:----|:-----|:-----");
+        }
+        for (code, e) in evs {
+            let dir = table::Direction::of(*code).symbol();
+            let params: Vec<String> = e.params.iter().map(|p| param(p, md)).collect();
+            let line = if md {
+                let def = if ignored.contains(e.name) { "" } else { "Yes" };
+                format!("{def} | `{dir}` | `{}` | {}", e.name, params.join(", "))
+            } else {
+                format!("{dir} {}({})", e.name, params.join(", "))
+            };
+            if writeln!(out, "{line}").is_err() {
+                return;
+            }
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// One field of `--list`, whatever its source.
+struct FieldRow {
+    class: String,
+    name: String,
+    ty: String,
+    list: bool,
+    /// The argument: whether it is required, and its kinds (`INDEX`, `KEY`).
+    arg: Option<(bool, &'static [&'static str])>,
+    desc: String,
+}
+
+fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
+    let mut sources = Vec::new();
+    if source.is_empty() || source == "syscall" {
+        let rows = falco_events::fields()
+            .iter()
+            .map(|f| FieldRow {
+                class: f.name.split('.').next().unwrap_or("").to_string(),
+                name: f.name.to_string(),
+                ty: f.ty.name().to_ascii_uppercase(),
+                list: f.list,
+                arg: match f.arg {
+                    falco_events::ArgKind::None => None,
+                    falco_events::ArgKind::Index { required } => Some((required, &["INDEX"][..])),
+                    falco_events::ArgKind::Key { required } => Some((required, &["KEY"][..])),
+                    falco_events::ArgKind::IndexOrKey { required } => {
+                        Some((required, &["INDEX", "KEY"][..]))
+                    }
+                    falco_events::ArgKind::EventParam { by_index: true } => {
+                        Some((true, &["INDEX", "KEY"][..]))
+                    }
+                    falco_events::ArgKind::EventParam { by_index: false }
+                    | falco_events::ArgKind::EventType
+                    | falco_events::ArgKind::Suffix => Some((true, &["KEY"][..])),
+                },
+                desc: f.description.to_string(),
+            })
+            .collect();
+        sources.push(("syscall".to_string(), rows));
+    }
+    if source.is_empty() || source == falco_k8saudit::SOURCE_NAME {
+        let rows = falco_k8saudit::fields::fields()
+            .iter()
+            .map(|f| FieldRow {
+                class: if f.is_json_plugin() {
+                    "json"
+                } else {
+                    "k8saudit"
+                }
+                .to_string(),
+                name: f.name.clone(),
+                ty: "CHARBUF".into(),
+                list: f.list,
+                arg: match f.arg {
+                    falco_k8saudit::fields::ArgKind::None => None,
+                    falco_k8saudit::fields::ArgKind::Index => Some((false, &["INDEX"][..])),
+                    falco_k8saudit::fields::ArgKind::Key => Some((true, &["KEY"][..])),
+                },
+                desc: f.desc.clone(),
+            })
+            .collect();
+        sources.push((falco_k8saudit::SOURCE_NAME.to_string(), rows));
+    }
+    sources
+}
+
+fn list_fields(source: &str, names_only: bool, format: Format) -> ExitCode {
+    if !source.is_empty() && source != "syscall" && source != falco_k8saudit::SOURCE_NAME {
+        eprintln!("Error: Value for --list must be a valid source type");
+        return ExitCode::from(1);
+    }
+    let sources = field_rows(source);
+    let mut out = std::io::stdout().lock();
+    if names_only {
+        let names: Vec<&str> = sources
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().map(|r| r.name.as_str()))
+            .collect();
+        if format == Format::Json {
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!({ "fieldnames": names })).unwrap_or_default()
+            );
+        } else {
+            for n in names {
+                if writeln!(out, "{n}").is_err() {
+                    break;
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    // Group by class, in order, per source.
+    let mut classes: Vec<(String, String, Vec<&FieldRow>)> = Vec::new();
+    for (src, rows) in &sources {
+        for r in rows {
+            match classes.last_mut() {
+                Some((c, s, v)) if *c == r.class && s == src => v.push(r),
+                _ => classes.push((r.class.clone(), src.clone(), vec![r])),
+            }
+        }
+    }
+    match format {
+        Format::Json => {
+            let list: Vec<Value> = classes
+                .iter()
+                .map(|(class, src, rows)| {
+                    json!({
+                        "name": class,
+                        "event_sources": [src],
+                        "fields": rows.iter().map(|r| json!({
+                            "name": r.name,
+                            "type": r.ty,
+                            "desc": r.desc,
+                            "is_list": r.list,
+                            "argument": match r.arg {
+                                None => Value::Null,
+                                Some((required, kinds)) => json!({"required": required, "type": kinds}),
+                            },
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!({ "fieldclasses": list })).unwrap_or_default()
+            );
+        }
+        Format::Markdown => {
+            for (class, src, rows) in &classes {
+                let _ = writeln!(out, "## Field Class: {class}\n");
+                let _ = writeln!(out, "Event Sources: {src}\n");
+                let _ = writeln!(out, "Name | Type | Description");
+                let _ = writeln!(out, ":----|:-----|:-----------");
+                for r in rows {
+                    let ty = if r.list {
+                        format!("LIST({})", r.ty)
+                    } else {
+                        r.ty.clone()
+                    };
+                    if writeln!(out, "`{}` | {ty} | {}", r.name, r.desc).is_err() {
+                        return ExitCode::SUCCESS;
+                    }
+                }
+                let _ = writeln!(out);
+            }
+        }
+        Format::Text => {
+            for (class, src, rows) in &classes {
+                let _ = writeln!(out, "\nField Class: {class} (source {src})\n");
+                for r in rows {
+                    let ty = if r.list {
+                        format!("LIST({})", r.ty)
+                    } else {
+                        r.ty.clone()
+                    };
+                    // The k8s_audit fields show their argument, as the
+                    // k8saudit plugin's descriptions do.
+                    let arg = match r.arg {
+                        Some((_, ["INDEX"])) if src != "syscall" => "[N] ",
+                        Some((_, ["KEY"])) if src != "syscall" => "[KEY] ",
+                        _ => "",
+                    };
+                    if writeln!(out, "{:<30}{:<14}{arg}{}", r.name, ty, r.desc).is_err() {
+                        return ExitCode::SUCCESS;
+                    }
+                }
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// An engine with every source the configuration loads (syscall, and
+/// k8s_audit with the k8saudit plugin); as Falco, rules for other sources
+/// are skipped with a warning.
+fn engine(cfg: &Config) -> Result<Engine, ExitCode> {
+    crate::sources::SourcePlan::new(cfg, &[], &[])
+        .map(|p| p.engine(cfg))
+        .map_err(|e| {
+            eprintln!("Error: {e}");
+            ExitCode::from(1)
+        })
+}
+
+fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
+    let mut e = match engine(cfg) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let results: Vec<LoadResult> = files.iter().map(|f| e.load_file(f)).collect();
+    let failed = results.iter().any(|r| !r.successful());
+    if cfg.json_output {
+        println!("{}", falco_load_results_json(&results));
+    } else {
+        for r in &results {
+            println!("{}: {}", r.name, r.status());
+            print!("{}", r.render());
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Falco's `wrap_text`: words joined by one space (each followed by one),
+/// wrapped at `line_len` with continuation lines indented by `indent`.
+fn wrap_text(text: &str, indent: usize, line_len: usize) -> String {
+    let mut out = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        if len + word.len() < line_len.saturating_sub(indent) {
+            len += word.len() + 1;
+        } else {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            len = word.len() + 1;
+        }
+        out.push_str(word);
+        out.push(' ');
+    }
+    out
+}
+
+fn rule_json(e: &Engine, r: &falco_rules::engine::Rule) -> Value {
+    let info = e.collector().rule(&r.name);
+    let events: BTreeSet<&str> = r
+        .event_types
+        .iter()
+        .filter_map(|c| table::event_info(c).map(|i| i.name))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let output_fields: Vec<&str> = r.output.fields().iter().map(|(n, _)| *n).collect();
+    json!({
+        "info": {
+            "name": &*r.name,
+            "condition": info.map(|i| i.condition.as_str()).unwrap_or(""),
+            "priority": r.priority.name(),
+            "output": r.output.source(),
+            "description": r.desc,
+            "enabled": r.enabled,
+            "source": &*r.source,
+            "capture": info.map(|i| i.capture).unwrap_or(false),
+            "capture_duration": info.map(|i| i.capture_duration).unwrap_or(0),
+            "tags": &*r.tags,
+        },
+        "details": {
+            "condition_compiled": r.condition_compiled,
+            "output_compiled": r.output.source(),
+            "output_fields": output_fields,
+            "events": events,
+            "exception_names": info.map(|i| i.exceptions.iter().map(|x| x.name.clone()).collect::<Vec<_>>()).unwrap_or_default(),
+        },
+    })
+}
+
+/// `-L`/`-l` with `json_output`: Falco's description document (rules with
+/// `info` and the details this engine knows; macros and lists with `info`).
+fn describe_json(e: &Engine, only: Option<&str>) -> Result<Value, String> {
+    let rules = e.ruleset().rules();
+    if let Some(name) = only {
+        let r = rules
+            .iter()
+            .find(|r| &*r.name == name)
+            .ok_or_else(|| format!("Rule \"{name}\" is not loaded"))?;
+        return Ok(json!({ "rules": [rule_json(e, r)] }));
+    }
+    let c = e.collector();
+    let plugins: Vec<Value> = c
+        .required_plugin_versions()
+        .iter()
+        .filter_map(|req| {
+            let (first, rest) = req.alternatives.split_first()?;
+            Some(json!({
+                "name": first.name,
+                "version": first.version,
+                "alternatives": rest.iter().map(|a| json!({"name": a.name, "version": a.version})).collect::<Vec<_>>(),
+            }))
+        })
+        .collect();
+    Ok(json!({
+        "required_engine_version": c.required_engine_version().map(|v| v.to_string()).unwrap_or_else(|| "0.0.0".into()),
+        "required_plugin_versions": plugins,
+        "rules": rules.iter().map(|r| rule_json(e, r)).collect::<Vec<_>>(),
+        "macros": c.macros().iter().map(|m| json!({"info": {"name": m.name, "condition": m.condition.as_str()}})).collect::<Vec<_>>(),
+        "lists": c.lists().iter().map(|l| json!({"info": {"name": l.name, "items": l.items}})).collect::<Vec<_>>(),
+    }))
+}
+
+fn describe(e: &Engine, only: Option<&str>, json_output: bool) -> ExitCode {
+    let doc = match describe_json(e, only) {
+        Ok(d) => d,
+        Err(msg) => {
+            eprintln!("Error: {msg}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if json_output {
+        let _ = writeln!(out, "{doc}");
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(out, "{:<50} Description", "Rule");
+    let _ = writeln!(out, "{:<50} -----------", "----");
+    for r in doc["rules"].as_array().into_iter().flatten() {
+        let name = r["info"]["name"].as_str().unwrap_or("");
+        let desc = wrap_text(r["info"]["description"].as_str().unwrap_or(""), 51, 110);
+        if writeln!(out, "{name:<50} {desc}\n").is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn uname() -> Value {
+    let read = |f: &str| {
+        std::fs::read_to_string(format!("/proc/sys/kernel/{f}"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    json!({
+        "sysname": read("ostype"),
+        "nodename": read("hostname"),
+        "release": read("osrelease"),
+        "version": read("version"),
+        "machine": std::env::consts::ARCH,
+    })
+}
+
+fn support(args: &Args, tree: &Value, files: &[PathBuf]) -> Value {
+    let mut cmdline = vec!["falco".to_string()];
+    cmdline.extend(args.cmdline.iter().cloned());
+    let rules: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            json!({
+                "name": f.display().to_string(),
+                "variants": [{"content": std::fs::read_to_string(f).unwrap_or_default()}],
+            })
+        })
+        .collect();
+    json!({
+        "system_info": uname(),
+        "version": env!("CARGO_PKG_VERSION"),
+        "engine_info": versions_json(),
+        "cmdline": cmdline.join(" "),
+        "config": tree,
+        "rules_files": rules,
+    })
+}
+
+/// Runs a parsed command line as Falco does, and gives the exit status:
+/// 0 on success, 1 on any error (Falco's `EXIT_FAILURE`), 255 when the
+/// pid file cannot be written (Falco's `exit(-1)`).
+pub fn run(args: Args) -> ExitCode {
+    for n in &args.notices {
+        eprintln!("{n}");
+    }
+    let early = args.help || args.rule_schema || args.ignored_events || args.list_events;
+    if early {
+        // These run before the configuration is read: warn with the
+        // default logger.
+        let log = Logger::from_config(&Config::default());
+        for d in &args.deprecations {
+            log.log(Priority::Warning, d);
+        }
+    }
+    if args.help {
+        print!("{}", help());
+        return ExitCode::SUCCESS;
+    }
+    if args.rule_schema {
+        match serde_json::from_str::<Value>(RULE_SCHEMA) {
+            Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
+            Err(e) => {
+                eprintln!("Error: the bundled rule schema is not JSON: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if args.ignored_events {
+        print_ignored();
+        return ExitCode::SUCCESS;
+    }
+    if args.list_events {
+        list_events(args.format);
+        return ExitCode::SUCCESS;
+    }
+    let opts = Options {
+        config_file: args.config.clone(),
+        options: args.options.clone(),
+        rules: args.rules.clone(),
+        capture: args.capture.clone(),
+        enable_sources: args.enable_sources.clone(),
+        disable_sources: args.disable_sources.clone(),
+        pidfile: args.pidfile.clone(),
+        duration: args.duration.map(Duration::from_secs),
+        dry_run: args.dry_run,
+        verbose: args.verbose,
+    };
+    let loaded = match daemon::load_config_tree(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let log = Logger::from_config(&loaded.config);
+    for d in &args.deprecations {
+        log.log(Priority::Warning, d);
+    }
+    if args.version {
+        print_version(loaded.config.json_output);
+        return ExitCode::SUCCESS;
+    }
+    if args.page_size {
+        match page_size() {
+            Some(n) => {
+                log.log(
+                    Priority::Informational,
+                    &format!("Your system page size is: {n} bytes"),
+                );
+                return ExitCode::SUCCESS;
+            }
+            None => {
+                eprintln!("Error: Unable to get the system page size");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if let Some(p) = &args.plugin_info {
+        eprintln!("Error: can't find plugin and print its info: {p} (this build loads no plugin shared objects; its sources are built in: syscall, k8s_audit)");
+        return ExitCode::from(1);
+    }
+    if args.list_plugins {
+        println!("0 Plugins Loaded:\n\n");
+        return ExitCode::SUCCESS;
+    }
+    if let Some(source) = &args.list {
+        return list_fields(source, args.names_only, args.format);
+    }
+    if !args.validate.is_empty() {
+        return validate(&args.validate, &loaded.config);
+    }
+    if args.describe_all || args.describe_rule.is_some() || args.support {
+        let cfg = &loaded.config;
+        let sources = if args.rules.is_empty() {
+            cfg.rules_sources()
+        } else {
+            rules_sources(&args.rules)
+        };
+        let engine = match daemon::load_rules(cfg, &args.rules, &log) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("Error: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        if args.describe_all || args.describe_rule.is_some() {
+            return describe(&engine, args.describe_rule.as_deref(), cfg.json_output);
+        }
+        let files: Vec<PathBuf> = sources
+            .iter()
+            .filter_map(|s| match s {
+                RulesSource::File(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        println!("{}", support(&args, &loaded.tree, &files));
+        return ExitCode::SUCCESS;
+    }
+    daemon::run_config(&opts, loaded.config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_text_is_falcos() {
+        assert_eq!(wrap_text("a b", 51, 110), "a b ");
+        let long = "word ".repeat(20);
+        let w = wrap_text(&long, 51, 110);
+        assert!(w.contains(&format!("\n{}word", " ".repeat(51))), "{w:?}");
+    }
+
+    #[test]
+    fn the_ignored_syscalls_are_io_ones_the_state_does_not_need() {
+        let ig = ignored_syscalls();
+        for n in ["read", "write", "pread", "readv"] {
+            assert!(ig.contains(n), "{n} in {ig:?}");
+        }
+        for n in ["open", "execve", "close", "connect"] {
+            assert!(!ig.contains(n), "{n} in {ig:?}");
+        }
+    }
+}
