@@ -1,9 +1,17 @@
 //! `capture`: rewrite a `.scap` capture, keeping the events that match a
-//! condition.
+//! condition; or record one live from the eBPF probe.
 //!
 //! ```text
 //! capture -r IN.scap -w OUT.scap ['CONDITION']
+//! capture -w OUT.scap [--duration SECONDS] [--count N] ['CONDITION']
 //! ```
+//!
+//! Without `-r`, the events of the live host are recorded (as root, with the
+//! modern eBPF probe) until `--duration` seconds have passed, `--count`
+//! events were written, or SIGINT/SIGTERM; the file starts with the host's
+//! processes, fds, users and groups as the state read them from `/proc` at
+//! start, so `sysdig -r` and `falco -e` know the processes that were
+//! already running.
 //!
 //! The events of IN are replayed through host state (threads, fds and users
 //! from the capture's metadata) and checked against CONDITION with the
@@ -25,23 +33,47 @@ use falco::rules::{Filter, Scratch};
 use falco_events::scap::{ScapReader, ScapWriter, WriterOptions};
 use falco_events::{Inspector, SyscallFields};
 
-const USAGE: &str = "usage: capture -r IN.scap -w OUT.scap ['CONDITION']";
+const USAGE: &str = "usage: capture -r IN.scap -w OUT.scap ['CONDITION']\n       capture -w OUT.scap [--duration SECONDS] [--count N] ['CONDITION']";
 
 struct Args {
-    input: String,
+    input: Option<String>,
     output: String,
     condition: Option<String>,
+    duration: Option<std::time::Duration>,
+    count: Option<u64>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut input = None;
     let mut output = None;
     let mut condition = None;
+    let mut duration = None;
+    let mut count = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "-r" => input = Some(it.next().ok_or("-r needs a capture file")?),
             "-w" => output = Some(it.next().ok_or("-w needs an output file")?),
+            "--duration" => {
+                let v = it.next().ok_or("--duration needs a number of seconds")?;
+                let secs: f64 = v
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
+                    .ok_or_else(|| {
+                        format!("--duration: '{v}' is not a positive number of seconds")
+                    })?;
+                duration = Some(std::time::Duration::from_secs_f64(secs));
+            }
+            "--count" => {
+                let v = it.next().ok_or("--count needs a number of events")?;
+                count = Some(
+                    v.parse::<u64>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| format!("--count: '{v}' is not a positive number"))?,
+                );
+            }
             "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with('-') && s.len() > 1 && condition.is_none() => {
                 return Err(format!("unknown option '{s}'\n{USAGE}"))
@@ -50,10 +82,17 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err(format!("unexpected argument '{a}'\n{USAGE}")),
         }
     }
+    if input.is_some() && (duration.is_some() || count.is_some()) {
+        return Err(format!(
+            "--duration and --count are for live recording (without -r)\n{USAGE}"
+        ));
+    }
     Ok(Args {
-        input: input.ok_or_else(|| format!("missing -r IN.scap\n{USAGE}"))?,
+        input,
         output: output.ok_or_else(|| format!("missing -w OUT.scap\n{USAGE}"))?,
         condition,
+        duration,
+        count,
     })
 }
 
@@ -82,10 +121,13 @@ fn main() -> ExitCode {
             eprintln!("{}: warning: {}", w.pos, w.message);
         }
     }
-    let reader = match ScapReader::open(&args.input) {
+    let Some(input) = args.input.clone() else {
+        return record_live(&args, filter.as_ref());
+    };
+    let reader = match ScapReader::open(&input) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{}: {e}", args.input);
+            eprintln!("{input}: {e}");
             return ExitCode::from(1);
         }
     };
@@ -116,7 +158,7 @@ fn main() -> ExitCode {
             Ok(Some(item)) => item,
             Ok(None) => break,
             Err(e) => {
-                eprintln!("{}: {e}", args.input);
+                eprintln!("{input}: {e}");
                 return ExitCode::from(1);
             }
         };
@@ -136,4 +178,84 @@ fn main() -> ExitCode {
     }
     eprintln!("{written} of {read} events written to {}", args.output);
     ExitCode::SUCCESS
+}
+
+/// Records the live host's events from the eBPF probe into `args.output`.
+#[cfg(feature = "bpf")]
+fn record_live(args: &Args, filter: Option<&Filter>) -> ExitCode {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        if let Err(e) = signal_hook::flag::register(sig, stop.clone()) {
+            eprintln!("cannot install a signal handler: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let probe = match falco::bpf::BpfProbe::open(falco::bpf::ProbeConfig::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot open the eBPF probe: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let state = falco_events::state::HostState::from_proc();
+    let metadata = falco_events::scap::metadata_from_state(&state);
+    let mut insp = Inspector::new(probe, state);
+    let out = match File::create(&args.output) {
+        Ok(f) => BufWriter::new(f),
+        Err(e) => {
+            eprintln!("{}: {e}", args.output);
+            return ExitCode::from(1);
+        }
+    };
+    let fail = |e: std::io::Error| {
+        eprintln!("{}: {e}", args.output);
+        ExitCode::from(1)
+    };
+    let mut w = match ScapWriter::new(out, &WriterOptions::default()) {
+        Ok(w) => w,
+        Err(e) => return fail(e),
+    };
+    if let Err(e) = w.write_metadata(&metadata) {
+        return fail(e);
+    }
+    eprintln!("recording to {} (SIGINT to stop)", args.output);
+    let started = std::time::Instant::now();
+    let mut scratch = Scratch::new();
+    let (mut read, mut written) = (0u64, 0u64);
+    while !stop.load(Ordering::Relaxed)
+        && args.duration.is_none_or(|d| started.elapsed() < d)
+        && args.count.is_none_or(|n| written < n)
+    {
+        let item = match insp.next() {
+            Ok(Some(item)) => item,
+            // No event within the probe's poll timeout.
+            Ok(None) => continue,
+            Err(e) => {
+                eprintln!("eBPF probe: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        read += 1;
+        if filter.is_none_or(|f| f.matches(&item, &mut scratch)) {
+            if let Err(e) = w.write_event(&item.event, item.cpu.unwrap_or(0), 0) {
+                return fail(e);
+            }
+            written += 1;
+        }
+    }
+    if let Err(e) = w.finish() {
+        return fail(e);
+    }
+    eprintln!("{written} of {read} events written to {}", args.output);
+    ExitCode::SUCCESS
+}
+
+/// Without the eBPF driver there is nothing to record from.
+#[cfg(not(feature = "bpf"))]
+fn record_live(_: &Args, _: Option<&Filter>) -> ExitCode {
+    eprintln!("live recording needs the eBPF probe: build the falco crate with its `bpf` feature");
+    ExitCode::from(1)
 }

@@ -58,6 +58,7 @@
 pub mod convert;
 mod metadata;
 mod reader;
+mod snapshot;
 mod writer;
 
 pub use convert::{ConvertError, Converter};
@@ -65,6 +66,7 @@ pub use metadata::{
     FdInfo, FdKind, FdTable, GroupInfo, InterfaceInfo, MachineInfo, Metadata, ProcInfo, UserInfo,
 };
 pub use reader::{ScapError, ScapReader};
+pub use snapshot::metadata_from_state;
 pub use writer::{ScapWriter, WriterOptions};
 
 /// Block type numbers (`scap_savefile.h`).
