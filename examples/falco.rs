@@ -169,6 +169,12 @@ fn list_fields(source: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // `falco test ...` (rule tests) and `falco lsp` (language server).
+    match std::env::args().nth(1).as_deref() {
+        Some("test") => return falco::ruletest::main(std::env::args().skip(2)),
+        Some("lsp") => return falco::lsp::main(),
+        _ => {}
+    }
     let cli = Cli::parse();
     if let Some(source) = &cli.list_fields {
         return list_fields(source);

@@ -17,6 +17,9 @@
 //!   overrides, and the rules files to load (with bundled default rules).
 //! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
 //!   program, HTTP).
+//! - [`lsp`]: `falco lsp`, a language server for rules files.
+//! - [`ruletest`]: `falco test`, rule test files run over inline events,
+//!   captures and Kubernetes audit logs, with coverage.
 //!
 //! ```
 //! use falco::json::{JsonEvent, JsonSchema};
@@ -36,7 +39,9 @@ pub mod config;
 pub mod daemon;
 pub mod drops;
 pub mod json;
+pub mod lsp;
 pub mod outputs;
+pub mod ruletest;
 
 #[cfg(feature = "bpf")]
 pub use falco_driver_bpf as bpf;

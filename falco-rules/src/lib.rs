@@ -134,6 +134,7 @@
 pub mod alert;
 pub mod ast;
 pub mod compile;
+pub mod coverage;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
 pub mod engine;
@@ -145,6 +146,7 @@ pub mod output;
 pub mod parser;
 pub mod resolve;
 pub mod rules;
+pub mod ruletest;
 pub mod source;
 
 pub use alert::{Alert, AlertFormat};
@@ -154,8 +156,8 @@ pub use engine::{Engine, EngineBuilder, Matches, Rule, RuleMatching, Ruleset, Un
 pub use error::{Error, ErrorKind, Warning};
 pub use evttype::{EventSet, EventTypes};
 pub use field::{
-    Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
-    Values,
+    Field, FieldArg, FieldDoc, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType,
+    IpNet, Value, Values,
 };
 pub use parser::{parse_condition, parse_condition_with_depth};
 pub use resolve::ResolvedRuleset;
