@@ -218,17 +218,18 @@ impl Coverage {
         // List items.
         let mut list_items: HashMap<&str, Vec<(usize, String)>> = HashMap::new();
         for l in collector.lists() {
-            let (line, col) = (l.context.mark().line, l.context.mark().col);
             let mut v = Vec::new();
             for it in &l.items {
                 if lists.iter().any(|x| x.name == *it) {
                     continue;
                 }
+                // At the item as written in the list's file, else at the list.
+                let at = locate_item(l.file.text(), l.context.mark().offset, it)
+                    .map(|o| l.file.mark_at(o))
+                    .unwrap_or(l.context.mark());
                 let name = format!("{}[{}]", l.name, it);
-                v.push((
-                    self.item(ItemKind::ListItem, name, l.file.name(), line, col),
-                    it.clone(),
-                ));
+                let i = self.item(ItemKind::ListItem, name, l.file.name(), at.line, at.col);
+                v.push((i, it.clone()));
             }
             list_items.insert(l.name.as_str(), v);
         }
@@ -454,6 +455,34 @@ impl Coverage {
             })).collect::<Vec<_>>(),
         })
     }
+}
+
+/// The byte offset of `item` written as a whole word (possibly quoted) in
+/// the `items` of the list that starts at `start`, before the next item of
+/// the file.
+fn locate_item(text: &str, start: usize, item: &str) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let items = start + rest.find("items")?;
+    // The list ends where the next top-level item starts.
+    let end = text[items..].find("\n-").map_or(text.len(), |e| items + e);
+    let body = &text[items..end];
+    let bytes = body.as_bytes();
+    let sep = |b: u8| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | b'[' | b']' | b',' | b'"' | b'\''
+        )
+    };
+    let mut from = 0;
+    while let Some(rel) = body[from..].find(item) {
+        let at = from + rel;
+        let after = at + item.len();
+        if (at == 0 || sep(bytes[at - 1])) && (after >= bytes.len() || sep(bytes[after])) {
+            return Some(items + at);
+        }
+        from = after;
+    }
+    None
 }
 
 fn bump(item: &mut CoverageItem, matched: bool) {

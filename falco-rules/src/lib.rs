@@ -26,6 +26,13 @@
 //! 5. [`engine`]: the [`Ruleset`], indexed per source by event type
 //!    ([`evttype`]), and [`alert`]s formatted as Falco formats them.
 //!
+//! For rule authors: [`ruletest`] runs YAML test files (inline events for
+//! any source, or events from a [`ruletest::Replay`] of yours) and reports
+//! like `cargo test`; [`coverage`] counts how often each rule, macro, list
+//! item and exception item was evaluated and matched. Load diagnostics
+//! suggest the nearest known name for a misspelt one
+//! ([`rules::did_you_mean`], [`FieldSchema::fields`]).
+//!
 //! # Example: one condition over your own events
 //!
 //! ```

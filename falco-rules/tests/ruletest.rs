@@ -289,6 +289,11 @@ tests:
     assert_eq!(counts(ItemKind::ListItem, "admin_paths[/admin]"), (4, 2));
     assert_eq!(counts(ItemKind::ListItem, "admin_paths[/config]"), (4, 1));
     assert_eq!(counts(ItemKind::ListItem, "admin_paths[/debug]"), (4, 0));
+    // A list item is placed where it is written.
+    let config = cov
+        .get(ItemKind::ListItem, "admin_paths[/config]")
+        .expect("item");
+    assert_eq!((config.line, config.col), (2, 19));
     let never: Vec<String> = cov
         .never_exercised()
         .iter()
