@@ -288,6 +288,10 @@ impl Coverage {
                         continue;
                     };
                     let name = format!("{} / {}[{j}]", info.name, ex.name);
+                    // At the row as written, else at the exception.
+                    let (eline, ecol) = locate_row(ex.file.text(), ex.context.mark().offset, j)
+                        .map(|o| ex.file.mark_at(o))
+                        .map_or((eline, ecol), |m| (m.line, m.col));
                     let it = self.item(ItemKind::ExceptionItem, name, ex.file.name(), eline, ecol);
                     exceptions.push((it, program));
                 }
@@ -485,6 +489,74 @@ fn locate_item(text: &str, start: usize, item: &str) -> Option<usize> {
     None
 }
 
+/// The byte offset of row `row` of the `values` of the exception that
+/// starts at `start`: the `row`-th element of a flow sequence
+/// (`values: [[a, b], [c, d]]`) or the `row`-th `- ` entry of a block one.
+fn locate_row(text: &str, start: usize, row: usize) -> Option<usize> {
+    let key = start + text.get(start..)?.find("values:")?;
+    let after = key + "values:".len();
+    let line_start = text[..key].rfind('\n').map_or(0, |i| i + 1);
+    let indent = key - line_start;
+    let rest = &text[after..];
+    let first = rest.find(|c: char| c != ' ' && c != '\t')?;
+    if rest[first..].starts_with('[') {
+        // Flow style: elements at depth 1, split by commas.
+        let mut depth = 0usize;
+        let mut n = 0;
+        let mut want_start = false;
+        for (i, c) in rest[first..].char_indices() {
+            match c {
+                '[' => {
+                    depth += 1;
+                    if depth == 1 {
+                        want_start = true;
+                        continue;
+                    }
+                }
+                ']' => {
+                    if depth == 1 {
+                        return None;
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+                ',' if depth == 1 => {
+                    n += 1;
+                    want_start = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if want_start && !c.is_whitespace() {
+                want_start = false;
+                if n == row && depth >= 1 {
+                    return Some(after + first + i);
+                }
+            }
+        }
+        return None;
+    }
+    // Block style: `- ` entries indented deeper than the key.
+    let mut n = 0;
+    let mut offset = after + rest.find('\n')? + 1;
+    for line in text[offset..].split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let ind = line.len() - trimmed.len();
+        if !trimmed.trim().is_empty() {
+            if ind <= indent {
+                return None;
+            }
+            if trimmed.starts_with('-') {
+                if n == row {
+                    return Some(offset + ind);
+                }
+                n += 1;
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
 fn bump(item: &mut CoverageItem, matched: bool) {
     item.evaluated += 1;
     if matched {
@@ -540,5 +612,28 @@ fn walk(e: &Expr, macros: &HashMap<&str, usize>, refs: &mut Vec<usize>, uses: &m
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{locate_item, locate_row};
+
+    #[test]
+    fn rows_and_items_are_found_where_they_are_written() {
+        let flow = "- name: e\n  fields: [a, b]\n  values: [[x, y], [z, w]]\n";
+        let at = |o: Option<usize>, t: &str| o.map(|o| t[o..].chars().take(6).collect::<String>());
+        assert_eq!(at(locate_row(flow, 0, 0), flow).as_deref(), Some("[x, y]"));
+        assert_eq!(at(locate_row(flow, 0, 1), flow).as_deref(), Some("[z, w]"));
+        assert_eq!(locate_row(flow, 0, 2), None);
+        let block = "- name: e\n  values:\n    - [x]\n    - [z]\n- rule: r\n";
+        assert_eq!(
+            at(locate_row(block, 0, 1), block).as_deref(),
+            Some("- [z]\n")
+        );
+        assert_eq!(locate_row(block, 0, 2), None);
+        let list = "- list: l\n  items: [apt-get, apt]\n- list: m\n  items: [apt]\n";
+        assert_eq!(locate_item(list, 0, "apt"), Some(29));
+        assert_eq!(locate_item(list, 0, "nope"), None);
     }
 }

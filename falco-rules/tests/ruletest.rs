@@ -307,12 +307,12 @@ tests:
     );
     assert!(
         text.contains(
-            "never exercised:\nstock.yaml:12:7: exception item admin write / trusted clients[1]\n"
+            "never exercised:\nstock.yaml:17:9: exception item admin write / trusted clients[1]\n"
         ),
         "{text}"
     );
     assert_eq!(
         cov.json()["never_exercised"][0]["position"],
-        "stock.yaml:12:7"
+        "stock.yaml:17:9"
     );
 }
