@@ -26,9 +26,6 @@
 //!   (so `o`); 0.29 said `f` (one event, curl 980, `~/.curlrc` ENOENT).
 //! - a failed `connect`: 0.29 named the socket after the tuple anyway;
 //!   current libs leaves it unnamed (so `fd.name=""` is not compared).
-//! - `fd.l4proto`: current libs sets it when the socket is created (from
-//!   type and protocol); 0.29 only at connect/accept, so unconnected sockets
-//!   differ. Hence `fd.name contains "->"` in the l4proto filter.
 //! - `proc.pname` of a non-main thread: current libs walks from the main
 //!   thread (the parent *process*); 0.29 used the thread's own parent. Hence
 //!   `thread.ismain=true` with `proc.pname`.
@@ -46,6 +43,14 @@
 //!   `fd` is `evt.arg[1]` here); named `evt.arg.X` is used instead.
 //! - `exit_group`: old captures hold it as a generic *enter* event, which the
 //!   converter drops (current drivers send no event for it).
+//! - `fd.name_changed`: 0.29 rejects `fd.name_changed=true` in a filter
+//!   (it finds no event) although it prints the field; so that field is
+//!   compared on what sysdig prints ([`fd_name_changed_as_sysdig_prints_it`]).
+//! - Enter events: sysdig shows both halves of each syscall, we (as Falco
+//!   on current libs) only the exit events (and the TOCTOU enter events of
+//!   open/openat/creat/connect). A filter without `evt.dir=<` so matches
+//!   more events in sysdig; [`without_a_direction_sysdig_adds_only_enter_events`]
+//!   checks that this is the only difference.
 //! - Field-to-field comparisons (`thread.tid=proc.pid`) and `proc.env[KEY]`
 //!   do not exist in 0.29; not used.
 //!
@@ -143,11 +148,17 @@ const FILTERS: &[&str] = &[
     "evt.dir=< and fd.port=53",
     "evt.dir=< and fd.rport=53",
     "evt.dir=< and fd.rport=80",
-    // Connected sockets only: 0.29 set l4proto at connect (module docs).
-    "evt.dir=< and fd.l4proto=udp and fd.name contains \"->\"",
+    // An unconnected socket (no role yet) has no l4proto, as in libs.
+    "evt.dir=< and fd.l4proto=udp",
     "evt.dir=< and fd.sockfamily=ip",
     "evt.dir=< and fd.sockfamily=unix",
     "evt.dir=< and fd.is_server=true",
+    "evt.dir=< and fd.l4proto=tcp",
+    "evt.dir=< and evt.type in (socket, connect, sendto, recvfrom)",
+    "evt.dir=< and fd.lip=2001:db8::4",
+    "evt.dir=< and fd.rip=2001:db8::3",
+    "evt.dir=< and fd.lport=54405",
+    "evt.dir=< and fd.connected=true",
     // ---- user.*, group.*, container.id ----
     "evt.dir=< and user.name=ubuntu",
     "evt.dir=< and user.uid=1000",
@@ -250,4 +261,105 @@ fn sysdig_and_we_match_the_same_events() {
         idle.is_empty(),
         "filters matching nothing anywhere: {idle:?}"
     );
+}
+
+/// Event numbers sysdig prints with `-p '*%evt.num VALUE'` where VALUE is
+/// `want`.
+fn sysdig_printed(file: &Path, field: &str, filter: &str, want: &str) -> BTreeSet<u64> {
+    let out = Command::new("sysdig")
+        .arg("-r")
+        .arg(file)
+        .arg("-p")
+        .arg(format!("*%evt.num %{field}"))
+        .arg(filter)
+        .output()
+        .expect("run sysdig");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let (num, val) = l.trim().split_once(' ')?;
+            (val == want).then(|| num.parse().ok())?
+        })
+        .collect()
+}
+
+/// `fd.name_changed` is true on exactly the events sysdig prints `true`
+/// for: an open or accept that names its new fd, a bind or connect that
+/// renames its socket (4, 13, 49 and 4 events on the four captures).
+#[test]
+fn fd_name_changed_as_sysdig_prints_it() {
+    let Some(dir) = common::captures_dir() else {
+        return;
+    };
+    if !common::sysdig_available() {
+        return;
+    }
+    let f = Filter::new("fd.name_changed=true", &SyscallFields::new()).unwrap();
+    let mut total = 0;
+    for name in CAPTURES {
+        let path = dir.join(name);
+        let ours = our_numbers(&path, std::slice::from_ref(&f)).remove(0);
+        let theirs = sysdig_printed(&path, "fd.name_changed", "evt.dir=<", "true");
+        assert_eq!(ours, theirs, "{name}");
+        total += ours.len();
+    }
+    assert_eq!(total, 4 + 13 + 49 + 4);
+}
+
+/// The filters of issue 17 without `evt.dir=<`: sysdig matches more events
+/// than we do on the IPv6 captures, and every extra event is an enter
+/// event (which current libs, and so Falco and we, never hand to rules);
+/// we match nothing sysdig does not. `mmap` is left out of `fd.num` (see
+/// the module docs).
+#[test]
+fn without_a_direction_sysdig_adds_only_enter_events() {
+    let Some(dir) = common::captures_dir() else {
+        return;
+    };
+    if !common::sysdig_available() {
+        return;
+    }
+    let cases = [
+        "fd.type=ipv6",
+        "fd.l4proto=tcp",
+        "fd.num=3 and evt.type!=mmap",
+        "evt.type in (socket, connect, sendto, recvfrom)",
+    ];
+    let schema = SyscallFields::new();
+    let filters: Vec<Filter> = cases
+        .iter()
+        .map(|f| Filter::new(f, &schema).unwrap())
+        .collect();
+    let mut extra_enters = 0;
+    for name in ["libs_curl_google.scap", "libs_single_ipv6_conn.scap"] {
+        let path = dir.join(name);
+        let ours = our_numbers(&path, &filters);
+        for (text, mine) in cases.iter().zip(&ours) {
+            let theirs = sysdig_numbers(&path, text);
+            let enters = sysdig_numbers(&path, &format!("evt.dir=> and ({text})"));
+            let exits = sysdig_numbers(&path, &format!("evt.dir=< and ({text})"));
+            eprintln!(
+                "{name}: {text}: sysdig {} ({} exit), ours {}",
+                theirs.len(),
+                exits.len(),
+                mine.len()
+            );
+            let only_ours: Vec<_> = mine.difference(&theirs).collect();
+            assert!(
+                only_ours.is_empty(),
+                "{name}: {text}: only ours {only_ours:?}"
+            );
+            let not_enter: Vec<_> = theirs
+                .difference(mine)
+                .filter(|n| !enters.contains(n))
+                .collect();
+            assert!(
+                not_enter.is_empty(),
+                "{name}: {text}: sysdig-only exit events {not_enter:?}"
+            );
+            assert!(exits.is_subset(mine), "{name}: {text}");
+            extra_enters += theirs.len() - mine.len();
+        }
+    }
+    assert!(extra_enters > 0, "the captures have enter events");
 }

@@ -204,6 +204,41 @@ mod tests {
     }
 
     #[test]
+    fn plugins_are_read_as_falco_reads_them() {
+        let yaml = "plugins:\n  - name: k8saudit\n    library_path: libk8saudit.so\n    init_config:\n      maxEventSize: 262144\n      sslCertificate: /etc/falco/falco.pem\n      useAsync: false\n    open_params: \"  http://:9765/k8s-audit \"\n  - name: json\n    library_path: libjson.so\n    init_config: \"\"\n";
+        // Without load_plugins every entry loads, in file order.
+        let c = ok(yaml, &[]);
+        assert_eq!(c.plugins.len(), 2);
+        let k = &c.plugins[0];
+        assert_eq!(k.open_params, "http://:9765/k8s-audit");
+        let init: serde_json::Value = serde_json::from_str(&k.init_config).unwrap();
+        assert_eq!(
+            init,
+            serde_json::json!({"maxEventSize": 262144, "sslCertificate": "/etc/falco/falco.pem", "useAsync": false})
+        );
+        assert_eq!(c.plugins[1].init_config, "");
+        // load_plugins selects, in its own order; empty loads none.
+        let c = ok(&format!("load_plugins: [json, k8saudit]\n{yaml}"), &[]);
+        let names: Vec<&str> = c.plugins.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["json", "k8saudit"]);
+        assert!(ok(&format!("load_plugins: []\n{yaml}"), &[])
+            .plugins
+            .is_empty());
+        // A name with no entry is an error at load_plugins' position.
+        let e = err(&format!("load_plugins: [k8saudit, nope]\n{yaml}"), &[]);
+        assert!(
+            e.contains("falco.yaml:1:")
+                && e.contains("Cannot load plugin 'nope': plugin config not found for given name"),
+            "{e}"
+        );
+        let e = err("plugins:\n  - name: x\n", &[]);
+        assert!(e.contains("plugin 'x' has no 'library_path'"), "{e}");
+        // No "not implemented" warning for the two keys any more.
+        let l = load(&format!("load_plugins: [k8saudit]\n{yaml}"), &[]).unwrap();
+        assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    }
+
+    #[test]
     fn empty_file_is_falcos_stock_configuration() {
         assert_eq!(ok("", &[]), Config::default());
         assert_eq!(ok("# only comments\n", &[]), Config::default());
@@ -343,6 +378,35 @@ log_syslog: false
         assert!(!c.log_stderr && !c.log_syslog);
     }
 
+    /// `falco_libs` bounds the host state: the stock values, then each key.
+    #[test]
+    fn falco_libs_keys_bound_the_host_state() {
+        let stock = load("{}\n", &[]).unwrap().config;
+        let l = stock.falco_libs.state_limits();
+        assert_eq!(
+            (
+                l.thread_table_size,
+                l.purge_interval_ns,
+                l.thread_timeout_ns
+            ),
+            (262_144, 300_000_000_000, 300_000_000_000)
+        );
+        let yaml = "falco_libs:\n  thread_table_size: 1000\n  thread_table_auto_purging_interval_s: 60\n  thread_table_auto_purging_thread_timeout_s: 30\n  snaplen: 80\n";
+        let loaded = load(yaml, &[]).unwrap();
+        let l = loaded.config.falco_libs.state_limits();
+        assert_eq!(
+            (
+                l.thread_table_size,
+                l.purge_interval_ns,
+                l.thread_timeout_ns
+            ),
+            (1000, 60_000_000_000, 30_000_000_000)
+        );
+        assert_eq!(l.fd_table_size, 4096);
+        let o = load("{}\n", &["falco_libs.thread_table_size=7"]).unwrap();
+        assert_eq!(o.config.falco_libs.thread_table_size, 7);
+    }
+
     #[test]
     fn bad_values_name_the_key_and_its_position() {
         let cases: &[(&str, &str)] = &[
@@ -352,6 +416,7 @@ log_syslog: false
             ("rule_matching: some\n", "falco.yaml:1:16: error: 'rule_matching': Unknown rule matching strategy \"some\"--must be one of first, all"),
             ("outputs_queue:\n  capacity: -1\n", "falco.yaml:2:13: error: 'outputs_queue.capacity': expected a non-negative integer, found '-1'"),
             ("webserver:\n  listen_port: 70000\n", "falco.yaml:2:16: error: 'webserver.listen_port': 70000 is too large"),
+            ("falco_libs:\n  thread_table_size: -5\n", "falco.yaml:2:22: error: 'falco_libs.thread_table_size': expected a non-negative integer, found '-5'"),
             ("webserver:\n  listen_address: localhost\n", "falco.yaml:2:19: error: 'webserver.listen_address': webserver listen address \"localhost\" is not a valid IP address"),
             ("json_output: [true]\n", "falco.yaml:1:14: error: 'json_output': expected a single value, found a sequence"),
             ("file_output: yes\n", "falco.yaml:1:14: error: 'file_output': expected a mapping, found a scalar"),

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use falco_rules::IpNet;
 
 use super::prelude::*;
-use crate::state::{concat_paths, FdType, HostState, SockAddrs};
+use crate::state::{concat_paths, FdType, HostState, L4Proto, SockAddrs};
 use crate::table::{codes, Direction, EventFlags};
 
 /// libs' "fd" class.
@@ -45,7 +45,7 @@ pub(super) const FD: &[FieldInfo] = &[
     f("fd.lnet", IpNet, "Condition only: holds if the local address lies in the given network.").attrs(NET_SIDE).fd(|c, _, fd, _, o| net(c, fd, o, Sock::Lnet)),
     f("fd.rnet", IpNet, "Condition only: holds if the remote address lies in the given network.").attrs(NET_SIDE).fd(|c, _, fd, _, o| net(c, fd, o, Sock::Rnet)),
     f("fd.connected", Bool, "For TCP/UDP sockets, true once the socket is connected.").fd(connected),
-    f("fd.name_changed", Bool, "True when the event changed the name of its fd (e.g. a UDP socket's tuple changing on sendto).").fd(|_, _, _, _, o| { o.push_bool(false); true }),
+    f("fd.name_changed", Bool, "True when the event changed the name of its fd (e.g. a UDP socket's tuple changing on sendto).").fd(|c, t, _, _, o| { o.push_bool(c.fd_num.is_some_and(|n| c.state.fd_name_changed(t, n))); true }),
     f("fd.cip.name", Str, "The domain name learned from DNS for the client address; compares against the names, not the address.").attrs(NO_RHS.with(NO_TR)),
     f("fd.sip.name", Str, "The domain name learned from DNS for the server address.").attrs(NO_RHS.with(NO_TR)),
     f("fd.lip.name", Str, "The domain name learned from DNS for the local address.").attrs(NO_RHS.with(NO_TR)),
@@ -143,11 +143,21 @@ fn types(c: &EventContext<'_>, t: &ThreadInfo, field: &Field, out: &mut Values) 
     true
 }
 
+/// libs' `get_l4proto`: a listening/bound socket gives its protocol; any
+/// other IP socket gives it only once it has a role (connect, accept, a
+/// datagram's peer), raw sockets always; else `<NA>`.
 fn l4proto(_: &EventContext<'_>, _: &ThreadInfo, fd: &Fd, _: &Field, out: &mut Values) -> bool {
     if !fd.is_ip_socket() {
         return false;
     }
-    out.push_str(fd.l4proto.name());
+    let known = matches!(fd.sock, Some(SockAddrs::Server { .. }))
+        || fd.server_role.is_some()
+        || fd.l4proto == L4Proto::Raw;
+    out.push_str(if known {
+        fd.l4proto.name()
+    } else {
+        L4Proto::Unknown.name()
+    });
     true
 }
 

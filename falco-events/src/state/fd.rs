@@ -230,6 +230,25 @@ impl Fd {
                 fd.server_role = Some(false);
                 fd
             }
+            // An IPv4-mapped IPv6 connection is an IPv4 one (libs).
+            ScapKind::Ipv6Sock {
+                sip,
+                dip,
+                sport,
+                dport,
+                l4proto,
+            } if sip.to_ipv4_mapped().is_some() && dip.to_ipv4_mapped().is_some() => {
+                let mut fd = tuple_fd(
+                    FdType::Ipv4,
+                    IpAddr::V6(*sip).to_canonical(),
+                    *sport,
+                    IpAddr::V6(*dip).to_canonical(),
+                    *dport,
+                    L4Proto::from_scap(*l4proto),
+                );
+                fd.server_role = Some(false);
+                fd
+            }
             ScapKind::Ipv6Sock {
                 sip,
                 dip,

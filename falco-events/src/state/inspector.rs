@@ -156,8 +156,12 @@ impl<S: EventSource> Inspector<S> {
         // The bytes the layout was parsed from, unchanged since.
         let evt = Event::with_layout(&self.buf, &layout);
         let tid = evt.tid() as i64;
-        self.state.ensure_thread(tid);
+        self.state.touch_thread(tid, evt.ts());
         self.state.update(&evt);
+        if self.state.live {
+            // As libs: live sources only (a capture keeps every thread).
+            self.state.purge_inactive(evt.ts());
+        }
         let first = *self.first_ts.get_or_insert(evt.ts());
         let prev = std::mem::replace(&mut self.prev_ts, evt.ts());
         self.stats.events += 1;

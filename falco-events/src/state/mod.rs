@@ -40,6 +40,8 @@ mod container;
 mod fd;
 mod inspector;
 mod proc;
+mod procnet;
+pub mod runtime;
 
 use std::net::IpAddr;
 
@@ -50,6 +52,7 @@ use crate::table::codes::*;
 pub use container::container_id;
 pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
 pub use inspector::{Inspector, InspectorStats};
+pub use procnet::{parse_fib_trie_locals, parse_if_inet6, SocketTable};
 
 /// The id libs uses for "no value" in pid-like fields.
 pub const NO_ID: i64 = -1;
@@ -152,6 +155,10 @@ pub struct ThreadInfo {
     pub pfminor: u64,
     /// Root directory.
     pub root: String,
+    /// Timestamp of the thread's last event, ns since the epoch (0 before
+    /// its first); the purge of inactive threads compares it with
+    /// [`StateLimits::thread_timeout_ns`].
+    pub lastaccess_ts: u64,
 }
 
 impl ThreadInfo {
@@ -201,6 +208,7 @@ impl ThreadInfo {
             pfmajor: 0,
             pfminor: 0,
             root: String::new(),
+            lastaccess_ts: 0,
         }
     }
 
@@ -468,6 +476,61 @@ pub struct StateStats {
     pub malformed: u64,
     /// Threads removed by procexit.
     pub removed_threads: u64,
+    /// Lines of the `/proc/net` socket tables that could not be read when
+    /// the state was taken from the live host (those sockets stay unknown).
+    pub proc_net_skipped_lines: u64,
+    /// Threads removed by the purge of inactive threads (no event for
+    /// [`StateLimits::thread_timeout_ns`] and gone from `/proc`, or a
+    /// zombie), with the fd table of their process when it was the last.
+    pub purged_threads: u64,
+    /// Threads not added because the table held
+    /// [`StateLimits::thread_table_size`] threads (libs'
+    /// `n_drops_full_threadtable`).
+    pub refused_threads: u64,
+    /// Fds not added because their process's table held
+    /// [`StateLimits::fd_table_size`] fds.
+    pub refused_fds: u64,
+    /// Purge scans run.
+    pub purge_scans: u64,
+}
+
+/// The bounds of the state, as libsinsp bounds its tables. The defaults
+/// are Falco's (`falco_libs.thread_table_size: 262144`,
+/// `falco_libs.thread_table_auto_purging_interval_s: 300`,
+/// `falco_libs.thread_table_auto_purging_thread_timeout_s: 300`) and libs'
+/// fd table limit (4096 fds per process).
+///
+/// ```
+/// use falco_events::state::StateLimits;
+/// let l = StateLimits::default();
+/// assert_eq!(l.thread_table_size, 262_144);
+/// assert_eq!(l.purge_interval_ns, 300_000_000_000);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StateLimits {
+    /// The most threads the table holds; a new thread beyond it is refused
+    /// (counted in [`StateStats::refused_threads`]).
+    pub thread_table_size: usize,
+    /// The most fds one process's table holds; a new fd beyond it is
+    /// refused (counted in [`StateStats::refused_fds`]). Replacing an fd
+    /// already in the table is always allowed.
+    pub fd_table_size: usize,
+    /// A thread without events for this long (event time) may be purged,
+    /// if it is gone from `/proc` (live state) or a zombie.
+    pub thread_timeout_ns: u64,
+    /// How often (event time) the purge scans the table; 0 disables it.
+    pub purge_interval_ns: u64,
+}
+
+impl Default for StateLimits {
+    fn default() -> Self {
+        StateLimits {
+            thread_table_size: 262_144,
+            fd_table_size: 4096,
+            thread_timeout_ns: 300_000_000_000,
+            purge_interval_ns: 300_000_000_000,
+        }
+    }
 }
 
 /// The hash map of the state's tables (aHash: the keys are small integers
@@ -497,8 +560,30 @@ pub struct HostState {
     pub live: bool,
     /// Counters.
     pub stats: StateStats,
+    /// Container metadata from the container runtime (none asked unless
+    /// [`HostState::watch_containers`] set it up).
+    pub containers: runtime::ContainerTable,
+    /// Users and groups of each container, from its own `/etc/passwd` and
+    /// `/etc/group` (read live at a container process's execve, as libsinsp
+    /// reads them).
+    pub container_users: HashMap<String, ContainerUsers>,
+    /// Table bounds and purge timing.
+    pub limits: StateLimits,
+    /// Event time of the last purge scan (0: none yet).
+    last_purge_ts: u64,
     pending_thread_removal: Option<i64>,
     pending_fd_removal: Option<(i64, i64)>,
+    /// The fd (table key, number) whose name the last event changed.
+    name_changed: Option<(i64, i64)>,
+}
+
+/// The users and groups a container defines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContainerUsers {
+    /// Users by uid.
+    pub users: HashMap<u32, User>,
+    /// Groups by gid.
+    pub groups: HashMap<u32, String>,
 }
 
 /// Appends `/` to a non-empty directory that lacks it (libs keeps cwd so).
@@ -574,6 +659,17 @@ impl HostState {
         HostState::default()
     }
 
+    /// Asks `table`'s container runtime about every container of the
+    /// threads known now, and of those that appear from now on.
+    pub fn watch_containers(&mut self, table: runtime::ContainerTable) {
+        for t in self.threads.values() {
+            if t.container_id != "host" {
+                table.observe(&t.container_full_id);
+            }
+        }
+        self.containers = table;
+    }
+
     /// Seeds the state from a capture's metadata: threads from the process
     /// list, fds from the fd lists, users and groups from the user list.
     pub fn from_metadata(m: &Metadata) -> HostState {
@@ -613,8 +709,8 @@ impl HostState {
         s
     }
 
-    /// Connected IPv4 sockets of a capture whose source port is a port some
-    /// process listens on are the server side: swap the tuple so the client
+    /// Connected IPv4 sockets of a capture (or of `/proc`) whose source
+    /// port is a port some process listens on are the server side: swap the tuple so the client
     /// comes first and mark the role (libs' `fix_sockets_coming_from_proc`).
     fn fix_capture_sockets(&mut self) {
         let server_ports: std::collections::HashSet<u16> = self
@@ -730,9 +826,58 @@ impl HostState {
         self.fds.get(&fd_key(t))
     }
 
+    /// True if the last event applied changed the name of fd `fd` of
+    /// `t`'s process (`fd.name_changed`): libsinsp compares the fd's name
+    /// before and after parsing, and a new fd's name with the empty name,
+    /// so an open, an accept or a connect that names its socket changes
+    /// the name, a read or a close does not.
+    pub fn fd_name_changed(&self, t: &ThreadInfo, fd: i64) -> bool {
+        self.name_changed == Some((fd_key(t), fd))
+    }
+
     /// The user `uid`.
     pub fn user(&self, uid: u32) -> Option<&User> {
         self.users.get(&uid)
+    }
+
+    /// The users and groups `t` sees: its container's own when they were
+    /// read, else the host's (`None`).
+    pub fn container_users_of(&self, t: &ThreadInfo) -> Option<&ContainerUsers> {
+        if t.container_id == "host" {
+            return None;
+        }
+        self.container_users.get(&t.container_id)
+    }
+
+    /// Reads the users and groups of `t`'s container from its root
+    /// (`/proc/PID/root/etc/passwd` and `group`, under `$HOST_ROOT`), once
+    /// per container; live sources only.
+    fn load_container_users(&mut self, tid: i64) {
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        if !self.live
+            || t.container_id == "host"
+            || self.container_users.contains_key(&t.container_id)
+        {
+            return;
+        }
+        let root = std::env::var("HOST_ROOT").unwrap_or_default();
+        let dir = format!("{root}/proc/{}/root/etc", t.pid);
+        let Ok(passwd) = std::fs::read_to_string(format!("{dir}/passwd")) else {
+            return;
+        };
+        let mut cu = ContainerUsers::default();
+        for u in proc::parse_passwd(&passwd) {
+            cu.users.insert(u.uid, u);
+        }
+        if let Ok(group) = std::fs::read_to_string(format!("{dir}/group")) {
+            for (gid, name) in proc::parse_group(&group) {
+                cu.groups.insert(gid, name);
+            }
+        }
+        let id = t.container_id.clone();
+        self.container_users.insert(id, cu);
     }
 
     /// Applies the removals deferred from the previous event.
@@ -743,22 +888,106 @@ impl HostState {
             }
         }
         if let Some(tid) = self.pending_thread_removal.take() {
-            self.remove_thread(tid);
+            if self.remove_thread(tid) {
+                self.stats.removed_threads += 1;
+            }
         }
     }
 
-    /// Makes sure thread `tid` exists (lazily, as libs does) and returns it.
-    pub fn ensure_thread(&mut self, tid: i64) -> &ThreadInfo {
+    /// Makes sure thread `tid` exists (lazily, as libs does) and returns
+    /// it; `None` when the table is full (the thread is refused and
+    /// counted).
+    pub fn ensure_thread(&mut self, tid: i64) -> Option<&ThreadInfo> {
+        self.ensure_thread_counted(tid, true)
+    }
+
+    /// [`ensure_thread`](Self::ensure_thread), counting a refusal only
+    /// when `count` (an event's handler asks again for the thread the
+    /// event already asked for).
+    fn ensure_thread_counted(&mut self, tid: i64, count: bool) -> Option<&ThreadInfo> {
         if !self.threads.contains_key(&tid) {
+            if self.threads.len() >= self.limits.thread_table_size {
+                if count {
+                    self.stats.refused_threads += 1;
+                }
+                return None;
+            }
             let t = if self.live {
                 proc::read_thread(tid).unwrap_or_else(|| ThreadInfo::placeholder(tid))
             } else {
                 ThreadInfo::placeholder(tid)
             };
             self.stats.lazy_threads += 1;
+            if t.container_id != "host" {
+                self.containers.observe(&t.container_full_id);
+            }
             self.threads.insert(tid, t);
+            self.load_container_users(tid);
         }
-        &self.threads[&tid]
+        self.threads.get(&tid)
+    }
+
+    /// [`ensure_thread`](Self::ensure_thread) for an event of `tid` at
+    /// `ts`: also records the thread's last activity.
+    pub fn touch_thread(&mut self, tid: i64, ts: u64) {
+        match self.threads.get_mut(&tid) {
+            Some(t) => t.lastaccess_ts = ts,
+            None => {
+                if self.ensure_thread(tid).is_some() {
+                    if let Some(t) = self.threads.get_mut(&tid) {
+                        t.lastaccess_ts = ts;
+                    }
+                }
+            }
+        }
+    }
+
+    /// True if one more thread fits; counts a refusal when not.
+    fn has_room_for_thread(&mut self) -> bool {
+        if self.threads.len() >= self.limits.thread_table_size {
+            self.stats.refused_threads += 1;
+            return false;
+        }
+        true
+    }
+
+    /// Runs the purge of inactive threads when
+    /// [`StateLimits::purge_interval_ns`] of event time has passed since
+    /// the last scan (the first scan comes at most 30 s after the first
+    /// event, as in libs). A thread goes when it has had no event for
+    /// [`StateLimits::thread_timeout_ns`] and, for a live state, `/proc`
+    /// no longer shows it alive (gone, or a zombie); a capture's state
+    /// purges on the timeout alone. The fd table of a process goes with
+    /// its last thread. Returns true if a scan ran.
+    pub fn purge_inactive(&mut self, now: u64) -> bool {
+        let interval = self.limits.purge_interval_ns;
+        if interval == 0 {
+            return false;
+        }
+        if self.last_purge_ts == 0 {
+            let first = interval.min(30_000_000_000);
+            self.last_purge_ts = now.saturating_sub(interval).saturating_add(first);
+        }
+        if now <= self.last_purge_ts.saturating_add(interval) {
+            return false;
+        }
+        self.last_purge_ts = now;
+        self.stats.purge_scans += 1;
+        let timeout = self.limits.thread_timeout_ns;
+        let live = self.live;
+        let stale: Vec<i64> = self
+            .threads
+            .values()
+            .filter(|t| now > t.lastaccess_ts.saturating_add(timeout))
+            .filter(|t| !live || !proc::thread_alive(t.pid, t.tid))
+            .map(|t| t.tid)
+            .collect();
+        for tid in stale {
+            if self.remove_thread(tid) {
+                self.stats.purged_threads += 1;
+            }
+        }
+        true
     }
 
     fn fd_table_mut(&mut self, tid: i64) -> &mut HashMap<i64, Fd> {
@@ -770,20 +999,39 @@ impl HostState {
         if num < 0 {
             return;
         }
-        self.fd_table_mut(tid).insert(num, fd);
+        let limit = self.limits.fd_table_size;
+        let table = self.fd_table_mut(tid);
+        if table.len() >= limit && !table.contains_key(&num) {
+            self.stats.refused_fds += 1;
+            return;
+        }
+        let name = fd.name.clone();
+        table.insert(num, fd);
+        self.note_name(tid, num, "", &name);
     }
 
-    fn remove_thread(&mut self, tid: i64) {
+    /// Records that the event changed fd `num`'s name from `old` to `new`
+    /// (nothing when they are equal).
+    fn note_name(&mut self, tid: i64, num: i64, old: &str, new: &str) {
+        if old != new {
+            let key = self.threads.get(&tid).map_or(tid, fd_key);
+            self.name_changed = Some((key, num));
+        }
+    }
+
+    /// Removes thread `tid` (and its process's fd table with its last
+    /// thread); false if the table lacked it.
+    fn remove_thread(&mut self, tid: i64) -> bool {
         let Some(t) = self.threads.remove(&tid) else {
-            return;
+            return false;
         };
-        self.stats.removed_threads += 1;
         // Drop the process's fd table when its last thread goes.
         let key = fd_key(&t);
         let others = self.threads.values().any(|o| fd_key(o) == key);
         if !others {
             self.fds.remove(&key);
         }
+        true
     }
 
     /// Updates the state with one event (in the current schema), as
@@ -791,6 +1039,7 @@ impl HostState {
     pub fn update(&mut self, e: &Event<'_>) {
         let tid = e.tid() as i64;
         let code = e.code();
+        self.name_changed = None;
         let ok = match code {
             PPME_SYSCALL_CLONE_20_X
             | PPME_SYSCALL_FORK_20_X
@@ -833,6 +1082,14 @@ impl HostState {
             PPME_SOCKET_CONNECT_X => self.on_connect(e, tid),
             PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X => self.on_accept(e, tid),
             PPME_SOCKET_BIND_X => self.on_bind(e, tid),
+            PPME_SOCKET_SEND_X
+            | PPME_SOCKET_SENDTO_X
+            | PPME_SOCKET_SENDMSG_X
+            | PPME_SOCKET_SENDMMSG_X => self.on_datagram(e, tid, false),
+            PPME_SOCKET_RECV_X
+            | PPME_SOCKET_RECVFROM_X
+            | PPME_SOCKET_RECVMSG_X
+            | PPME_SOCKET_RECVMMSG_X => self.on_datagram(e, tid, true),
             PPME_SYSCALL_DUP_1_X | PPME_SYSCALL_DUP2_X | PPME_SYSCALL_DUP3_X => {
                 self.on_dup(e, tid, "oldfd")
             }
@@ -934,6 +1191,9 @@ impl HostState {
             let parent = if is_thread { pid } else { ptid };
             (tid, pid, ptid, parent)
         };
+        if !self.threads.contains_key(&child_tid) && !self.has_room_for_thread() {
+            return true;
+        }
         let mut child = self
             .threads
             .get(&parent_tid)
@@ -960,6 +1220,9 @@ impl HostState {
         }
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             child.set_cgroups(p.as_charbuf_array());
+            if child.container_id != "host" {
+                self.containers.observe(&child.container_full_id);
+            }
         }
         if let Some(v) = e.param_by_name("uid").and_then(|p| p.as_u64()) {
             child.uid = v as u32;
@@ -1001,14 +1264,15 @@ impl HostState {
         if res != 0 {
             return true;
         }
-        self.ensure_thread(tid);
+        self.ensure_thread_counted(tid, false);
         let cwd_now = self
             .threads
             .get(&tid)
             .map(|t| self.cwd(t).to_string())
             .unwrap_or_default();
         let Some(t) = self.threads.get_mut(&tid) else {
-            return false;
+            // Refused (the table is full): counted there.
+            return true;
         };
         // As libsinsp's parse_execve_exit: the new program's exe, comm and
         // argument list replace the old ones, an empty list included (a
@@ -1039,6 +1303,9 @@ impl HostState {
             .unwrap_or_else(|| t.exe.clone());
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             t.set_cgroups(p.as_charbuf_array());
+            if t.container_id != "host" {
+                self.containers.observe(&t.container_full_id);
+            }
         }
         if let Some(p) = e.param_by_name("env").filter(|p| !p.is_empty()) {
             t.env = p
@@ -1110,6 +1377,7 @@ impl HostState {
         if let Some(table) = self.fds.get_mut(&key) {
             table.retain(|_, f| f.flags & O_CLOEXEC == 0);
         }
+        self.load_container_users(tid);
         true
     }
 
@@ -1229,9 +1497,8 @@ impl HostState {
             // creat = open(O_CREAT|O_WRONLY|O_TRUNC).
             flags |= 0x4 | 0x2 | 0x100;
         }
-        self.ensure_thread(tid);
-        let name = {
-            let t = &self.threads[&tid];
+        self.ensure_thread_counted(tid, false);
+        let name = if let Some(t) = self.threads.get(&tid) {
             if raw.starts_with('/') || e.code() == PPME_SYSCALL_OPEN_BY_HANDLE_AT_X {
                 concat_paths("/", &raw)
             } else {
@@ -1244,6 +1511,9 @@ impl HostState {
                     None => raw.clone(),
                 }
             }
+        } else {
+            // A refused thread: no cwd to resolve against.
+            raw.clone()
         };
         let ty = if flags & O_DIRECTORY != 0 {
             FdType::Directory
@@ -1303,9 +1573,16 @@ impl HostState {
         if fd < 0 {
             return;
         }
+        let limit = self.limits.fd_table_size;
+        let table = self.fd_table_mut(tid);
+        if table.len() >= limit && !table.contains_key(&fd) {
+            self.stats.refused_fds += 1;
+            return;
+        }
         let table = self.fd_table_mut(tid);
         let prev = table.get(&fd);
         let l4 = prev.map_or(L4Proto::Unknown, |f| f.l4proto);
+        let old = prev.map(|f| f.name.clone()).unwrap_or_default();
         let new = match *tuple {
             SockTuple::Inet {
                 sip,
@@ -1317,6 +1594,23 @@ impl HostState {
                 IpAddr::V4(sip),
                 sport,
                 IpAddr::V4(dip),
+                dport,
+                if l4 == L4Proto::Unknown {
+                    L4Proto::Tcp
+                } else {
+                    l4
+                },
+            ),
+            SockTuple::Inet6 {
+                sip,
+                sport,
+                dip,
+                dport,
+            } if sip.to_ipv4_mapped().is_some() && dip.to_ipv4_mapped().is_some() => tuple_fd(
+                FdType::Ipv4,
+                IpAddr::V6(sip).to_canonical(),
+                sport,
+                IpAddr::V6(dip).to_canonical(),
                 dport,
                 if l4 == L4Proto::Unknown {
                     L4Proto::Tcp
@@ -1348,7 +1642,9 @@ impl HostState {
         };
         let mut new = new;
         new.server_role = Some(server);
+        let name = new.name.clone();
         table.insert(fd, new);
+        self.note_name(tid, fd, &old, &name);
     }
 
     fn on_connect(&mut self, e: &Event<'_>, tid: i64) -> bool {
@@ -1399,6 +1695,7 @@ impl HostState {
         let Some(f) = table.get_mut(&fd) else {
             return true;
         };
+        let old = f.name.clone();
         // The name is the address as given; a port makes it a server socket.
         match addr {
             Some(SockAddr::Inet { addr, port }) => {
@@ -1424,6 +1721,128 @@ impl HostState {
             Some(SockAddr::Unix { path }) => f.name = String::from_utf8_lossy(path).into_owned(),
             _ => {}
         }
+        let new = f.name.clone();
+        self.note_name(tid, fd, &old, &new);
+        true
+    }
+
+    /// A send or receive that carries the peer's tuple names a socket that
+    /// has no name yet or is not TCP (a datagram socket talks to a new peer
+    /// at each call), as libs' `parse_rw_exit`: the protocol becomes UDP if
+    /// unknown, a socket without a role guesses one (client unless the
+    /// process serves the peer's destination port and does not use its
+    /// source port as a client; then server; failing both, a receive makes
+    /// a server), and the name and addresses follow the role (client side
+    /// first). The tuple of a send is local -> peer; of a receive, peer ->
+    /// local. Events without a tuple (old captures) change nothing.
+    fn on_datagram(&mut self, e: &Event<'_>, tid: i64, incoming: bool) -> bool {
+        let (Some(res), Some(fd)) = (event_result(e), p_i64(e, "fd")) else {
+            return false;
+        };
+        if res < 0 || fd < 0 {
+            return true;
+        }
+        let Some(tuple) = e.param_by_name("tuple").and_then(|p| p.as_socktuple()) else {
+            return true;
+        };
+        let key = self.threads.get(&tid).map_or(tid, fd_key);
+        let Some(table) = self.fds.get(&key) else {
+            return true;
+        };
+        let Some(prev) = table.get(&fd) else {
+            return true;
+        };
+        if !prev.name.is_empty() && prev.l4proto == L4Proto::Tcp {
+            return true;
+        }
+        let (ty, local, remote) = match tuple {
+            SockTuple::Inet {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => (
+                FdType::Ipv4,
+                (IpAddr::V4(sip), sport),
+                (IpAddr::V4(dip), dport),
+            ),
+            SockTuple::Inet6 {
+                sip,
+                sport,
+                dip,
+                dport,
+            } => {
+                let (s, d) = (IpAddr::V6(sip), IpAddr::V6(dip));
+                let mapped = sip.to_ipv4_mapped().is_some() && dip.to_ipv4_mapped().is_some();
+                if mapped {
+                    (
+                        FdType::Ipv4,
+                        (s.to_canonical(), sport),
+                        (d.to_canonical(), dport),
+                    )
+                } else {
+                    (FdType::Ipv6, (s, sport), (d, dport))
+                }
+            }
+            SockTuple::Unix { path, .. } => {
+                let mut f = prev.clone();
+                f.ty = FdType::Unix;
+                f.name = String::from_utf8_lossy(path).into_owned();
+                let old = prev.name.clone();
+                let new = f.name.clone();
+                self.fds.entry(key).or_default().insert(fd, f);
+                self.note_name(tid, fd, &old, &new);
+                return true;
+            }
+            SockTuple::Other { .. } => return true,
+        };
+        let (local, remote) = if incoming {
+            (remote, local)
+        } else {
+            (local, remote)
+        };
+        let server = match prev.server_role {
+            Some(r) => r,
+            None => {
+                let bound = table.values().any(|f| match f.sock {
+                    Some(SockAddrs::Server { port, .. }) => port == local.1,
+                    Some(SockAddrs::Tuple { sport, .. }) => {
+                        f.server_role == Some(true) && sport == local.1
+                    }
+                    None => false,
+                });
+                let client_port = table.values().any(|f| match f.sock {
+                    Some(SockAddrs::Tuple { cport, .. }) => {
+                        f.server_role == Some(false) && cport == local.1
+                    }
+                    _ => false,
+                });
+                if !bound {
+                    false
+                } else if !client_port {
+                    true
+                } else {
+                    incoming
+                }
+            }
+        };
+        let l4 = match prev.l4proto {
+            L4Proto::Unknown => L4Proto::Udp,
+            l4 => l4,
+        };
+        let ((cip, cport), (sip, sport)) = if server {
+            (remote, local)
+        } else {
+            (local, remote)
+        };
+        let mut f = tuple_fd(ty, cip, cport, sip, sport, l4);
+        f.server_role = Some(server);
+        f.flags = prev.flags;
+        f.ino = prev.ino;
+        let old = prev.name.clone();
+        let new = f.name.clone();
+        self.fds.entry(key).or_default().insert(fd, f);
+        self.note_name(tid, fd, &old, &new);
         true
     }
 

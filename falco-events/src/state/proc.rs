@@ -5,12 +5,25 @@
 use std::fs;
 use std::path::Path;
 
+use super::procnet::{self, NsSockets};
 use super::{with_slash, Fd, FdType, HostState, ThreadInfo, User};
+use crate::scap::FdInfo as ScapFd;
+
+/// `/proc` of the host: `$HOST_ROOT/proc` when Falco's `HOST_ROOT` is set
+/// (the daemon runs in a container with the host's `/proc` mounted there).
+pub fn proc_root() -> std::path::PathBuf {
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = std::env::var("HOST_ROOT").unwrap_or_default();
+        std::path::PathBuf::from(format!("{root}/proc"))
+    })
+    .clone()
+}
 
 /// Reads thread `tid` from `/proc` (the thread's own directory under its
 /// process when it is not a main thread).
 pub(crate) fn read_thread(tid: i64) -> Option<ThreadInfo> {
-    let dir = Path::new("/proc").join(tid.to_string());
+    let dir = proc_root().join(tid.to_string());
     let status = fs::read_to_string(dir.join("status")).ok()?;
     read_thread_at(tid, &dir, &status)
 }
@@ -70,7 +83,7 @@ fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
     t.cap_inheritable = hex("CapInh");
     t.cap_permitted = hex("CapPrm");
     t.cap_effective = hex("CapEff");
-    let proc_dir = Path::new("/proc").join(t.pid.to_string());
+    let proc_dir = proc_root().join(t.pid.to_string());
     if let Ok(cmd) = fs::read(proc_dir.join("cmdline")) {
         let mut args = nul_list(&cmd);
         if !args.is_empty() {
@@ -123,6 +136,32 @@ fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
     Some(t)
 }
 
+/// True if thread `tid` of process `pid` is alive in `/proc`: its task
+/// directory exists and its state is not zombie (`Z`) or dead (`X`), as
+/// libscap's `scap_is_thread_alive` (which also treats zombies as gone).
+pub(crate) fn thread_alive(pid: i64, tid: i64) -> bool {
+    let pid = if pid > 0 { pid } else { tid };
+    let stat = proc_root()
+        .join(pid.to_string())
+        .join("task")
+        .join(tid.to_string())
+        .join("stat");
+    match fs::read_to_string(stat) {
+        Ok(text) => !matches!(stat_state(&text), Some('Z' | 'X')),
+        Err(_) => false,
+    }
+}
+
+/// The state letter of a `stat` line (the field after the `)` of comm).
+fn stat_state(stat: &str) -> Option<char> {
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
 /// Parses `/etc/passwd` text into users (malformed lines are skipped).
 pub fn parse_passwd(text: &str) -> Vec<User> {
     text.lines()
@@ -155,11 +194,13 @@ pub fn parse_group(text: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// Fds of process `pid` from `/proc/PID/fd` (files, pipes, sockets and
-/// anonymous inodes by their link names).
-fn read_fds(pid: i64) -> Vec<(i64, Fd)> {
+/// Fds of process `pid` from `/proc/PID/fd` (files, pipes and anonymous
+/// inodes by their link names; sockets from the socket tables of the
+/// process's network namespace, and skipped when those lack them, as
+/// libscap does).
+fn read_fds(pid: i64, sockets: &mut NsSockets) -> Vec<(i64, Fd)> {
     let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir(Path::new("/proc").join(pid.to_string()).join("fd")) else {
+    let Ok(rd) = fs::read_dir(proc_root().join(pid.to_string()).join("fd")) else {
         return out;
     };
     for ent in rd.flatten() {
@@ -180,7 +221,17 @@ fn read_fds(pid: i64) -> Vec<(i64, Fd)> {
         } else if name.starts_with("pipe:") {
             Fd::new(FdType::Pipe, "")
         } else if name.starts_with("socket:") {
-            Fd::new(FdType::Unknown, "")
+            let Some(ino) = procnet::socket_inode(&name) else {
+                continue;
+            };
+            let Some(kind) = sockets.for_pid(&proc_root(), pid).get(ino) else {
+                continue;
+            };
+            Fd::from_scap(&ScapFd {
+                fd: num,
+                ino,
+                kind: kind.clone(),
+            })
         } else if name.contains("[eventfd]") {
             Fd::new(FdType::Event, "")
         } else if name.contains("[eventpoll]") {
@@ -221,12 +272,14 @@ impl HostState {
                 s.groups.insert(gid, name);
             }
         }
-        s.hostname = fs::read_to_string("/proc/sys/kernel/hostname")
+        s.hostname = fs::read_to_string(proc_root().join("sys/kernel/hostname"))
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
-        let Ok(rd) = fs::read_dir("/proc") else {
+        s.interfaces = procnet::interface_addrs(&proc_root());
+        let Ok(rd) = fs::read_dir(proc_root()) else {
             return s;
         };
+        let mut sockets = NsSockets::default();
         for ent in rd.flatten() {
             let Some(pid) = ent.file_name().to_str().and_then(|n| n.parse::<i64>().ok()) else {
                 continue;
@@ -244,15 +297,21 @@ impl HostState {
                 let Ok(status) = fs::read_to_string(dir.join("status")) else {
                     continue;
                 };
+                // A zombie has exited: it is not state to keep.
+                if status_field(&status, "State").is_some_and(|st| st.starts_with('Z')) {
+                    continue;
+                }
                 if let Some(t) = read_thread_at(tid, &dir, &status) {
                     s.threads.insert(tid, t);
                 }
             }
-            let fds = read_fds(pid);
+            let fds = read_fds(pid, &mut sockets);
             if !fds.is_empty() {
                 s.fds.insert(pid, fds.into_iter().collect());
             }
         }
+        s.stats.proc_net_skipped_lines = sockets.skipped_lines;
+        s.fix_capture_sockets();
         s
     }
 }
@@ -285,5 +344,44 @@ mod tests {
         assert_eq!(t.pid, me);
         assert!(!t.comm.is_empty());
         assert!(t.cwd.ends_with('/'));
+    }
+
+    /// Sockets open before the state is taken get their type, tuple and
+    /// role from `/proc/net`: a listener, the connection to it, and the
+    /// accepted side (swapped so the client comes first, server role).
+    #[test]
+    fn from_proc_knows_sockets_opened_before_it() {
+        use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream, UdpSocket};
+        use std::os::fd::AsRawFd;
+
+        use crate::state::{L4Proto, SockAddrs};
+
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let client = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let (accepted, _) = listener.accept().unwrap();
+        let cport = client.local_addr().unwrap().port();
+        let udp = UdpSocket::bind("[::1]:0").unwrap();
+        let uport = udp.local_addr().unwrap().port();
+        let s = HostState::from_proc();
+        let me = std::process::id() as i64;
+        let t = s.thread(me).unwrap();
+        let lo = IpAddr::V4(Ipv4Addr::LOCALHOST);
+        let l = s.fd(t, listener.as_raw_fd() as i64).expect("listener");
+        assert_eq!(l.ty, FdType::Ipv4);
+        assert_eq!(l.l4proto, L4Proto::Tcp);
+        assert_eq!(l.sock, Some(SockAddrs::Server { ip: lo, port }));
+        assert_eq!(l.name, format!("127.0.0.1:{port}"));
+        let c = s.fd(t, client.as_raw_fd() as i64).expect("client");
+        assert_eq!(c.name, format!("127.0.0.1:{cport}->127.0.0.1:{port}"));
+        assert_eq!(c.server_role, Some(false));
+        let a = s.fd(t, accepted.as_raw_fd() as i64).expect("accepted");
+        assert_eq!(a.name, format!("127.0.0.1:{cport}->127.0.0.1:{port}"));
+        assert_eq!(a.server_role, Some(true));
+        let u = s.fd(t, udp.as_raw_fd() as i64).expect("udp6");
+        assert_eq!(u.ty, FdType::Ipv6);
+        assert_eq!(u.l4proto, L4Proto::Udp);
+        assert_eq!(u.name, format!("::1:{uport}"));
+        assert!(s.is_local_ip(lo), "loopback is a local address");
     }
 }
