@@ -116,10 +116,12 @@ impl Replay for FileReplay {
             Input::Capture {
                 path,
                 event_numbers,
+                time_ns,
             } => {
                 let mut insp = Inspector::open_capture(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 let (first, last) = event_numbers.unwrap_or((0, u64::MAX));
+                let (from, to) = time_ns.unwrap_or((0, u64::MAX));
                 while let Some(ctx) = insp
                     .next()
                     .map_err(|e| format!("{}: {e}", path.display()))?
@@ -129,8 +131,8 @@ impl Replay for FileReplay {
                     }
                     // As the daemon: rules see exit events only (enter
                     // events feed the host state).
-                    if ctx.num >= first && rules_see(ctx.code()) {
-                        let ts = ctx.event.ts();
+                    let ts = ctx.event.ts();
+                    if ctx.num >= first && (from..=to).contains(&ts) && rules_see(ctx.code()) {
                         visit(&ctx, ts);
                     }
                 }

@@ -145,7 +145,7 @@ fn captures_and_audit_logs_as_inputs() {
     let (code, out, err) = falco(&["test", "testdata/ruletest/inputs.test.yaml"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.ends_with("test result: ok. 3 passed; 0 failed\n"),
+        out.ends_with("test result: ok. 4 passed; 0 failed\n"),
         "{out}"
     );
 }

@@ -35,6 +35,7 @@
 //!   - name: the capture raises one alert
 //!     capture: traces/cat_write.scap          # or `k8s_audit: audit.json`
 //!     event_numbers: [1, 500]                  # optional window, inclusive
+//!     time_ns: [1470327477881785348, 1470327478000000000]  # optional, inclusive
 //!     expect:
 //!       - rule: Write below etc
 //!   - name: nothing fires on a quiet event
@@ -184,6 +185,9 @@ pub enum Input {
         path: PathBuf,
         /// The first and last event number to use.
         event_numbers: Option<(u64, u64)>,
+        /// The first and last event time to use, in nanoseconds since the
+        /// epoch.
+        time_ns: Option<(u64, u64)>,
     },
     /// A Kubernetes audit log (one event or an event list, or JSON lines).
     K8sAudit {
@@ -298,12 +302,13 @@ fn strings(n: &Node) -> Option<Vec<String>> {
 }
 
 fn parse_case<'n>(item: &'n Node, dir: &Path) -> Result<Case, Bad<'n>> {
-    const KEYS: [&str; 9] = [
+    const KEYS: [&str; 10] = [
         "name",
         "source",
         "events",
         "capture",
         "event_numbers",
+        "time_ns",
         "k8s_audit",
         "expect",
         "not_expect",
@@ -362,19 +367,20 @@ fn parse_case<'n>(item: &'n Node, dir: &Path) -> Result<Case, Bad<'n>> {
         }
     } else if let Some(c) = item.get("capture") {
         let path = scalar(c).ok_or((c, "`capture` is a file path".to_string()))?;
-        let event_numbers = match item.get("event_numbers") {
-            None => None,
-            Some(n) => {
-                let v = strings(n)
+        let window = |key: &str| -> Result<Option<(u64, u64)>, Bad<'n>> {
+            match item.get(key) {
+                None => Ok(None),
+                Some(n) => strings(n)
                     .filter(|v| v.len() == 2)
                     .and_then(|v| Some((v[0].parse().ok()?, v[1].parse().ok()?)))
-                    .ok_or((n, "`event_numbers` is [FIRST, LAST]".to_string()))?;
-                Some(v)
+                    .map(Some)
+                    .ok_or((n, format!("`{key}` is [FIRST, LAST]"))),
             }
         };
         Input::Capture {
             path: dir.join(path),
-            event_numbers,
+            event_numbers: window("event_numbers")?,
+            time_ns: window("time_ns")?,
         }
     } else {
         let k = item.get("k8s_audit").unwrap_or(item);

@@ -233,7 +233,7 @@ fn bad_test_files_are_errors_with_a_position() {
         ),
         (
             "rules: [a.yaml]\ntests:\n  - name: x\n    events: []\n    expct: []\n",
-            "t.yaml:5:5: unknown key `expct` in a case (expected one of: name, source, events, capture, event_numbers, k8s_audit, expect, not_expect, description)",
+            "t.yaml:5:5: unknown key `expct` in a case (expected one of: name, source, events, capture, event_numbers, time_ns, k8s_audit, expect, not_expect, description)",
         ),
         (
             "rules: [a.yaml]\ntests:\n  - name: x\n    events: []\n    expect:\n      - {rule: r, count: many}\n",
