@@ -190,3 +190,42 @@ fn bad_command_lines_exit_2() {
         assert!(err.contains("usage: falco test"), "{err}");
     }
 }
+
+#[test]
+fn coverage_of_the_official_stable_rules_over_the_public_captures() {
+    let (code, out, _) = falco(&[
+        "test",
+        "--coverage",
+        "--format=json",
+        "testdata/ruletest/official_stable.test.yaml",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let j: Json = serde_json::from_str(&out).expect("JSON");
+    let items = j["coverage"]["items"].as_array().expect("items");
+    let count = |kind: &str| items.iter().filter(|i| i["kind"] == kind).count();
+    assert_eq!(count("rule"), 25);
+    let get = |kind: &str, name: &str| {
+        let i = items
+            .iter()
+            .find(|i| i["kind"] == kind && i["name"] == name)
+            .unwrap_or_else(|| panic!("{kind} {name}"));
+        (i["evaluated"].as_u64(), i["matched"].as_u64())
+    };
+    // 113 open exits reach the open rules; 111 of them open for reading.
+    assert_eq!(get("macro", "open_read"), (Some(113), Some(111)));
+    assert_eq!(
+        get("rule", "Read sensitive file untrusted"),
+        (Some(113), Some(0))
+    );
+    // Three execve exits: the shell rules run, none matches.
+    assert_eq!(
+        get("rule", "Terminal shell in container"),
+        (Some(3), Some(0))
+    );
+    let never = j["coverage"]["never_exercised"].as_array().expect("list");
+    assert_eq!(never.len(), 25);
+    assert_eq!(
+        never[0]["position"],
+        "testdata/rules/falco_rules.yaml:318:3"
+    );
+}

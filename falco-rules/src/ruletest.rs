@@ -257,7 +257,7 @@ impl Suite {
             Some(n) => strings(n)
                 .ok_or_else(|| invalid(Some(n), "`rules` is a list of file paths".into()))?
                 .into_iter()
-                .map(|p| dir.join(p))
+                .map(|p| normalize(&dir.join(p)))
                 .collect(),
             None => {
                 return Err(invalid(
@@ -288,6 +288,24 @@ impl Suite {
 }
 
 type Bad<'n> = (&'n Node, String);
+
+/// `a/b/../c` as `a/c`: paths in reports read as the user would write them.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
 
 fn scalar(n: &Node) -> Option<&str> {
     n.as_scalar().map(|s| s.text.as_str())
@@ -378,7 +396,7 @@ fn parse_case<'n>(item: &'n Node, dir: &Path) -> Result<Case, Bad<'n>> {
             }
         };
         Input::Capture {
-            path: dir.join(path),
+            path: normalize(&dir.join(path)),
             event_numbers: window("event_numbers")?,
             time_ns: window("time_ns")?,
         }
@@ -386,7 +404,7 @@ fn parse_case<'n>(item: &'n Node, dir: &Path) -> Result<Case, Bad<'n>> {
         let k = item.get("k8s_audit").unwrap_or(item);
         let path = scalar(k).ok_or((k, "`k8s_audit` is a file path".to_string()))?;
         Input::K8sAudit {
-            path: dir.join(path),
+            path: normalize(&dir.join(path)),
         }
     };
     let expect = match item.get("expect") {
