@@ -9,6 +9,8 @@
 //! falco --enable-source SOURCE | --disable-source SOURCE   choose the event sources
 //! falco --pidfile=/var/run/falco.pid --modern-bpf          the seed's unit file
 //! falco --help                                             every flag
+//! falco test [--format text|json] [--coverage] FILE|DIR... run rule tests
+//! falco lsp                                                a language server (stdio)
 //! ```
 //!
 //! With `load_plugins: [k8saudit, json]` and Falco's `plugins` entries in the
@@ -27,6 +29,12 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // `falco test ...` (rule tests) and `falco lsp` (language server).
+    match std::env::args().nth(1).as_deref() {
+        Some("test") => return falco::ruletest::main(std::env::args().skip(2)),
+        Some("lsp") => return falco::lsp::main(),
+        _ => {}
+    }
     match falco::cli::parse(std::env::args().skip(1)) {
         Ok(args) => falco::cli::run(args),
         Err(e) => {

@@ -25,6 +25,9 @@
 //! - [`webserver`]: `/healthz` and `/metrics`, over HTTP or HTTPS.
 //! - [`outputs`]: the alert queue and output channels (stdout, file, syslog,
 //!   program, HTTP).
+//! - [`lsp`]: `falco lsp`, a language server for rules files.
+//! - [`ruletest`]: `falco test`, rule test files run over inline events,
+//!   captures and Kubernetes audit logs, with coverage.
 //!
 //! ```
 //! use falco::json::{JsonEvent, JsonSchema};
@@ -46,7 +49,9 @@ pub mod daemon;
 pub mod drops;
 pub mod json;
 pub mod metrics;
+pub mod lsp;
 pub mod outputs;
+pub mod ruletest;
 pub mod sources;
 pub mod state_metrics;
 pub mod webserver;

@@ -182,7 +182,7 @@ fn falco_reports_every_error_of_a_broken_file_like_a_compiler() {
     let out = stdout(&o);
     assert!(out.starts_with(&format!("{name}: Invalid\n")), "{out}");
     assert!(out.contains(&format!(
-        "{name}:3:34: error: filter_check called with nonexistent field proc.nmae\n      condition: evt.type = open and proc.nmae = x\n                                     ^\n"
+        "{name}:3:34: error: unknown field `proc.nmae` for source `syscall`; did you mean `proc.name`?\n      condition: evt.type = open and proc.nmae = x\n                                     ^\n"
     )), "{out}");
     assert!(
         out.contains(&format!("{name}:10:13: error: Invalid priority\n")),

@@ -49,7 +49,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use falco_rules::{
-    Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, Values,
+    Field, FieldArg, FieldDoc, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType,
+    Values,
 };
 
 use crate::event::AuditEvent;
@@ -527,6 +528,15 @@ impl FieldSchema for K8sAuditFields {
             is_list: info.list,
             flags: FieldFlags::NONE,
         })
+    }
+
+    /// Every `ka.*` and `jevt.*` field with the plugin's description.
+    fn fields(&self) -> Vec<FieldDoc> {
+        catalog()
+            .fields
+            .iter()
+            .map(|f| FieldDoc::new(f.name.as_str(), FieldType::String, f.desc.as_str()))
+            .collect()
     }
 }
 

@@ -57,7 +57,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::net::IpAddr;
 
-use crate::field::{Field, FieldError, FieldExtractor, FieldSchema, FieldType, IpNet, Values};
+use crate::field::{
+    Field, FieldDoc, FieldError, FieldExtractor, FieldSchema, FieldType, IpNet, Values,
+};
 use crate::source::{Event, SourceDescriptor, TimeFields};
 
 /// One value an extractor returns.
@@ -293,6 +295,14 @@ impl<T> FieldSchema for DynamicSource<T> {
         let mut f = Field::new(id, row.ty);
         f.is_list = row.is_list;
         Ok(f)
+    }
+
+    /// The fields added so far (a dynamic field has no description).
+    fn fields(&self) -> Vec<FieldDoc> {
+        self.rows
+            .iter()
+            .map(|r| FieldDoc::new(r.name.as_str(), r.ty, ""))
+            .collect()
     }
 }
 

@@ -549,6 +549,7 @@ impl Engine {
         };
         let mut result = self.collector.load_with(name, content, &catalog);
         self.compile_all(&mut result);
+        result.sort_errors(self.collector.files());
         result
     }
 
@@ -561,6 +562,7 @@ impl Engine {
         };
         let mut result = self.collector.load_path(path, &catalog);
         self.compile_all(&mut result);
+        result.sort_errors(self.collector.files());
         result
     }
 
@@ -605,7 +607,9 @@ impl Engine {
                 result.extend(f.diagnostic);
                 continue;
             }
-            let (Some(rule), Some(output)) = (rule, output) else {
+            // A bad output does not hide the condition's errors: the
+            // condition is compiled either way.
+            let Some(rule) = rule else {
                 continue;
             };
             if let Some(c) =
@@ -729,35 +733,35 @@ fn compile_output(
     };
     match OutputFormat::compile(&output_text, source.schema()) {
         Ok(o) => Some(o),
-        Err(e) => {
-            let code = compile_error_code(&e, info, ErrorCode::CompileOutput);
-            // Back to an offset in the text as written.
-            let mut off = e.pos().offset;
-            for at in &removed {
-                if *at <= off {
-                    off += CONTAINER_INFO.len();
+        Err(_) => {
+            // Every bad `%field`, not only the first.
+            for e in OutputFormat::errors(&output_text, source.schema()) {
+                let code = compile_error_code(&e, info, ErrorCode::CompileOutput);
+                // Back to an offset in the text as written.
+                let mut off = e.pos().offset;
+                for at in &removed {
+                    if *at <= off {
+                        off += CONTAINER_INFO.len();
+                    }
                 }
+                // An error in an appended format points at the output's end.
+                let off = off.min(info.output.as_str().len());
+                let d =
+                    Diagnostic::in_text(code, e.message(), &info.output_context, &info.output, off);
+                result.push(explain_field(&e, source, d));
             }
-            // An error in an appended format points at the output's end.
-            let off = off.min(info.output.as_str().len());
-            result.push(Diagnostic::in_text(
-                code,
-                e.message(),
-                &info.output_context,
-                &info.output,
-                off,
-            ));
             None
         }
     }
 }
 
 /// Compiles one resolved rule against its source: the warnings of Falco's
-/// visitor, the condition, and its event-type set.
+/// visitor, the condition, and its event-type set. Without an `output` (it
+/// failed to compile) the condition is still compiled, for its errors.
 fn compile_rule(
     resolved: &ResolvedRuleset<'_>,
     rule: &ResolvedRule,
-    output: OutputFormat,
+    output: Option<OutputFormat>,
     source: &dyn SourceDescriptor,
     compiler: &mut Compiler<'_>,
     result: &mut LoadResult,
@@ -770,7 +774,8 @@ fn compile_rule(
         Ok(p) => p,
         Err(e) => {
             let code = compile_error_code(&e, info, ErrorCode::CompileCondition);
-            result.push(resolved.diagnostic_at(code, e.message(), e.pos(), rule));
+            let d = resolved.diagnostic_at(code, e.message(), e.pos(), rule);
+            result.push(explain_field(&e, source, d));
             return None;
         }
     };
@@ -806,6 +811,7 @@ fn compile_rule(
         },
         None => EventSet::all(crate::evttype::MAX_EVENT_CODES),
     };
+    let output = output?;
     Some(Rule {
         name: info.name.as_str().into(),
         desc: info.desc.clone(),
@@ -900,6 +906,21 @@ fn warn_deprecated_and_unsafe(
             d.deprecated_field = Some(name.clone());
             result.push(d);
         }
+    }
+}
+
+/// Adds our wording to an unknown-field diagnostic: the rule's source and
+/// the nearest field it offers.
+fn explain_field(
+    e: &crate::error::Error,
+    source: &dyn SourceDescriptor,
+    d: Diagnostic,
+) -> Diagnostic {
+    match e.subject() {
+        Some(name) if e.kind() == ErrorKind::UnknownField => d.with_detail(
+            crate::rules::suggest::unknown_field(name, source.name(), source.schema()),
+        ),
+        _ => d,
     }
 }
 

@@ -30,6 +30,7 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     pos: Pos,
+    subject: Option<String>,
 }
 
 impl Error {
@@ -39,7 +40,21 @@ impl Error {
             kind,
             message: message.into(),
             pos,
+            subject: None,
         }
+    }
+
+    /// The same error, naming what it is about: the unknown field or the
+    /// undefined macro, for "did you mean" suggestions.
+    pub fn with_subject(mut self, subject: impl Into<String>) -> Error {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// The name the error is about (an unknown field, an undefined macro),
+    /// when it is about one.
+    pub fn subject(&self) -> Option<&str> {
+        self.subject.as_deref()
     }
 
     /// The kind of error.

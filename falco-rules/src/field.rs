@@ -207,6 +207,37 @@ pub trait FieldSchema {
         let _ = (field, value);
         Ok(())
     }
+
+    /// The fields the schema offers, described for people: the loader
+    /// suggests the nearest one for a misspelt name ("did you mean
+    /// `proc.name`?"), the language server shows them on hover and offers
+    /// them for completion. The default lists none (no suggestions).
+    fn fields(&self) -> Vec<FieldDoc> {
+        Vec::new()
+    }
+}
+
+/// A field as a [`FieldSchema`] describes it to people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldDoc {
+    /// The field name, e.g. `proc.name`.
+    pub name: String,
+    /// The type of its values.
+    pub ty: FieldType,
+    /// One sentence on what it holds.
+    pub description: String,
+}
+
+impl FieldDoc {
+    /// A description of field `name`.
+    pub fn new(name: impl Into<String>, ty: FieldType, description: impl Into<String>) -> FieldDoc {
+        FieldDoc {
+            name: name.into(),
+            ty,
+            description: description.into(),
+        }
+    }
 }
 
 /// Produces field values for one event.

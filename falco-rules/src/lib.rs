@@ -26,6 +26,13 @@
 //! 5. [`engine`]: the [`Ruleset`], indexed per source by event type
 //!    ([`evttype`]), and [`alert`]s formatted as Falco formats them.
 //!
+//! For rule authors: [`ruletest`] runs YAML test files (inline events for
+//! any source, or events from a [`ruletest::Replay`] of yours) and reports
+//! like `cargo test`; [`coverage`] counts how often each rule, macro, list
+//! item and exception item was evaluated and matched. Load diagnostics
+//! suggest the nearest known name for a misspelt one
+//! ([`rules::did_you_mean`], [`FieldSchema::fields`]).
+//!
 //! # Example: one condition over your own events
 //!
 //! ```
@@ -134,6 +141,7 @@
 pub mod alert;
 pub mod ast;
 pub mod compile;
+pub mod coverage;
 #[cfg(feature = "dynamic")]
 pub mod dynamic;
 pub mod engine;
@@ -145,6 +153,7 @@ pub mod output;
 pub mod parser;
 pub mod resolve;
 pub mod rules;
+pub mod ruletest;
 pub mod source;
 
 pub use alert::{Alert, AlertFormat};
@@ -154,8 +163,8 @@ pub use engine::{Engine, EngineBuilder, Matches, Rule, RuleMatching, Ruleset, Un
 pub use error::{Error, ErrorKind, Warning};
 pub use evttype::{EventSet, EventTypes};
 pub use field::{
-    Field, FieldArg, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType, IpNet, Value,
-    Values,
+    Field, FieldArg, FieldDoc, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType,
+    IpNet, Value, Values,
 };
 pub use parser::{parse_condition, parse_condition_with_depth};
 pub use resolve::ResolvedRuleset;

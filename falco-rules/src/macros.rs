@@ -62,6 +62,7 @@ pub fn undefined_error(name: &str, pos: Pos) -> Error {
         format!("Undefined macro '{name}' used in filter."),
         pos,
     )
+    .with_subject(name)
 }
 
 fn loop_error(name: &str, pos: Pos) -> Error {

@@ -98,8 +98,14 @@ impl OutputFormat {
                     Pos::at(format, pct),
                 ));
             }
-            let (len, key, field) = resolve_token(&format[j..], schema)
-                .map_err(|msg| Error::new(ErrorKind::UnknownField, msg, Pos::at(format, pct)))?;
+            let (len, key, field) = resolve_token(&format[j..], schema).map_err(|msg| {
+                let name_len = format[j..].bytes().take_while(|&b| is_name_byte(b)).count();
+                let e = Error::new(ErrorKind::UnknownField, msg, Pos::at(format, pct));
+                match &format[j..j + name_len] {
+                    "" => e,
+                    name => e.with_subject(name),
+                }
+            })?;
             if field.flags.contains(FieldFlags::FILTER_ONLY) {
                 return Err(Error::new(
                     ErrorKind::Compile,
@@ -120,6 +126,45 @@ impl OutputFormat {
             source: format.to_string(),
             pieces,
         })
+    }
+
+    /// Every error of a format, in order (where [`OutputFormat::compile`]
+    /// stops at the first): each bad `%field` of an output is reported.
+    /// Empty when the format compiles.
+    ///
+    /// ```
+    /// # use falco_rules::{Field, FieldError, FieldSchema, FieldType};
+    /// # struct S;
+    /// # impl FieldSchema for S {
+    /// #     fn resolve(&self, n: &str, _: Option<&str>) -> Result<Field, FieldError> {
+    /// #         if n == "a.b" { Ok(Field::new(0, FieldType::String)) } else { Err(FieldError::Unknown(n.into())) }
+    /// #     }
+    /// # }
+    /// use falco_rules::output::OutputFormat;
+    /// let errs = OutputFormat::errors("%a.b %a.c and %a.d", &S);
+    /// let at: Vec<usize> = errs.iter().map(|e| e.pos().offset).collect();
+    /// assert_eq!(at, [5, 14]);
+    /// assert_eq!(errs[1].subject(), Some("a.d"));
+    /// ```
+    pub fn errors(format: &str, schema: &dyn FieldSchema) -> Vec<Error> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < format.len() {
+            match OutputFormat::compile(&format[start..], schema) {
+                Ok(_) => break,
+                Err(e) => {
+                    let at = start + e.pos().offset;
+                    let mut moved = Error::new(e.kind(), e.message(), Pos::at(format, at));
+                    if let Some(s) = e.subject() {
+                        moved = moved.with_subject(s);
+                    }
+                    out.push(moved);
+                    // Go on just after the bad '%'.
+                    start = at + 1;
+                }
+            }
+        }
+        out
     }
 
     /// The format string as given.
@@ -262,7 +307,8 @@ pub fn write_bytes(ty: FieldType, b: &[u8], out: &mut String) {
     }
 }
 
-fn write_value(ty: FieldType, v: Value<'_>, out: &mut String) {
+/// Writes one extracted value as text, as an output prints it.
+pub fn write_value(ty: FieldType, v: Value<'_>, out: &mut String) {
     match v {
         Value::Bytes(b) => write_bytes(ty, b, out),
         Value::Int(i) => {

@@ -225,11 +225,14 @@ impl<'c> ResolvedRuleset<'c> {
             }
             match r.resolve_rule(index, rule, &by_name) {
                 Ok(rr) => r.rules.push(rr),
-                Err((at, diagnostic)) => r.failures.push(RuleFailure {
-                    index,
-                    at,
-                    diagnostic,
-                }),
+                Err(failure) => {
+                    let (at, diagnostic) = *failure;
+                    r.failures.push(RuleFailure {
+                        index,
+                        at,
+                        diagnostic,
+                    });
+                }
             }
         }
         r
@@ -248,6 +251,12 @@ impl<'c> ResolvedRuleset<'c> {
     /// The resolved rules, in rule order.
     pub fn rules(&self) -> &[ResolvedRule] {
         &self.rules
+    }
+
+    /// The expanded body of macro `index` (in [`Collector::macros`] order),
+    /// if it resolved: lists substituted, the macros it references expanded.
+    pub fn macro_expr(&self, index: usize) -> Option<&Expr> {
+        self.macros.get(index)?.resolved.as_ref()
     }
 
     /// The collected rule a resolved rule came from.
@@ -277,6 +286,18 @@ impl<'c> ResolvedRuleset<'c> {
                     &l.file,
                 ));
             }
+        }
+    }
+
+    /// Adds our wording to an undefined-macro diagnostic: the nearest
+    /// defined macro's name.
+    fn explain_macro(&self, e: &crate::Error, d: Diagnostic) -> Diagnostic {
+        match e.subject() {
+            Some(name) if e.kind() == crate::ErrorKind::UndefinedMacro => {
+                let names = self.collector.macros().iter().map(|m| m.name.as_str());
+                d.with_detail(crate::rules::suggest::undefined_macro(name, names))
+            }
+            _ => d,
         }
     }
 
@@ -379,13 +400,14 @@ impl<'c> ResolvedRuleset<'c> {
             Err(e) => {
                 let m = &macros[i];
                 let (text, sub, offset) = self.text_at(e.pos(), &m.condition, &self.macros[i].sub);
-                result.push(Diagnostic::in_text(
+                let d = Diagnostic::in_text(
                     ErrorCode::Validate,
                     e.message(),
                     &m.condition_context,
                     text,
                     sub.original_offset(offset),
-                ));
+                );
+                result.push(self.explain_macro(&e, d));
                 self.macros[i].failed = true;
                 false
             }
@@ -397,10 +419,10 @@ impl<'c> ResolvedRuleset<'c> {
         index: usize,
         rule: &RuleInfo,
         by_name: &HashMap<&str, usize>,
-    ) -> Result<ResolvedRule, (FailedAt, Option<Diagnostic>)> {
+    ) -> Result<ResolvedRule, Box<(FailedAt, Option<Diagnostic>)>> {
         let cond = rule
             .condition_with_exceptions()
-            .map_err(|d| (FailedAt::Exceptions, Some(d)))?;
+            .map_err(|d| Box::new((FailedAt::Exceptions, Some(d))))?;
         let sub = substitute_lists_mapped(cond.as_str(), &self.lists);
         sub.used.iter().for_each(|&u| self.list_used[u] = true);
         let parsed = match parse_condition(&sub.text) {
@@ -409,7 +431,7 @@ impl<'c> ResolvedRuleset<'c> {
                 e
             }
             Err(e) => {
-                return Err((
+                return Err(Box::new((
                     FailedAt::Condition,
                     Some(Diagnostic::in_text(
                         ErrorCode::CompileCondition,
@@ -418,7 +440,7 @@ impl<'c> ResolvedRuleset<'c> {
                         &cond,
                         sub.original_offset(e.pos().offset),
                     )),
-                ));
+                )));
             }
         };
         let mut refs = Vec::new();
@@ -429,7 +451,7 @@ impl<'c> ResolvedRuleset<'c> {
                 .is_some_and(|&j| self.macros[j].failed)
         }) {
             // The macro's own error was reported already.
-            return Err((FailedAt::Condition, None));
+            return Err(Box::new((FailedAt::Condition, None)));
         }
         let snapshot: &[MacroState] = &self.macros;
         let used = &mut self.macro_used;
@@ -456,10 +478,13 @@ impl<'c> ResolvedRuleset<'c> {
         };
         match expanded {
             Ok(expr) => Ok(ResolvedRule { expr, ..rr }),
-            Err(e) => Err((
-                FailedAt::Condition,
-                Some(self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr)),
-            )),
+            Err(e) => {
+                let d = self.diagnostic_at(ErrorCode::Validate, e.message(), e.pos(), &rr);
+                Err(Box::new((
+                    FailedAt::Condition,
+                    Some(self.explain_macro(&e, d)),
+                )))
+            }
         }
     }
 }

@@ -378,7 +378,7 @@ fn min_priority_and_the_default_source_come_from_the_builder() {
 }
 
 #[test]
-fn errors_come_in_rule_order_output_before_condition() {
+fn errors_come_in_file_order_whatever_stage_found_them() {
     let mut e = builder().build();
     let yaml = "\
 - rule: a
@@ -403,8 +403,8 @@ fn errors_come_in_rule_order_output_before_condition() {
     assert_eq!(
         got,
         [
-            ("LOAD_ERR_COMPILE_OUTPUT".to_string(), 4),
             ("LOAD_ERR_COMPILE_CONDITION".to_string(), 3),
+            ("LOAD_ERR_COMPILE_OUTPUT".to_string(), 4),
             ("LOAD_ERR_VALIDATE".to_string(), 9),
         ],
         "{r}"

@@ -41,7 +41,9 @@
 
 use std::hash::{Hash, Hasher};
 
-use falco_rules::{Field, FieldArg, FieldError, FieldFlags, FieldSchema, FieldType, Values};
+use falco_rules::{
+    Field, FieldArg, FieldDoc, FieldError, FieldFlags, FieldSchema, FieldType, Values,
+};
 
 use crate::extract::EventContext;
 use crate::state::{Fd, ThreadInfo};
@@ -731,6 +733,14 @@ impl FieldSchema for SyscallFields {
             return Err(format!("unknown event type {value}"));
         }
         Ok(())
+    }
+
+    /// Every field of the catalog with its description.
+    fn fields(&self) -> Vec<FieldDoc> {
+        FIELDS
+            .iter()
+            .map(|f| FieldDoc::new(f.name, f.ty, f.description))
+            .collect()
     }
 }
 

@@ -240,7 +240,8 @@ impl<'s> Compiler<'s> {
                 ErrorKind::UndefinedMacro,
                 format!("Undefined macro '{name}' used in filter."),
                 *pos,
-            )),
+            )
+            .with_subject(name.as_str())),
             Expr::Check(c) => {
                 let def = self.check(b, c)?;
                 b.code.push(Instr::Check(b.checks.len() as u32));
@@ -523,7 +524,8 @@ impl<'s> Compiler<'s> {
             .schema
             .resolve(&f.name, f.arg.as_deref())
             .map_err(|e| match e {
-                FieldError::Unknown(_) => Error::new(ErrorKind::UnknownField, e.to_string(), f.pos),
+                FieldError::Unknown(_) => Error::new(ErrorKind::UnknownField, e.to_string(), f.pos)
+                    .with_subject(f.name.as_str()),
                 FieldError::BadArgument(m) => Error::new(classify(&m), m, f.pos),
             })?;
         let key = SlotKey::Field(field.id, field.arg.clone());

@@ -16,6 +16,7 @@ use super::items::{
     ListInfo, MacroInfo, PluginRequirement, PluginVersion, RuleInfo, RuleUpdate, Version,
     ENGINE_VERSION,
 };
+use super::suggest::no_such_item;
 use super::yaml::SourceFile;
 
 /// What the engine knows about event sources and their fields. The collector
@@ -342,12 +343,18 @@ impl Collector {
 
     pub(crate) fn append_list(&mut self, info: ListInfo) -> Result<(), Diagnostic> {
         if self.lists.get(&info.name).is_none() {
+            let detail = no_such_item(
+                "list",
+                &info.name,
+                self.lists.entries.iter().map(|l| l.name.as_str()),
+            );
             return Err(Diagnostic::new(
                 ErrorCode::Validate,
                 "List uses 'append' or 'override.items: append' but no list by that name already exists",
                 info.context,
                 &info.file,
-            ));
+            )
+            .with_detail(detail));
         }
         let id = self.take_id();
         if let Some(prev) = self.lists.get_mut(&info.name) {
@@ -375,12 +382,18 @@ impl Collector {
 
     pub(crate) fn append_macro(&mut self, info: MacroInfo) -> Result<(), Diagnostic> {
         if self.macros.get(&info.name).is_none() {
+            let detail = no_such_item(
+                "macro",
+                &info.name,
+                self.macros.entries.iter().map(|m| m.name.as_str()),
+            );
             return Err(Diagnostic::new(
                 ErrorCode::Validate,
                 "Macro uses 'append' or 'override.condition: append' but no macro by that name already exists",
                 info.context,
                 &info.file,
-            ));
+            )
+            .with_detail(detail));
         }
         let id = self.take_id();
         if let Some(prev) = self.macros.get_mut(&info.name) {
@@ -504,9 +517,15 @@ impl Collector {
         self.check_source(&upd.name, &upd.source, &upd.context, file)?;
         let err = |m: &str| Diagnostic::new(ErrorCode::Validate, m, upd.context.clone(), file);
         let Some(prev) = self.rules.get(&upd.name) else {
+            let detail = no_such_item(
+                "rule",
+                &upd.name,
+                self.rules.entries.iter().map(|r| r.name.as_str()),
+            );
             return Err(err(
                 "Rule uses 'append' or 'override.<key>: append' but no rule by that name already exists",
-            ));
+            )
+            .with_detail(detail));
         };
         if !upd.has_any_value() {
             return Err(err(
@@ -602,9 +621,15 @@ impl Collector {
         self.check_source(&upd.name, &upd.source, &upd.context, file)?;
         let err = |m: &str| Diagnostic::new(ErrorCode::Validate, m, upd.context.clone(), file);
         let Some(prev) = self.rules.get(&upd.name) else {
+            let detail = no_such_item(
+                "rule",
+                &upd.name,
+                self.rules.entries.iter().map(|r| r.name.as_str()),
+            );
             return Err(err(
                 "An 'override.<key>: replace' to a rule was requested but no rule by that name already exists",
-            ));
+            )
+            .with_detail(detail));
         };
         if !upd.has_any_value() {
             return Err(err(
@@ -672,7 +697,12 @@ impl Collector {
                 "Rule has 'enabled' key but no rule by that name already exists",
                 ctx.clone(),
                 file,
-            )),
+            )
+            .with_detail(no_such_item(
+                "rule",
+                name,
+                self.rules.entries.iter().map(|r| r.name.as_str()),
+            ))),
         }
     }
 }

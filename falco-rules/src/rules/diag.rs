@@ -465,6 +465,13 @@ pub struct Diagnostic {
     /// For a deprecated-field warning, the field (Falco's JSON adds
     /// `"deprecated_field"`).
     pub deprecated_field: Option<String>,
+    /// Our own wording of the problem, when it says more than Falco's
+    /// message: it names the rule's source rather than libsinsp's internals
+    /// and suggests the nearest known name ("unknown field `http.pth` for
+    /// source `http`; did you mean `http.path`?"). [`Diagnostic::render`]
+    /// and the language server print it in place of `message`; Falco's
+    /// `-V` text and JSON keep `message`.
+    pub detail: Option<Box<str>>,
 }
 
 /// The widest snippet line, as in Falco.
@@ -486,6 +493,7 @@ impl Diagnostic {
             context,
             snippet,
             deprecated_field: None,
+            detail: None,
         }
     }
 
@@ -525,6 +533,7 @@ impl Diagnostic {
                 context: parent.clone(),
                 snippet: snippet(text.as_str(), offset),
                 deprecated_field: None,
+                detail: None,
             },
         }
     }
@@ -553,7 +562,9 @@ impl Diagnostic {
         let kind = if self.is_error() { "error" } else { "warning" };
         let mut out = format!(
             "{file}:{}:{}: {kind}: {}\n",
-            mark.line, mark.col, self.message
+            mark.line,
+            mark.col,
+            self.headline()
         );
         for line in self.snippet.lines() {
             if line.starts_with('<') {
@@ -580,6 +591,18 @@ impl Diagnostic {
         }
         out.push('\n');
         out
+    }
+
+    /// What to tell a person: [`Diagnostic::detail`] when there is one,
+    /// else Falco's message.
+    pub fn headline(&self) -> &str {
+        self.detail.as_deref().unwrap_or(&self.message)
+    }
+
+    /// The same diagnostic with our own wording (see [`Diagnostic::detail`]).
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Diagnostic {
+        self.detail = Some(detail.into().into_boxed_str());
+        self
     }
 
     /// Falco's JSON form of one error or warning.
@@ -725,6 +748,23 @@ impl LoadResult {
         } else {
             Err(self)
         }
+    }
+
+    /// Puts the errors in file order: by the place of their file in
+    /// `files` (the load order; a file not listed comes last), then by
+    /// position. The sort is stable, so errors at one position keep the
+    /// order they were found in. [`crate::Engine`] loads call it, so an
+    /// editor lists errors top to bottom.
+    pub fn sort_errors(&mut self, files: &[std::sync::Arc<SourceFile>]) {
+        let rank = |d: &Diagnostic| {
+            let (file, mark) = d.position();
+            let f = files
+                .iter()
+                .rposition(|x| x.name() == file)
+                .unwrap_or(usize::MAX);
+            (f, mark.offset)
+        };
+        self.errors.sort_by_key(rank);
     }
 
     /// No error.

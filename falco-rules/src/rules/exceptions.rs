@@ -8,7 +8,7 @@
 //! `proc.pname` becomes a bare string and `toupper(proc.pname)` a transformer.
 //! We reproduce that text byte for byte ([`exceptions_condition`]).
 
-use super::diag::{Context, Diagnostic, ErrorCode};
+use super::diag::{Context, Diagnostic, ErrorCode, ItemType};
 use super::items::{Exception, ExceptionEntry};
 use super::text::MappedText;
 
@@ -282,8 +282,45 @@ pub fn exceptions_condition(
 }
 
 /// A `LOAD_ERR_VALIDATE` diagnostic about `ex`.
+///
+/// An unknown field points at the field in the exception's `fields`, not at
+/// its `- name:`.
 pub(crate) fn exception_error(ex: &Exception, message: String) -> Diagnostic {
+    let field = message
+        .strip_prefix('\'')
+        .and_then(|m| m.strip_suffix("' is not a supported filter field"));
+    if let Some(mark) = field.and_then(|f| locate_field(ex, f)) {
+        let ctx = ex.context.child(ItemType::ValueFor, "fields", mark);
+        let detail = format!(
+            "unknown field `{}` in the fields of exception `{}`",
+            field.unwrap_or_default(),
+            ex.name
+        );
+        return exception_diag(&ctx, &ex.file, message).with_detail(detail);
+    }
     exception_diag(&ex.context, &ex.file, message)
+}
+
+/// Where `field` is written in the `fields` of `ex`: its first whole-word
+/// occurrence after the `fields` key that follows the exception's start.
+fn locate_field(ex: &Exception, field: &str) -> Option<super::yaml::Mark> {
+    let text = ex.file.text();
+    let start = ex.context.mark().offset;
+    let key = start + text.get(start..)?.find("fields")?;
+    let word = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_');
+    let bytes = text.as_bytes();
+    let mut from = key + "fields".len();
+    while let Some(rel) = text.get(from..)?.find(field) {
+        let at = from + rel;
+        let end = at + field.len();
+        let before_ok = at == 0 || !word(bytes[at - 1]);
+        let after_ok = end >= bytes.len() || !word(bytes[end]);
+        if before_ok && after_ok {
+            return Some(ex.file.mark_at(at));
+        }
+        from = end;
+    }
+    None
 }
 
 fn exception_diag(ctx: &Context, file: &super::yaml::SourceFile, message: String) -> Diagnostic {

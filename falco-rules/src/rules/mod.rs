@@ -72,6 +72,7 @@ mod exceptions;
 mod items;
 mod lists;
 mod reader;
+pub(crate) mod suggest;
 mod text;
 mod yaml;
 
@@ -92,5 +93,6 @@ pub use items::{
 pub use lists::{
     expand_lists, substitute_lists, substitute_lists_mapped, ExpandedList, Substitution,
 };
+pub use suggest::did_you_mean;
 pub use text::{MappedText, Origin, ScalarOrigin};
 pub use yaml::{parse_documents, Mark, Node, NodeKind, Scalar, SourceFile, Style, YamlError};

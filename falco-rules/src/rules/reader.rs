@@ -72,12 +72,37 @@ pub(crate) fn read_file(
         Err(e) => {
             // The message reads as yaml-cpp's `ParserException::what()`,
             // which tools match on: "yaml-cpp: error at line L, column C: ...".
-            let ctx = root.child(ItemType::ValueFor, "", e.mark);
             let message = format!(
                 "yaml-cpp: error at line {}, column {}: {}",
                 e.mark.line, e.mark.col, e.message
             );
-            res.push(Diagnostic::new(ErrorCode::YamlParse, message, ctx, file));
+            // The parser reports a tab at the start of the scalar it was
+            // reading; point at the tab itself, on its own line.
+            let tab = e
+                .message
+                .contains("tab")
+                .then(|| file.text().get(e.mark.offset..)?.find('\t'))
+                .flatten()
+                .map(|rel| file.mark_at(e.mark.offset + rel));
+            let d = match tab {
+                Some(at) => Diagnostic::new(
+                    ErrorCode::YamlParse,
+                    message,
+                    root.child(ItemType::ValueFor, "", at),
+                    file,
+                )
+                .with_detail(format!(
+                    "a tab character at line {}, column {}: YAML indents with spaces only",
+                    at.line, at.col
+                )),
+                None => Diagnostic::new(
+                    ErrorCode::YamlParse,
+                    message,
+                    root.child(ItemType::ValueFor, "", e.mark),
+                    file,
+                ),
+            };
+            res.push(d);
             return;
         }
     };
@@ -609,10 +634,17 @@ impl<'a> Reader<'a> {
         let desc = self.string(item, "desc", &ctx)?;
         let prio = self.required(item, "priority", &ctx)?;
         let prictx = ctx.child(ItemType::RulePriority, "", prio.node.start);
-        let priority: Priority = prio
-            .text
-            .parse()
-            .map_err(|_| self.invalid("Invalid priority", &prictx))?;
+        // A bad priority fails the load but does not hide the rule's other
+        // errors: it is filed now and the rule read on (it never runs, the
+        // load having failed).
+        let priority: Priority = match prio.text.parse() {
+            Ok(p) => p,
+            Err(_) => {
+                let d = self.invalid("Invalid priority", &prictx);
+                self.res.push(d);
+                Priority::Debug
+            }
+        };
         let source = match self.scalar(item, "source", &ctx, true, false)? {
             Some(v) => v.text,
             None => self.col.default_source().to_string(),
