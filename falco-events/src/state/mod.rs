@@ -58,6 +58,13 @@ pub const NO_ID: i64 = -1;
 
 /// `PPM_CL_CLONE_THREAD`: the new task is a thread of the caller's process.
 const CL_CLONE_THREAD: u64 = 0x2000;
+/// `PPM_CL_CLONE_VFORK`: the caller sleeps until the child execs or exits.
+const CL_CLONE_VFORK: u64 = 0x8000000;
+/// How long an exited thread is remembered, so a late caller-side clone
+/// event does not bring it back (libs' recently-exited window).
+const RECENTLY_EXITED_NS: u64 = 2_000_000_000;
+/// How many exited threads are remembered at most (libs' ring size).
+const RECENTLY_EXITED_MAX: usize = 8192;
 /// `PPM_O_CLOEXEC`.
 pub const O_CLOEXEC: u32 = 1 << 12;
 /// `PPM_O_DIRECTORY`.
@@ -563,8 +570,12 @@ pub struct HostState {
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
     last_purge_ts: u64,
-    pending_thread_removal: Option<i64>,
+    pending_thread_removal: Option<(i64, u64)>,
     pending_fd_removal: Option<(i64, i64)>,
+    /// Threads removed at exit, by tid, with the time of their exit (at
+    /// most [`RECENTLY_EXITED_MAX`], oldest first in `recently_exited_order`).
+    recently_exited: HashMap<i64, u64>,
+    recently_exited_order: std::collections::VecDeque<(i64, u64)>,
     /// The fd (table key, number) whose name the last event changed.
     name_changed: Option<(i64, i64)>,
 }
@@ -819,11 +830,32 @@ impl HostState {
                 t.remove(&fd);
             }
         }
-        if let Some(tid) = self.pending_thread_removal.take() {
+        if let Some((tid, ts)) = self.pending_thread_removal.take() {
             if self.remove_thread(tid) {
                 self.stats.removed_threads += 1;
+                self.record_exited(tid, ts);
             }
         }
+    }
+
+    /// Remembers that `tid` exited at `ts`.
+    fn record_exited(&mut self, tid: i64, ts: u64) {
+        if self.recently_exited_order.len() >= RECENTLY_EXITED_MAX {
+            if let Some((old, old_ts)) = self.recently_exited_order.pop_front() {
+                if self.recently_exited.get(&old) == Some(&old_ts) {
+                    self.recently_exited.remove(&old);
+                }
+            }
+        }
+        self.recently_exited.insert(tid, ts);
+        self.recently_exited_order.push_back((tid, ts));
+    }
+
+    /// True if `tid` exited less than two seconds before `ts`.
+    fn exited_recently(&self, tid: i64, ts: u64) -> bool {
+        self.recently_exited
+            .get(&tid)
+            .is_some_and(|&at| ts >= at && ts - at < RECENTLY_EXITED_NS)
     }
 
     /// Makes sure thread `tid` exists (lazily, as libs does) and returns
@@ -1108,6 +1140,16 @@ impl HostState {
             if self.threads.contains_key(&res) {
                 return true;
             }
+            // As libs: after a vfork the caller's event may come after the
+            // child's exit, and a child that exited a moment ago must not
+            // come back (it would stay in the table until the purge). The
+            // child's own clone event, or its first event, creates it.
+            if flags & CL_CLONE_VFORK != 0
+                || e.code() == PPME_SYSCALL_VFORK_20_X
+                || self.exited_recently(res, e.ts())
+            {
+                return true;
+            }
             if is_thread {
                 (res, caller_pid, caller_ptid, tid)
             } else {
@@ -1319,7 +1361,7 @@ impl HostState {
                 }
             }
         }
-        self.pending_thread_removal = Some(tid);
+        self.pending_thread_removal = Some((tid, e.ts()));
         true
     }
 
