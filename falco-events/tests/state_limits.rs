@@ -308,6 +308,10 @@ fn a_child_that_exited_before_its_parents_clone_returned_stays_gone() {
         );
         assert!(!state.fds.contains_key(&11), "{what}: its fd table too");
         assert_eq!(state.stats.removed_threads, 1, "{what}");
+        assert_eq!(
+            state.stats.lazy_threads, 0,
+            "{what}: the child's clone event made it, no lookup before"
+        );
     }
     // A fork whose parent's event comes first still adds the child there.
     let state = state_with(&[(10, "app")], StateLimits::default());

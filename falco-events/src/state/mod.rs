@@ -23,7 +23,15 @@
 //!   from `/proc` when the state tracks the live host, else a placeholder
 //!   with libs' values (comm `<NA>`, pid and ptid -1, uid `u32::MAX`).
 //! - **Removal is deferred** to the next event, as in libs: the procexit
-//!   event still sees its thread, a close event still sees its fd.
+//!   event still sees its thread, a close event still sees its fd. A thread
+//!   that exited is remembered for two seconds, so the late clone event of
+//!   its parent (always possible after vfork) does not bring it back.
+//! - **Bounded**, as libsinsp ([`StateLimits`]): a full thread table refuses
+//!   new threads, a full fd table new fds, and on a live state
+//!   [`HostState::purge_inactive`] removes threads without events for a
+//!   while once `/proc` no longer shows them alive (zombies count as gone).
+//! - **Sockets at start** come from the `/proc/net` tables of each network
+//!   namespace ([`SocketTable`]): type, tuple, protocol and role.
 //!
 //! A source restricted to the rules' event types must also deliver
 //! [`state_event_types`], or the state goes stale.
@@ -498,6 +506,11 @@ pub struct StateStats {
     pub refused_fds: u64,
     /// Purge scans run.
     pub purge_scans: u64,
+    /// Clone events of a child that had exited a moment before (out of
+    /// order): they did not bring the child back.
+    pub late_events: u64,
+    /// Fd tables removed by the purge because no thread of theirs was left.
+    pub purged_fd_tables: u64,
 }
 
 /// The bounds of the state, as libsinsp bounds its tables. The defaults
@@ -947,6 +960,12 @@ impl HostState {
                 self.stats.purged_threads += 1;
             }
         }
+        // Fd tables no thread uses any more (their thread was refused, or
+        // left before the table was made).
+        let used: std::collections::HashSet<i64> = self.threads.values().map(fd_key).collect();
+        let before = self.fds.len();
+        self.fds.retain(|key, _| used.contains(key));
+        self.stats.purged_fd_tables += (before - self.fds.len()) as u64;
         true
     }
 
@@ -1156,6 +1175,12 @@ impl HostState {
                 (res, res, caller_pid, tid)
             }
         } else {
+            // The child's own event, late (events of different CPUs can
+            // arrive a little out of order): it already exited.
+            if self.exited_recently(tid, e.ts()) {
+                self.stats.late_events += 1;
+                return true;
+            }
             let pid = p_i64(e, "pid").unwrap_or(tid);
             let ptid = p_i64(e, "ptid").unwrap_or(NO_ID);
             let parent = if is_thread { pid } else { ptid };
