@@ -95,9 +95,7 @@ fn main() {
                         totals.threads.fetch_add(1, Ordering::Relaxed);
                     }
                     // open + write + close, open + read + close.
-                    if std::fs::write(&file, b"soak").is_ok()
-                        && std::fs::read(&file).is_ok()
-                    {
+                    if std::fs::write(&file, b"soak").is_ok() && std::fs::read(&file).is_ok() {
                         totals.opens.fetch_add(2, Ordering::Relaxed);
                     }
                     if i % 4 == 0 {
