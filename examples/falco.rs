@@ -6,7 +6,12 @@
 //! falco -V FILE [-V FILE...] [-o json_output=true]         validate rules files
 //! falco -L [-r FILE...] [-o json_output=true]              list the rules
 //! falco --list[=SOURCE]                                    list the fields (syscall, k8s_audit)
+//! falco --enable-source SOURCE | --disable-source SOURCE   choose the event sources
 //! ```
+//!
+//! With `load_plugins: [k8saudit, json]` and Falco's `plugins` entries in the
+//! configuration, the `k8s_audit` source (its webhook, or an audit file)
+//! runs beside the syscall source; see `falco::sources`.
 //!
 //! Without `-r` or `-c`, the rules are `/etc/falco/falco_rules.yaml`,
 //! `/etc/falco/falco_rules.local.yaml` and `/etc/falco/rules.d` where they
@@ -30,9 +35,9 @@ use clap::Parser;
 use falco::config::{rules_sources, Config, RulesSource};
 use falco::daemon::{self, Options};
 use falco::outputs::Logger;
-use falco::rules::engine::{Engine, UnknownSources};
+use falco::rules::engine::Engine;
 use falco::rules::rules::{falco_load_results_json, LoadResult};
-use falco_events::SyscallSource;
+use falco::sources::SourcePlan;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,25 +75,34 @@ struct Cli {
     /// value, e.g. -o json_output=true -o engine.kind=kmod.
     #[arg(short = 'o', value_name = "KEY=VALUE")]
     options: Vec<String>,
+
+    /// Run only this of the loaded event sources (repeatable; syscall, or
+    /// k8s_audit when the k8saudit plugin is configured).
+    #[arg(long = "enable-source", value_name = "SOURCE")]
+    enable_source: Vec<String>,
+
+    /// Do not run this loaded event source (repeatable).
+    #[arg(long = "disable-source", value_name = "SOURCE")]
+    disable_source: Vec<String>,
 }
 
-fn engine(cfg: &Config) -> Engine {
-    // As Falco: rules for sources not loaded are skipped with a warning.
-    let mut e = Engine::builder()
-        .source(SyscallSource::new())
-        .unknown_sources(UnknownSources::Skip)
-        .min_priority(cfg.priority)
-        .build();
-    for a in &cfg.append_output {
-        if let Some(x) = a.extra_output() {
-            e.add_extra_output(x);
-        }
-    }
-    e
+/// An engine with every source the configuration loads (syscall, and
+/// k8s_audit with the k8saudit plugin); as Falco, rules for other sources
+/// are skipped with a warning.
+fn engine(cfg: &Config) -> Result<Engine, ExitCode> {
+    SourcePlan::new(cfg, &[], &[])
+        .map(|p| p.engine(cfg))
+        .map_err(|e| {
+            eprintln!("Error: {e}");
+            ExitCode::from(1)
+        })
 }
 
 fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
-    let mut e = engine(cfg);
+    let mut e = match engine(cfg) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
     let results: Vec<LoadResult> = files.iter().map(|f| e.load_file(f)).collect();
     let failed = results.iter().any(|r| !r.successful());
     if cfg.json_output {
@@ -107,7 +121,10 @@ fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
 }
 
 fn list_rules(sources: &[RulesSource], cfg: &Config) -> ExitCode {
-    let mut e = engine(cfg);
+    let mut e = match engine(cfg) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
     for s in sources {
         let r = s.load_into(&mut e);
         if !r.successful() {
@@ -178,6 +195,8 @@ fn main() -> ExitCode {
         options: cli.options.clone(),
         rules: cli.rules.clone(),
         capture: cli.capture.clone(),
+        enable_sources: cli.enable_source.clone(),
+        disable_sources: cli.disable_source.clone(),
     };
     if !cli.validate.is_empty() || cli.list_rules {
         let cfg = match daemon::load_config(&opts) {

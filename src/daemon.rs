@@ -1,20 +1,28 @@
 //! The daemon: configuration, rules, an event source, the engine and the
 //! outputs tied together, with Falco's signals.
 //!
-//! - Events come from the source `engine.kind` names (`modern_ebpf`, the
-//!   default; `kmod`; `replay` of a capture file, also `-e FILE`). The source
-//!   only produces the event types the rules need.
+//! - Syscall events come from the driver `engine.kind` names (`modern_ebpf`,
+//!   the default; `kmod`; `replay` of a capture file, also `-e FILE`). The
+//!   driver only produces the event types the rules need.
+//! - With Falco's `k8saudit` plugin configured (`load_plugins`/`plugins`,
+//!   built in: see [`crate::sources`]), the `k8s_audit` source runs on its
+//!   own thread beside the syscall loop (its webhook or an audit file), with
+//!   the same rules (each event runs its own source's rules) and the same
+//!   output queue. `--enable-source`/`--disable-source` choose the sources;
+//!   the daemon ends when every running source has ended, or at a signal.
 //! - Each event updates the host state and runs the rules indexed under its
 //!   type (exit events only, as Falco 0.44: see
 //!   [`falco_events::state::rules_see`]); alerts go to a bounded queue that
 //!   never blocks the event loop.
-//! - `SIGHUP` reloads the configuration and the rules while events keep
-//!   flowing: the new rules take over at once if they all load; otherwise
+//! - `SIGHUP` reloads the configuration and the rules of every source while
+//!   events keep flowing: the new rules take over at once if they all load; otherwise
 //!   every error is logged and the old rules keep running.
 //! - `SIGINT`/`SIGTERM` stop the loop, flush the outputs and print the event,
 //!   drop and alert statistics. `SIGUSR1` reopens the file outputs.
 //! - With `webserver.enabled`, `GET /healthz` answers `{"status": "ok"}` and
-//!   `GET /metrics` gives Prometheus counters.
+//!   `GET /metrics` gives Prometheus counters (with Falco's per-source
+//!   `falcosecurity_scap_engine_name_info` and per-rule
+//!   `falcosecurity_falco_rules_matches_total` labelled by source and tags).
 
 use std::collections::BTreeMap;
 use std::io::{Read as _, Write as _};
@@ -22,21 +30,30 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use falco_events::pipeline::{Pipeline, Step};
 use falco_events::scap::{ScapError, ScapReader};
 use falco_events::source::{EventSource, SourceError, SourceStats};
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+use falco_events::state::runtime::ContainerTable;
 use falco_events::state::HostState;
-use falco_events::SyscallSource;
+use falco_k8saudit::input::OpenParams;
+use falco_k8saudit::pipeline::{AuditInput, SourceStats as AuditStats};
 use falco_rules::alert::Alert;
-use falco_rules::engine::{Engine, UnknownSources};
+use falco_rules::engine::{Engine, Ruleset};
 use falco_rules::rules::Priority;
 
 use crate::config::{rules_sources, Config, ConfigError, EngineKind, DEFAULT_CONFIG_FILE};
 use crate::drops::{DropMonitor, Verdict, DROP_RULE};
 use crate::outputs::{Log, Logger, OutputQueue};
+use crate::sources::{K8sAuditPlan, SourcePlan, SourcesError, K8S_AUDIT, SYSCALL};
+
+/// Batches of audit events (one per webhook request) waiting for the
+/// evaluation thread; past this the webhook answers `503`.
+const AUDIT_QUEUE_BATCHES: usize = 32;
 
 /// What the command line asks of the daemon.
 #[derive(Clone, Debug, Default)]
@@ -50,21 +67,42 @@ pub struct Options {
     pub rules: Vec<PathBuf>,
     /// `-e FILE`: replay a capture instead of the configured engine.
     pub capture: Option<PathBuf>,
+    /// `--enable-source`: run only these of the loaded sources.
+    pub enable_sources: Vec<String>,
+    /// `--disable-source`: do not run these of the loaded sources.
+    pub disable_sources: Vec<String>,
 }
 
 /// Counters shared with the web server.
 #[derive(Debug, Default)]
 pub struct Counters {
-    /// Events read from the source.
+    /// Events read from the syscall source.
     pub events: AtomicU64,
+    /// Events and alerts of the `k8s_audit` source.
+    pub k8s_audit: AuditStats,
     /// Events the kernel side dropped.
     pub drops: AtomicU64,
     /// Alerts raised.
     pub alerts: AtomicU64,
     /// Successful rule reloads.
     pub reloads: AtomicU64,
+    /// Alerts by rule name.
+    pub rules: Mutex<BTreeMap<String, RuleMatches>>,
     /// The host state's size, sampled with `events`.
     pub state: crate::state_metrics::StateGauges,
+}
+
+/// The alerts one rule raised, with what Falco's metrics label them by.
+#[derive(Clone, Debug)]
+pub struct RuleMatches {
+    /// The rule's priority.
+    pub priority: Priority,
+    /// The rule's source.
+    pub source: Arc<str>,
+    /// The rule's tags.
+    pub tags: Arc<[String]>,
+    /// Alerts raised.
+    pub count: u64,
 }
 
 /// Why the daemon could not start (or a reload could not be done).
@@ -125,6 +163,18 @@ pub enum DaemonError {
     /// An output could not be set up.
     #[error("{0}")]
     Outputs(String),
+    /// The plugins or the source selection are wrong.
+    #[error(transparent)]
+    Sources(#[from] SourcesError),
+    /// The `k8s_audit` input (webhook or file) could not start.
+    #[error("k8s_audit: {0}")]
+    K8sAudit(#[from] falco_k8saudit::pipeline::OpenError),
+    /// The web server and the k8saudit webhook are configured on one port.
+    #[error("the web server (webserver.listen_port) and the k8saudit webhook (plugin open_params) are both configured on port {port}; give one of them another port")]
+    PortClash {
+        /// The port.
+        port: u16,
+    },
 }
 
 /// Loads the configuration the options name. Its warnings are logged as
@@ -153,18 +203,10 @@ pub fn load_config(opts: &Options) -> Result<Config, DaemonError> {
 /// Builds an engine from the configured (or `-r`) rules. Every error of
 /// every file is logged; `Err` if any file failed.
 pub fn load_rules(cfg: &Config, rules: &[PathBuf], log: &dyn Log) -> Result<Engine, DaemonError> {
-    // Falco's daemon skips rules for sources it does not run, with a warning.
-    let mut engine = Engine::builder()
-        .source(SyscallSource::new())
-        .unknown_sources(UnknownSources::Skip)
-        .min_priority(cfg.priority)
-        .rule_matching(cfg.rule_matching)
-        .build();
-    for a in &cfg.append_output {
-        if let Some(e) = a.extra_output() {
-            engine.add_extra_output(e);
-        }
-    }
+    // Every loaded source (syscall, and k8s_audit when its plugin is
+    // configured); Falco's daemon skips rules for other sources, with a
+    // warning.
+    let mut engine = SourcePlan::new(cfg, &[], &[])?.engine(cfg);
     let sources = if rules.is_empty() {
         cfg.rules_sources()
     } else {
@@ -206,6 +248,18 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
             );
         }
     }
+}
+
+/// The live host's state, bounded by `falco_libs` (thread table size and
+/// purge of idle threads), with container metadata from the runtimes the
+/// configuration names (see [`crate::sources::container_engines`]).
+#[cfg(any(feature = "bpf", feature = "kmod"))]
+fn live_state(cfg: &Config) -> HostState {
+    let mut state = HostState::from_proc();
+    state.limits = cfg.falco_libs.state_limits();
+    let table = ContainerTable::start(&crate::sources::container_engines(cfg));
+    state.watch_containers(table);
+    state
 }
 
 /// Opens the event source the configuration names.
@@ -288,6 +342,7 @@ impl Signals {
 fn start_webserver(
     cfg: &Config,
     counters: Arc<Counters>,
+    sources: Vec<(String, &'static str)>,
     log: Arc<dyn Log>,
 ) -> Result<(), DaemonError> {
     let addr = (cfg.webserver.listen_address, cfg.webserver.listen_port);
@@ -328,7 +383,7 @@ fn start_webserver(
                 let (status, ctype, body) = if path == healthz {
                     ("200 OK", "application/json", "{\"status\": \"ok\"}".to_string())
                 } else if path == "/metrics" && metrics {
-                    ("200 OK", "text/plain; version=0.0.4", prometheus(&counters))
+                    ("200 OK", "text/plain; version=0.0.4", prometheus(&counters, &sources))
                 } else {
                     ("404 Not Found", "text/plain", "not found\n".to_string())
                 };
@@ -344,8 +399,54 @@ fn start_webserver(
     Ok(())
 }
 
-fn prometheus(c: &Counters) -> String {
+/// A Prometheus label value, escaped.
+fn escape_label(v: &str) -> String {
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// A Prometheus label name: anything but `[a-zA-Z0-9_]` becomes `_`.
+fn label_name(v: &str) -> String {
+    v.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn prometheus(c: &Counters, sources: &[(String, &'static str)]) -> String {
     let mut out = String::new();
+    // Falco's engine of each running source, and its per-rule counts with
+    // the rule's source and tags as labels.
+    let name = "falcosecurity_scap_engine_name_info";
+    out.push_str(&format!(
+        "# HELP {name} The engine of each event source.\n# TYPE {name} gauge\n"
+    ));
+    for (src, engine) in sources {
+        out.push_str(&format!(
+            "{name}{{engine_name=\"{engine}\",evt_source=\"{src}\"}} 1\n"
+        ));
+    }
+    let rules = c.rules.lock().unwrap_or_else(|e| e.into_inner());
+    if !rules.is_empty() {
+        let name = "falcosecurity_falco_rules_matches_total";
+        out.push_str(&format!(
+            "# HELP {name} Alerts raised by each rule.\n# TYPE {name} counter\n"
+        ));
+        for (rule, m) in rules.iter() {
+            let mut labels = format!(
+                "priority=\"{}\",rule_name=\"{}\",source=\"{}\"",
+                m.priority as u8,
+                escape_label(rule),
+                escape_label(&m.source)
+            );
+            let mut tags: Vec<&String> = m.tags.iter().collect();
+            tags.sort();
+            for t in tags {
+                labels.push_str(&format!(",tag_{}=\"true\"", label_name(t)));
+            }
+            out.push_str(&format!("{name}{{{labels}}} {}\n", m.count));
+        }
+    }
     for (name, help, v) in [
         (
             "falcosecurity_scap_n_evts_total",
@@ -377,202 +478,442 @@ fn prometheus(c: &Counters) -> String {
     out
 }
 
-/// Runs the daemon until a signal stops it (or the capture ends).
+/// What both event loops share: the current rules, the output queue and the
+/// counts the summary prints.
+struct Shared {
+    ruleset: RwLock<Arc<Ruleset>>,
+    queue: Mutex<Option<OutputQueue>>,
+    counters: Arc<Counters>,
+}
+
+impl Shared {
+    fn alert(&self, alert: Alert) {
+        self.counters.alerts.fetch_add(1, Ordering::Relaxed);
+        {
+            let mut rules = self
+                .counters
+                .rules
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            match rules.get_mut(&*alert.rule) {
+                Some(m) => m.count += 1,
+                None => {
+                    rules.insert(
+                        alert.rule.to_string(),
+                        RuleMatches {
+                            priority: alert.priority,
+                            source: alert.source.clone(),
+                            tags: alert.tags.clone(),
+                            count: 1,
+                        },
+                    );
+                }
+            }
+        }
+        if let Some(q) = &*self.queue.lock().unwrap_or_else(|e| e.into_inner()) {
+            q.push(alert);
+        }
+    }
+
+    fn with_queue(&self, f: impl FnOnce(&OutputQueue)) {
+        if let Some(q) = &*self.queue.lock().unwrap_or_else(|e| e.into_inner()) {
+            f(q);
+        }
+    }
+
+    fn current(&self) -> Arc<Ruleset> {
+        self.ruleset
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// The running `k8s_audit` source: its thread and what it reports at the end.
+struct AuditThread {
+    handle: JoinHandle<AuditEnd>,
+}
+
+/// What the `k8s_audit` thread reports when it ends.
+struct AuditEnd {
+    skipped: u64,
+    webhook: Option<(u64, u64, u64, u64)>,
+}
+
+/// Starts the `k8s_audit` input (the webhook or a file) and its evaluation
+/// thread; alerts go to the shared queue.
+fn start_audit(
+    plan: &K8sAuditPlan,
+    shared: Arc<Shared>,
+    stop: Arc<AtomicBool>,
+    log: &dyn Log,
+) -> Result<AuditThread, DaemonError> {
+    let input = AuditInput::open(&plan.open, &plan.init, AUDIT_QUEUE_BATCHES)?;
+    let what = match (&plan.open, input.webhook()) {
+        (OpenParams::Webhook { path, tls, .. }, Some(w)) => format!(
+            "webhook listening on {}://{}{path}",
+            if *tls { "https" } else { "http" },
+            w.local_addr()
+        ),
+        (OpenParams::File(p), _) => format!("reading {}", p.display()),
+        _ => String::new(),
+    };
+    log.log(
+        Priority::Informational,
+        &format!("Opening '{K8S_AUDIT}' source with plugin 'k8saudit' ({what})"),
+    );
+    let handle = std::thread::Builder::new()
+        .name("falco-k8saudit".into())
+        .spawn(move || {
+            let current = || shared.current();
+            let mut on_alert = |a: Alert| shared.alert(a);
+            falco_k8saudit::pipeline::run(
+                &input,
+                &current,
+                &stop,
+                &shared.counters.k8s_audit,
+                &mut on_alert,
+            );
+            let webhook = input.webhook().map(|w| {
+                let s = w.stats();
+                (
+                    s.accepted_requests.load(Ordering::Relaxed),
+                    s.accepted_events.load(Ordering::Relaxed),
+                    s.rejected_requests.load(Ordering::Relaxed),
+                    s.unavailable_requests.load(Ordering::Relaxed),
+                )
+            });
+            AuditEnd {
+                skipped: input.skipped(),
+                webhook,
+            }
+        })
+        .map_err(DaemonError::Thread)?;
+    Ok(AuditThread { handle })
+}
+
+/// The port of the k8saudit webhook, when it is one.
+fn webhook_port(plan: &SourcePlan) -> Option<u16> {
+    match plan.k8saudit().map(|k| &k.open) {
+        Some(OpenParams::Webhook { addr, .. }) if plan.is_enabled(K8S_AUDIT) => Some(addr.port()),
+        _ => None,
+    }
+}
+
+/// Runs the daemon until a signal stops it (or its inputs end: the capture
+/// replayed, an audit file read with the syscall source disabled).
 pub fn run(opts: &Options) -> ExitCode {
-    let mut cfg = match load_config(opts) {
+    let cfg = match load_config(opts) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("Error: {e}");
             return ExitCode::from(1);
         }
     };
-    let mut log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
-    let engine = match load_rules(&cfg, &opts.rules, &*log) {
-        Ok(e) => e,
+    let log: Arc<dyn Log> = Arc::new(Logger::from_config(&cfg));
+    match run_with(opts, cfg, log.clone()) {
+        Ok(code) => code,
         Err(e) => {
             log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let ruleset = engine.ruleset().clone();
-    let (source, state) = match open_source(&cfg) {
-        Ok(s) => s,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let mut queue = match OutputQueue::from_config(&cfg, log.clone()) {
-        Ok(q) => q,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let signals = match Signals::install() {
-        Ok(s) => s,
-        Err(e) => {
-            log.log(Priority::Error, &e.to_string());
-            return ExitCode::from(1);
-        }
-    };
-    let counters = Arc::new(Counters::default());
-    let replay = cfg.engine.kind == EngineKind::Replay;
-    // As Falco, no web server when replaying a capture.
-    if cfg.webserver.enabled && !replay {
-        if let Err(e) = start_webserver(&cfg, counters.clone(), log.clone()) {
-            log.log(Priority::Error, &e.to_string());
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
     }
+}
+
+fn run_with(
+    opts: &Options,
+    mut cfg: Config,
+    mut log: Arc<dyn Log>,
+) -> Result<ExitCode, DaemonError> {
+    let replay = cfg.engine.kind == EngineKind::Replay;
+    // As Falco: choosing sources means nothing when replaying a capture.
+    let plan = if replay {
+        SourcePlan::new(&cfg, &[], &[])?
+    } else {
+        SourcePlan::new(&cfg, &opts.enable_sources, &opts.disable_sources)?
+    };
+    for m in plan.load_messages() {
+        log.log(Priority::Informational, &m);
+    }
+    let engine = load_rules(&cfg, &opts.rules, &*log)?;
+    let ruleset = engine.ruleset().clone();
+    let run_syscall = replay || plan.is_enabled(SYSCALL);
+    if run_syscall && cfg.engine.kind == EngineKind::NoDriver && plan.enabled().len() == 1 {
+        return Err(DaemonError::NoDriver {
+            kind: "nodriver",
+            why: "gives no syscall events; nothing to run (use modern_ebpf, kmod or replay, or load the k8saudit plugin)",
+        });
+    }
+    let syscall_source = if run_syscall && cfg.engine.kind != EngineKind::NoDriver {
+        Some(open_source(&cfg)?)
+    } else {
+        None
+    };
+    let queue = OutputQueue::from_config(&cfg, log.clone()).map_err(DaemonError::Outputs)?;
+    let signals = Signals::install()?;
+    let counters = Arc::new(Counters::default());
+    let shared = Arc::new(Shared {
+        ruleset: RwLock::new(ruleset.clone()),
+        queue: Mutex::new(Some(queue)),
+        counters: counters.clone(),
+    });
+    let audit_on = !replay && plan.is_enabled(K8S_AUDIT);
+    // As Falco, no web server when replaying a capture.
+    if cfg.webserver.enabled && !replay {
+        if let Some(port) = webhook_port(&plan).filter(|p| *p == cfg.webserver.listen_port) {
+            return Err(DaemonError::PortClash { port });
+        }
+        let engines = plan
+            .enabled()
+            .iter()
+            .map(|s| {
+                let engine = if s == SYSCALL {
+                    cfg.engine.kind.name()
+                } else {
+                    "source_plugin"
+                };
+                (s.clone(), engine)
+            })
+            .collect();
+        start_webserver(&cfg, counters.clone(), engines, log.clone())?;
+    }
+    let audit = match plan.k8saudit() {
+        Some(k) if audit_on => Some(start_audit(k, shared.clone(), signals.stop.clone(), &*log)?),
+        Some(_) if replay => {
+            log.log(
+                Priority::Informational,
+                "The k8s_audit source does not run while replaying a capture",
+            );
+            None
+        }
+        _ => None,
+    };
     log.log(
         Priority::Informational,
         &format!(
-            "Starting event processing with {} rules (engine.kind: {})",
+            "Starting event processing with {} rules (engine.kind: {}; sources: {})",
             ruleset.active_len(),
-            cfg.engine.kind.name()
+            cfg.engine.kind.name(),
+            if replay {
+                SYSCALL.to_string()
+            } else {
+                plan.enabled().join(", ")
+            }
         ),
     );
 
-    let mut drops = DropMonitor::new(
-        &cfg.syscall_event_drops,
-        source.stats(),
-        cfg.engine.kind == EngineKind::ModernEbpf,
-    );
-    let mut pipeline = match Pipeline::new(source, state, ruleset) {
-        Ok(p) => p,
-        Err(e) => {
-            log.log(Priority::Error, &format!("Error: {e}"));
-            return ExitCode::from(1);
-        }
-    };
-    let mut by_rule: BTreeMap<String, (Priority, u64)> = BTreeMap::new();
-    let mut n = 0u64;
     let mut error = None;
-    loop {
-        // Signals are checked between events (every event: a load of an
-        // atomic is far cheaper than a rule).
+    let mut syscall_stats = None;
+    let mut n = 0u64;
+    let mut summary = String::new();
+    // Between events (every event: a load of an atomic is far cheaper than
+    // a rule): true when the daemon must stop.
+    let on_signals = |cfg: &mut Config,
+                      log: &mut Arc<dyn Log>,
+                      pipeline: Option<&mut Pipeline<Box<dyn EventSource>>>|
+     -> bool {
         if signals.stop.load(Ordering::Relaxed) {
-            break;
+            return true;
         }
         if signals.reopen.swap(false, Ordering::Relaxed) {
-            queue.reopen();
+            shared.with_queue(|q| q.reopen());
         }
         if signals.reload.swap(false, Ordering::Relaxed) {
-            log.log(
-                Priority::Informational,
-                "SIGHUP received, reloading configuration and rules",
+            reload_all(opts, cfg, log, &shared, pipeline);
+        }
+        false
+    };
+    match syscall_source {
+        Some((source, state)) => {
+            let mut drops = DropMonitor::new(
+                &cfg.syscall_event_drops,
+                source.stats(),
+                cfg.engine.kind == EngineKind::ModernEbpf,
             );
-            match load_config(opts) {
-                Ok(new_cfg) => match load_rules(&new_cfg, &opts.rules, &*log) {
-                    Ok(new_engine) => {
-                        let active = new_engine.ruleset().active_len();
-                        if let Err(e) = pipeline.set_ruleset(new_engine.ruleset().clone()) {
-                            log.log(
-                                Priority::Error,
-                                &format!("reload failed ({e}); the previous rules keep running"),
-                            );
-                            continue;
-                        }
-                        if new_cfg != cfg {
-                            match OutputQueue::from_config(&new_cfg, log.clone()) {
-                                Ok(q) => {
-                                    std::mem::replace(&mut queue, q).shutdown();
-                                    log = Arc::new(Logger::from_config(&new_cfg));
-                                    cfg = new_cfg;
-                                }
-                                Err(e) => log.log(
-                                    Priority::Error,
-                                    &format!("reload: outputs unchanged: {e}"),
-                                ),
-                            }
-                        }
-                        counters.reloads.fetch_add(1, Ordering::Relaxed);
-                        log.log(
-                            Priority::Informational,
-                            &format!("Rules reloaded: {active} rules active"),
-                        );
+            let mut pipeline = Pipeline::new(source, state, ruleset)?;
+            loop {
+                if on_signals(&mut cfg, &mut log, Some(&mut pipeline)) {
+                    break;
+                }
+                let step = pipeline.step(|rule, ctx| {
+                    shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
+                });
+                let ts = match step {
+                    Ok(Step::Event { ts, .. }) => ts,
+                    Ok(Step::End) => break,
+                    Ok(_) => continue,
+                    Err(e) => {
+                        error = Some(e.to_string());
+                        break;
                     }
-                    Err(e) => log.log(
-                        Priority::Error,
-                        &format!("reload failed ({e}); the previous rules keep running"),
-                    ),
-                },
-                Err(e) => log.log(
-                    Priority::Error,
-                    &format!(
-                        "reload failed: {e}; the previous configuration and rules keep running"
-                    ),
-                ),
+                };
+                n += 1;
+                if n % 1024 == 0 {
+                    counters.events.store(n, Ordering::Relaxed);
+                    counters.drops.store(
+                        pipeline.inspector().source().stats().drops,
+                        Ordering::Relaxed,
+                    );
+                    counters.state.sample(pipeline.inspector().state());
+                }
+                // The drop monitor, once a second of event time (after the
+                // event's rules: the source's counters are read once the
+                // event is done).
+                let verdict = drops.on_event(ts, || pipeline.inspector().source().stats());
+                if verdict != Verdict::Continue && drops.simulating() {
+                    log.log(Priority::Informational, "Simulating syscall event drop");
+                }
+                if let Verdict::Act(d) = verdict {
+                    if d.log {
+                        log.log(Priority::Debug, &d.message);
+                    }
+                    if let Some(fields) = &d.alert {
+                        shared.with_queue(|q| {
+                            q.push_internal(
+                                d.time_ns,
+                                Priority::Debug,
+                                DROP_RULE,
+                                &d.message,
+                                fields,
+                            );
+                        });
+                    }
+                    if d.exit {
+                        log.log(Priority::Critical, &d.message);
+                        log.log(Priority::Critical, "Exiting.");
+                        error = Some("Drop manager internal error".to_string());
+                        break;
+                    }
+                }
             }
-        }
-        let step = pipeline.step(|rule, ctx| {
-            let alert = Alert::new(rule, ctx, ctx.event.ts());
-            counters.alerts.fetch_add(1, Ordering::Relaxed);
-            let e = by_rule
-                .entry(rule.name.to_string())
-                .or_insert((rule.priority, 0));
-            e.1 += 1;
-            queue.push(alert);
-        });
-        let ts = match step {
-            Ok(Step::Event { ts, .. }) => ts,
-            Ok(Step::End) => break,
-            Ok(_) => continue,
-            Err(e) => {
-                error = Some(e.to_string());
-                break;
-            }
-        };
-        n += 1;
-        if n % 1024 == 0 {
+            let stats: SourceStats = pipeline.inspector().source().stats();
             counters.events.store(n, Ordering::Relaxed);
-            counters.drops.store(
-                pipeline.inspector().source().stats().drops,
-                Ordering::Relaxed,
-            );
-            counters.state.sample(pipeline.inspector().state());
+            counters.drops.store(stats.drops, Ordering::Relaxed);
+            summary.push_str(&drops.summary());
+            syscall_stats = Some(stats);
         }
-        // The drop monitor, once a second of event time (after the event's
-        // rules: the source's counters are read once the event is done).
-        let verdict = drops.on_event(ts, || pipeline.inspector().source().stats());
-        if verdict != Verdict::Continue && drops.simulating() {
-            log.log(Priority::Informational, "Simulating syscall event drop");
-        }
-        if let Verdict::Act(d) = verdict {
-            if d.log {
-                log.log(Priority::Debug, &d.message);
-            }
-            if let Some(fields) = &d.alert {
-                queue.push_internal(d.time_ns, Priority::Debug, DROP_RULE, &d.message, fields);
-            }
-            if d.exit {
-                log.log(Priority::Critical, &d.message);
-                log.log(Priority::Critical, "Exiting.");
-                error = Some("Drop manager internal error".to_string());
-                break;
+        None => {
+            // Only the k8s_audit source runs (or the syscall source has no
+            // driver): wait for signals and for the audit input to end.
+            let syscall_idle = run_syscall;
+            loop {
+                if on_signals(&mut cfg, &mut log, None) {
+                    break;
+                }
+                let audit_done = audit.as_ref().is_none_or(|a| a.handle.is_finished());
+                if audit_done && !syscall_idle {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
             }
         }
     }
-    let stats: SourceStats = pipeline.inspector().source().stats();
-    counters.events.store(n, Ordering::Relaxed);
-    counters.drops.store(stats.drops, Ordering::Relaxed);
-    let queue_drops = queue.drops();
-    queue.shutdown();
-    eprint!("{}", drops.summary());
-    print_stats(&by_rule, n, &stats, queue_drops);
+    // Every source stops with the first that ends, as at a signal.
+    signals.stop.store(true, Ordering::SeqCst);
+    let audit_end = audit.and_then(|a| a.handle.join().ok());
+    let queue = shared
+        .queue
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    let queue_drops = queue.as_ref().map_or(0, |q| q.drops());
+    if let Some(q) = queue {
+        q.shutdown();
+    }
+    eprint!("{summary}");
+    let rules = counters.rules.lock().unwrap_or_else(|e| e.into_inner());
+    let by_rule: BTreeMap<String, (Priority, u64)> = rules
+        .iter()
+        .map(|(k, m)| (k.clone(), (m.priority, m.count)))
+        .collect();
+    print_stats(
+        &by_rule,
+        syscall_stats.as_ref().map(|s| (n, s)),
+        audit_end.as_ref().map(|a| (&counters.k8s_audit, a)),
+        queue_drops,
+    );
     if let Some(e) = error {
         eprintln!("Error: {e}");
-        return ExitCode::from(1);
+        return Ok(ExitCode::from(1));
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Falco's end-of-run summary, on stderr.
+/// Reloads the configuration and the rules of every source (SIGHUP): the
+/// new rules take over at once if they all load, otherwise the old ones keep
+/// running. Outputs are rebuilt when the configuration changed.
+fn reload_all(
+    opts: &Options,
+    cfg: &mut Config,
+    log: &mut Arc<dyn Log>,
+    shared: &Shared,
+    pipeline: Option<&mut Pipeline<Box<dyn EventSource>>>,
+) {
+    log.log(
+        Priority::Informational,
+        "SIGHUP received, reloading configuration and rules",
+    );
+    let new_cfg = match load_config(opts) {
+        Ok(c) => c,
+        Err(e) => {
+            log.log(
+                Priority::Error,
+                &format!("reload failed: {e}; the previous configuration and rules keep running"),
+            );
+            return;
+        }
+    };
+    let new_engine = match load_rules(&new_cfg, &opts.rules, &**log) {
+        Ok(e) => e,
+        Err(e) => {
+            log.log(
+                Priority::Error,
+                &format!("reload failed ({e}); the previous rules keep running"),
+            );
+            return;
+        }
+    };
+    let active = new_engine.ruleset().active_len();
+    if let Some(p) = pipeline {
+        if let Err(e) = p.set_ruleset(new_engine.ruleset().clone()) {
+            log.log(
+                Priority::Error,
+                &format!("reload failed ({e}); the previous rules keep running"),
+            );
+            return;
+        }
+    }
+    *shared.ruleset.write().unwrap_or_else(|e| e.into_inner()) = new_engine.ruleset().clone();
+    if new_cfg != *cfg {
+        match OutputQueue::from_config(&new_cfg, log.clone()) {
+            Ok(q) => {
+                let old = shared
+                    .queue
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .replace(q);
+                if let Some(old) = old {
+                    old.shutdown();
+                }
+                *log = Arc::new(Logger::from_config(&new_cfg));
+                *cfg = new_cfg;
+            }
+            Err(e) => log.log(Priority::Error, &format!("reload: outputs unchanged: {e}")),
+        }
+    }
+    shared.counters.reloads.fetch_add(1, Ordering::Relaxed);
+    log.log(
+        Priority::Informational,
+        &format!("Rules reloaded: {active} rules active"),
+    );
+}
+
+/// Falco's end-of-run summary, on stderr, with a statistics line per source
+/// that ran.
 fn print_stats(
     by_rule: &BTreeMap<String, (Priority, u64)>,
-    events: u64,
-    s: &SourceStats,
+    syscall: Option<(u64, &SourceStats)>,
+    audit: Option<(&AuditStats, &AuditEnd)>,
     queue_drops: u64,
 ) {
     let mut err = std::io::stderr().lock();
@@ -590,18 +931,32 @@ fn print_stats(
     for (name, (_, c)) in by_rule {
         let _ = writeln!(err, "   {name}: {c}");
     }
-    let _ = writeln!(
-        err,
-        "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
-        s.drops, s.skipped_malformed
-    );
-}
-
-/// The live host's state, bounded by `falco_libs` (thread table size and
-/// purge of idle threads).
-#[allow(dead_code)] // unused when built without drivers
-fn live_state(cfg: &Config) -> HostState {
-    let mut s = HostState::from_proc();
-    s.limits = cfg.falco_libs.state_limits();
-    s
+    if let Some((events, s)) = syscall {
+        let _ = writeln!(
+            err,
+            "Syscall event statistics: {events} events processed, {} dropped by the kernel side, {} malformed skipped; {queue_drops} alerts dropped by a full outputs queue",
+            s.drops, s.skipped_malformed
+        );
+    }
+    if let Some((stats, end)) = audit {
+        let mut line = format!(
+            "k8s_audit event statistics: {} events processed, {} alerts",
+            stats.events.load(Ordering::Relaxed),
+            stats.alerts.load(Ordering::Relaxed),
+        );
+        if end.skipped > 0 {
+            line.push_str(&format!(", {} unreadable events skipped", end.skipped));
+        }
+        if let Some((ok, evts, rejected, busy)) = end.webhook {
+            line.push_str(&format!(
+                "; webhook: {ok} requests accepted ({evts} events), {rejected} rejected, {busy} answered 503"
+            ));
+        }
+        if syscall.is_none() {
+            line.push_str(&format!(
+                "; {queue_drops} alerts dropped by a full outputs queue"
+            ));
+        }
+        let _ = writeln!(err, "{line}");
+    }
 }

@@ -11,6 +11,10 @@
 //!   the modern eBPF probe; `kmod` (the `falco-driver-kmod` crate, feature
 //!   `kmod`, on by default): the kernel-module consumer. Without them
 //!   (`default-features = false`) the facade builds with no C toolchain.
+//! - [`k8saudit`] (the `falco-k8saudit` crate): the `k8s_audit` source —
+//!   Kubernetes audit events, their `ka.*`/`jevt.*` fields, the webhook
+//!   (HTTPS with the `tls` feature, on by default) — and [`sources`], which
+//!   of the sources the daemon runs (`load_plugins`, `--enable-source`).
 //! - [`json`]: events as JSON objects, the smallest complete event source (what
 //!   the `filter` example reads).
 //! - [`config`]: the daemon's configuration, Falco's `falco.yaml` with `-o`
@@ -37,6 +41,7 @@ pub mod daemon;
 pub mod drops;
 pub mod json;
 pub mod outputs;
+pub mod sources;
 pub mod state_metrics;
 
 #[cfg(feature = "bpf")]
@@ -44,4 +49,5 @@ pub use falco_driver_bpf as bpf;
 #[cfg(feature = "kmod")]
 pub use falco_driver_kmod as kmod;
 pub use falco_events as events;
+pub use falco_k8saudit as k8saudit;
 pub use falco_rules as rules;

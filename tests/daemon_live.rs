@@ -6,52 +6,14 @@
 
 mod common;
 
-use common::example;
+use common::{example, free_port, http_get, live, read, signal, wait_for, Kill};
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-fn can_run_live() -> Result<(), String> {
-    use std::os::unix::fs::MetadataExt;
-    // /proc/self belongs to the effective user.
-    let euid = std::fs::metadata("/proc/self")
-        .map(|m| m.uid())
-        .unwrap_or(u32::MAX);
-    if euid != 0 {
-        return Err("not root".into());
-    }
-    if !Path::new("/sys/kernel/btf/vmlinux").exists() {
-        return Err("no BTF (/sys/kernel/btf/vmlinux)".into());
-    }
-    Ok(())
-}
-
-/// Whether the live tests can run here: prints why not when run by hand,
-/// fails when `CI=true` (CI must run them).
-fn live() -> bool {
-    match can_run_live() {
-        Ok(()) => true,
-        Err(why) => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "the live daemon tests must run when CI=true: {why}"
-            );
-            eprintln!("skipped: {why}");
-            false
-        }
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
 
 /// A one-thread HTTP server that sends each POST body down a channel.
 fn http_sink() -> (u16, mpsc::Receiver<String>) {
@@ -103,34 +65,6 @@ fn serve(stream: TcpStream, tx: mpsc::Sender<String>) {
     }
 }
 
-fn http_get(port: u16, path: &str) -> Result<String, String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| format!("connect: {e}"))?;
-    s.set_read_timeout(Some(Duration::from_secs(5)))
-        .map_err(|e| e.to_string())?;
-    let req = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-    s.write_all(req.as_bytes())
-        .map_err(|e| format!("write: {e}"))?;
-    let mut out = String::new();
-    s.read_to_string(&mut out)
-        .map_err(|e| format!("read: {e} after {out:?}"))?;
-    Ok(out)
-}
-
-fn wait_for(what: &str, timeout: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < timeout {
-        if f() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_default()
-}
-
 fn cat(path: &str) {
     let st = Command::new("cat")
         .arg(path)
@@ -139,14 +73,6 @@ fn cat(path: &str) {
         .status()
         .expect("cat runs");
     let _ = st;
-}
-
-fn signal(child: &Child, sig: &str) {
-    let st = Command::new("kill")
-        .args([sig, &child.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(st.success());
 }
 
 fn rules(name: &str, dir: &Path) -> String {
@@ -160,15 +86,6 @@ fn rules(name: &str, dir: &Path) -> String {
 /// The live tests run one at a time: two daemons with probes attached would
 /// double the load on the machine (and the drops).
 static LIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-struct Kill(Child);
-
-impl Drop for Kill {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[test]
 fn daemon_alerts_in_every_output_and_reloads_on_sighup() {

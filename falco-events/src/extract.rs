@@ -515,6 +515,38 @@ impl<'a> EventContext<'a> {
             None => None,
         }
     }
+
+    /// The user `uid` as thread `t` sees it: from its container's own
+    /// users when they were read (no fallback: a uid the container does not
+    /// define has no name), else the host's.
+    pub(crate) fn user_of(&self, t: &ThreadInfo, uid: u32) -> Option<&'a crate::state::User> {
+        match self.state.container_users_of(t) {
+            Some(cu) => cu.users.get(&uid),
+            None => self.state.user(uid),
+        }
+    }
+
+    /// The name of user `uid` as thread `t` sees it (see
+    /// [`EventContext::user_of`]); `root` for uid 0 on the host.
+    pub(crate) fn user_name_of(&self, t: &ThreadInfo, uid: u32) -> Option<&'a str> {
+        match self.state.container_users_of(t) {
+            Some(cu) => cu.users.get(&uid).map(|u| u.name.as_str()),
+            None => self.user_name(uid),
+        }
+    }
+
+    /// The name of group `gid` as thread `t` sees it; `root` for gid 0 on
+    /// the host.
+    pub(crate) fn group_name_of(&self, t: &ThreadInfo, gid: u32) -> Option<&'a str> {
+        match self.state.container_users_of(t) {
+            Some(cu) => cu.groups.get(&gid).map(String::as_str),
+            None => match self.state.groups.get(&gid) {
+                Some(n) => Some(n),
+                None if gid == 0 => Some("root"),
+                None => None,
+            },
+        }
+    }
 }
 
 impl FieldExtractor for EventContext<'_> {

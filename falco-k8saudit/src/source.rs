@@ -41,6 +41,25 @@ impl K8sAuditSource {
     }
 }
 
+impl K8sAuditSource {
+    /// The source standing in for only the plugins named in `loaded` (of
+    /// `k8saudit` and `json`), as the daemon builds it from `load_plugins`:
+    /// a rules file whose `required_plugin_versions` names a plugin that is
+    /// not loaded then fails as in Falco.
+    ///
+    /// ```
+    /// use falco_k8saudit::K8sAuditSource;
+    /// use falco_rules::SourceDescriptor;
+    /// let s = K8sAuditSource::with_plugins(&["k8saudit"]);
+    /// assert_eq!(s.plugins().len(), 1);
+    /// ```
+    pub fn with_plugins(loaded: &[&str]) -> K8sAuditSource {
+        let mut s = K8sAuditSource::new();
+        s.plugins.retain(|p| loaded.contains(&p.name.as_str()));
+        s
+    }
+}
+
 impl Default for K8sAuditSource {
     fn default() -> K8sAuditSource {
         K8sAuditSource::new()
@@ -56,6 +75,11 @@ impl SourceDescriptor for K8sAuditSource {
     }
     fn plugins(&self) -> &[ProvidedPlugin] {
         &self.plugins
+    }
+    /// As Falco: `ka.*` and `jevt.*` fields render absent values as `<NA>`,
+    /// so comparing them with the literal `<NA>` is flagged.
+    fn is_unsafe_na_field(&self, field: &str) -> bool {
+        field.starts_with("ka.") || field.starts_with("jevt.")
     }
 }
 

@@ -153,14 +153,30 @@ impl Answer {
 
 struct Shared {
     cfg: WebhookConfig,
-    tls: Option<Arc<rustls::ServerConfig>>,
+    tls: Option<TlsConfig>,
     queue: SyncSender<Vec<AuditEvent>>,
     stats: Arc<WebhookStats>,
     connections: AtomicUsize,
     stop: Arc<AtomicBool>,
 }
 
-fn load_tls(path: &Path) -> Result<Arc<rustls::ServerConfig>, WebhookError> {
+/// The server's TLS settings (with the `tls` feature).
+#[cfg(feature = "tls")]
+type TlsConfig = Arc<rustls::ServerConfig>;
+/// Without the `tls` feature no TLS setting can exist.
+#[cfg(not(feature = "tls"))]
+type TlsConfig = std::convert::Infallible;
+
+#[cfg(not(feature = "tls"))]
+fn load_tls(path: &Path) -> Result<TlsConfig, WebhookError> {
+    Err(WebhookError::Tls {
+        path: path.to_path_buf(),
+        reason: "this build has no TLS (the falco-k8saudit crate's `tls` feature is off)".into(),
+    })
+}
+
+#[cfg(feature = "tls")]
+fn load_tls(path: &Path) -> Result<TlsConfig, WebhookError> {
     use rustls_pki_types::pem::PemObject;
     use rustls_pki_types::{CertificateDer, PrivateKeyDer};
     let err = |reason: String| WebhookError::Tls {
@@ -306,6 +322,9 @@ fn serve_connection(stream: TcpStream, shared: &Shared) {
     let _ = stream.set_write_timeout(Some(shared.cfg.request_timeout));
     match &shared.tls {
         None => serve_requests(stream.try_clone().ok(), stream, shared),
+        #[cfg(not(feature = "tls"))]
+        Some(never) => match *never {},
+        #[cfg(feature = "tls")]
         Some(cfg) => {
             let Ok(conn) = rustls::ServerConnection::new(cfg.clone()) else {
                 return;

@@ -5,10 +5,13 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::mpsc::{sync_channel, Receiver};
+#[cfg(feature = "tls")]
 use std::sync::Arc;
 use std::time::Duration;
 
-use falco_k8saudit::webhook::{Webhook, WebhookConfig, WebhookError};
+#[cfg(feature = "tls")]
+use falco_k8saudit::webhook::WebhookError;
+use falco_k8saudit::webhook::{Webhook, WebhookConfig};
 use falco_k8saudit::{input::read_path, AuditEvent, DEFAULT_MAX_EVENT_SIZE};
 
 fn start(cfg: WebhookConfig, capacity: usize) -> (Webhook, Receiver<Vec<AuditEvent>>) {
@@ -269,6 +272,7 @@ fn a_slow_client_times_out_with_408() {
     assert_eq!(post(&hook, body.as_bytes()).0, 200);
 }
 
+#[cfg(feature = "tls")]
 #[test]
 fn https_with_a_self_signed_certificate() {
     let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();

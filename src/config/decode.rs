@@ -229,6 +229,101 @@ impl<'a> Decoder<'a> {
         Some(out)
     }
 
+    /// `plugins` filtered by `load_plugins`, as Falco reads them: without
+    /// `load_plugins` every entry loads in file order; with it, the entries
+    /// it names in its order, and a name with no entry is an error.
+    fn plugins(&mut self) -> Vec<PluginConfig> {
+        let mut all = Vec::new();
+        if let Some(item) = self.root.get("plugins") {
+            match &item.value {
+                Value::Null => {}
+                Value::Seq(items) => {
+                    for e in items {
+                        if let Some(p) = self.plugin_entry(e) {
+                            all.push(p);
+                        }
+                    }
+                }
+                _ => {
+                    let t = item.type_name();
+                    self.error(
+                        "plugins",
+                        item,
+                        format!("expected a list of plugin entries, found {t}"),
+                    );
+                }
+            }
+        }
+        if self.root.get("load_plugins").is_none() {
+            return all;
+        }
+        let names = self.strings("load_plugins").unwrap_or_default();
+        let mut out = Vec::new();
+        for n in names {
+            match all.iter().find(|p| p.name == n) {
+                Some(p) => out.push(p.clone()),
+                None => {
+                    let item = self.root.get("load_plugins").unwrap_or(self.root);
+                    self.error(
+                        "load_plugins",
+                        item,
+                        format!("Cannot load plugin '{n}': plugin config not found for given name"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn plugin_entry(&mut self, e: &Item) -> Option<PluginConfig> {
+        if !matches!(e.value, Value::Map(_)) {
+            let t = e.type_name();
+            self.error("plugins", e, format!("expected a mapping, found {t}"));
+            return None;
+        }
+        let text = |i: Option<&Item>| match i.map(|i| &i.value) {
+            Some(Value::Scalar(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let Some(name) = text(e.get("name")) else {
+            self.error("plugins", e, "a plugin entry has no 'name'".into());
+            return None;
+        };
+        let Some(library_path) = text(e.get("library_path")) else {
+            self.error(
+                "plugins",
+                e,
+                format!("plugin '{name}' has no 'library_path'"),
+            );
+            return None;
+        };
+        let init_config = match e.get("init_config") {
+            None => String::new(),
+            Some(i) => match &i.value {
+                Value::Null => String::new(),
+                Value::Scalar(s) => s.clone(),
+                Value::Map(_) => to_json(i).to_string(),
+                Value::Seq(_) => {
+                    self.error(
+                        "plugins.init_config",
+                        i,
+                        format!("plugin '{name}': init_config must be a mapping or a string"),
+                    );
+                    String::new()
+                }
+            },
+        };
+        let open_params = text(e.get("open_params"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
+        Some(PluginConfig {
+            name,
+            library_path,
+            init_config,
+            open_params,
+        })
+    }
+
     /// Warns about every key of `item` (at dotted `prefix`) that is unknown or
     /// not implemented, and about repeated keys.
     fn check_keys(&mut self, item: &Item, prefix: &str) {
@@ -268,6 +363,41 @@ impl<'a> Decoder<'a> {
                 message,
                 origin: v.key_origin.clone(),
             });
+        }
+    }
+}
+
+/// A YAML value as JSON, the way Falco hands a mapping `init_config` to a
+/// plugin: `true`/`false`, integers and decimals become JSON booleans and
+/// numbers, `null`/`~` null, anything else a string.
+fn to_json(item: &Item) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &item.value {
+        Value::Null => J::Null,
+        Value::Scalar(s) => match s.as_str() {
+            "true" => J::Bool(true),
+            "false" => J::Bool(false),
+            "null" | "~" => J::Null,
+            _ => {
+                if let Ok(n) = s.parse::<i64>() {
+                    J::from(n)
+                } else if let Ok(n) = s.parse::<u64>() {
+                    J::from(n)
+                } else if let Some(n) = s
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .and_then(serde_json::Number::from_f64)
+                {
+                    J::Number(n)
+                } else {
+                    J::String(s.clone())
+                }
+            }
+        },
+        Value::Seq(items) => J::Array(items.iter().map(to_json).collect()),
+        Value::Map(pairs) => {
+            J::Object(pairs.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
         }
     }
 }
@@ -541,6 +671,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     d.bool("log_stderr", &mut c.log_stderr);
     d.bool("log_syslog", &mut c.log_syslog);
     c.rules = d.rule_selections();
+    c.plugins = d.plugins();
     if let Some(a) = d.append_outputs() {
         c.append_output = a;
     }

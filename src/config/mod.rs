@@ -204,6 +204,41 @@ mod tests {
     }
 
     #[test]
+    fn plugins_are_read_as_falco_reads_them() {
+        let yaml = "plugins:\n  - name: k8saudit\n    library_path: libk8saudit.so\n    init_config:\n      maxEventSize: 262144\n      sslCertificate: /etc/falco/falco.pem\n      useAsync: false\n    open_params: \"  http://:9765/k8s-audit \"\n  - name: json\n    library_path: libjson.so\n    init_config: \"\"\n";
+        // Without load_plugins every entry loads, in file order.
+        let c = ok(yaml, &[]);
+        assert_eq!(c.plugins.len(), 2);
+        let k = &c.plugins[0];
+        assert_eq!(k.open_params, "http://:9765/k8s-audit");
+        let init: serde_json::Value = serde_json::from_str(&k.init_config).unwrap();
+        assert_eq!(
+            init,
+            serde_json::json!({"maxEventSize": 262144, "sslCertificate": "/etc/falco/falco.pem", "useAsync": false})
+        );
+        assert_eq!(c.plugins[1].init_config, "");
+        // load_plugins selects, in its own order; empty loads none.
+        let c = ok(&format!("load_plugins: [json, k8saudit]\n{yaml}"), &[]);
+        let names: Vec<&str> = c.plugins.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["json", "k8saudit"]);
+        assert!(ok(&format!("load_plugins: []\n{yaml}"), &[])
+            .plugins
+            .is_empty());
+        // A name with no entry is an error at load_plugins' position.
+        let e = err(&format!("load_plugins: [k8saudit, nope]\n{yaml}"), &[]);
+        assert!(
+            e.contains("falco.yaml:1:")
+                && e.contains("Cannot load plugin 'nope': plugin config not found for given name"),
+            "{e}"
+        );
+        let e = err("plugins:\n  - name: x\n", &[]);
+        assert!(e.contains("plugin 'x' has no 'library_path'"), "{e}");
+        // No "not implemented" warning for the two keys any more.
+        let l = load(&format!("load_plugins: [k8saudit]\n{yaml}"), &[]).unwrap();
+        assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    }
+
+    #[test]
     fn empty_file_is_falcos_stock_configuration() {
         assert_eq!(ok("", &[]), Config::default());
         assert_eq!(ok("# only comments\n", &[]), Config::default());

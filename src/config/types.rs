@@ -76,8 +76,30 @@ pub struct Config {
     /// the engine's own `buf_size_preset` is not, it is used for the engine
     /// (already applied to [`Config::engine`] after loading).
     pub syscall_buf_size_preset: Option<u16>,
+    /// The `plugins` entries that load, in order: those `load_plugins` names
+    /// (in its order), or every entry when `load_plugins` is absent, as in
+    /// Falco. Only the built-in `k8saudit` and `json` can run here; see
+    /// [`PluginConfig`].
+    pub plugins: Vec<PluginConfig>,
     /// `falco_libs`: the bounds of the host state.
     pub falco_libs: FalcoLibsConfig,
+}
+
+/// One entry of `plugins` that `load_plugins` selects. No shared object is
+/// ever loaded: `k8saudit` and `json` are built in (the `k8s_audit` source
+/// and its `ka.*`/`jevt.*` fields) and `library_path` is only reported.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PluginConfig {
+    /// `name`: the plugin (`k8saudit`, `json`).
+    pub name: String,
+    /// `library_path`: the shared object Falco would load (unused here).
+    pub library_path: String,
+    /// `init_config` as JSON text: a YAML mapping is converted to a JSON
+    /// object, a string is kept as written (Falco's convention).
+    pub init_config: String,
+    /// `open_params`, trimmed: for `k8saudit`, the webhook URL
+    /// (`http://:9765/k8s-audit`) or a file or directory to read.
+    pub open_params: String,
 }
 
 /// `falco_libs`: how large the host state may grow and how often idle
@@ -279,6 +301,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             rules_files: DEFAULT_RULES_FILES.iter().map(PathBuf::from).collect(),
+            plugins: Vec::new(),
             json_output: false,
             json_include_output_property: true,
             json_include_tags_property: true,

@@ -1,46 +1,49 @@
 //! `container.*` and `k8s.*`, which Falco gets from its container plugin.
 //!
-//! We have no container runtime: `container.id` and `container.full_id`
-//! come from the cgroups (`host` outside containers), `container.start_ts`
-//! and `container.duration` from the start of the container's PID
-//! namespace; the other runtime fields read as the plugin reports them on
-//! the host (empty or false) and are unavailable inside containers.
-//! `k8s.*` and `container.mount*` are not computed.
+//! `container.id` and `container.full_id` come from the cgroups (`host`
+//! outside containers), `container.start_ts` and `container.duration` from
+//! the start of the container's PID namespace. The other fields come from
+//! the container runtime ([`crate::state::runtime`]: Docker or podman) once
+//! it has answered; before that, and for containers no runtime knows, they
+//! are unavailable, as with the plugin. On the host they read as the plugin
+//! reports them (`host`, empty or false). `k8s.*` (CRI pod sandboxes) are
+//! not computed.
 
 use super::prelude::*;
+use crate::state::runtime::{ContainerInfo, ContainerMount, Lookup};
 
 /// The container plugin's `container.*` (and the deprecated `proc.is_container_*`).
 #[rustfmt::skip]
 pub(super) const CONTAINER: &[FieldInfo] = &[
     f("container.id", Str, "The short (12 character) container id taken from the cgroups, or 'host' for processes outside containers.").plugin().thread(|_, t, _, o| { o.push_str(&t.container_id); true }),
     f("container.full_id", Str, "The full container id, once the container runtime has been asked.").plugin().thread(full_id),
-    f("container.name", Str, "The container name, or 'host' for processes outside containers.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str("host"))),
-    f("container.image", Str, "The image the container runs, e.g. falcosecurity/falco:latest.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.image.id", Str, "The id of the container image.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.type", Str, "The container engine: docker, cri-o, containerd, podman, lxc, ...").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.privileged", Bool, "True if the container runs privileged.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_bool(false))),
-    f("container.mounts", Str, "All mounts of the container, each as source:dest:mode:rdwr:propagation.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.mount", Str, "One mount as source:dest:mode:rdwr:propagation, chosen by number (container.mount[0]) or by source path or glob (container.mount[/usr/local/*]); 'none' when there is no such mount.").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.mount.source", Str, "The source of one mount, chosen by number or by destination path or glob.").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.mount.dest", Str, "The destination of one mount, chosen by number or by source path or glob (container.mount.dest[/var/run/docker.sock]).").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.mount.mode", Str, "The mode of one mount, chosen by number or by source path or glob.").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.mount.rdwr", Str, "Whether one mount is read-write (true/false), chosen by number or by source path or glob.").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.mount.propagation", Str, "The propagation of one mount, chosen by number or by source path or glob.").arg(REQ_INDEX_OR_KEY).plugin(),
-    f("container.image.repository", Str, "The repository of the container image, e.g. falcosecurity/falco.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.image.tag", Str, "The tag of the container image, e.g. latest.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.image.digest", Str, "The registry digest of the container image (sha256:...).").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
+    f("container.name", Str, "The container name, or 'host' for processes outside containers.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str("host"), |i, o| o.push_str(&i.name))),
+    f("container.image", Str, "The image the container runs, e.g. falcosecurity/falco:latest.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.image))),
+    f("container.image.id", Str, "The id of the container image.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.image_id))),
+    f("container.type", Str, "The container engine: docker, cri-o, containerd, podman, lxc, ...").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str("host"), |i, o| o.push_str(i.kind))),
+    f("container.privileged", Bool, "True if the container runs privileged.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.privileged))),
+    f("container.mounts", Str, "All mounts of the container, each as source:dest:mode:rdwr:propagation, comma separated.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.mounts.iter().map(|m| m.render()).collect::<Vec<_>>().join(",")))),
+    f("container.mount", Str, "One mount as source:dest:mode:rdwr:propagation, chosen by number (container.mount[0]) or by a regular expression found in its source (container.mount[^/var/run]).").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, false, |m| m.render())),
+    f("container.mount.source", Str, "The source of one mount, chosen by number or by a regular expression found in its destination.").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, true, |m| m.source.clone())),
+    f("container.mount.dest", Str, "The destination of one mount, chosen by number or by a regular expression found in its source (container.mount.dest[/var/run/docker.sock]).").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, false, |m| m.dest.clone())),
+    f("container.mount.mode", Str, "The mode of one mount, chosen by number or by a regular expression found in its source.").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, false, |m| m.mode.clone())),
+    f("container.mount.rdwr", Str, "Whether one mount is read-write (true/false), chosen by number or by a regular expression found in its source.").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, false, |m| m.rdwr.to_string())),
+    f("container.mount.propagation", Str, "The propagation of one mount, chosen by number or by a regular expression found in its source.").arg(REQ_INDEX_OR_KEY).plugin().thread(|c, t, f, o| mount(c, t, f, o, false, |m| m.propagation.clone())),
+    f("container.image.repository", Str, "The repository of the container image, e.g. falcosecurity/falco.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.image_repo))),
+    f("container.image.tag", Str, "The tag of the container image, e.g. latest.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.image_tag))),
+    f("container.image.digest", Str, "The registry digest of the container image (sha256:...).").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.image_digest))),
     f("container.healthcheck", Str, "Deprecated; no longer filled.").plugin(),
     f("container.liveness_probe", Str, "Deprecated; no longer filled.").plugin(),
     f("container.readiness_probe", Str, "Deprecated; no longer filled.").plugin(),
     f("container.start_ts", Uint64, "When the container started, in nanoseconds since the epoch, from the start of its PID namespace.").plugin().thread(|c, t, _, o| since_start(c, t, o, |start| start)),
     f("container.duration", Uint64, "Nanoseconds since container.start_ts.").plugin().thread(|c, t, _, o| since_start(c, t, o, |start| c.event.ts().saturating_sub(start))),
-    f("container.ip", Str, "The container's (or pod's) primary IPv4 address, as the engine reports it.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.cni.json", Str, "The pod's CNI result as JSON text, with addresses per interface (CRI engines).").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
-    f("container.host_pid", Bool, "True if the container shares the host PID namespace.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_bool(false))),
-    f("container.host_network", Bool, "True if the container shares the host network namespace.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_bool(false))),
-    f("container.host_ipc", Bool, "True if the container shares the host IPC namespace.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_bool(false))),
-    f("container.label", Str, "One container label, by key: container.label[com.example.team].").arg(REQ_KEY).plugin(),
-    f("container.labels", Str, "All container labels as key:value pairs, comma separated.").plugin().thread(|_, t, _, o| on_host(t, o, |o| o.push_str(""))),
+    f("container.ip", Str, "The container's (or pod's) primary IPv4 address, as the engine reports it.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.ip))),
+    f("container.cni.json", Str, "The pod's CNI result as JSON text, with addresses per interface (CRI engines).").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |_, o| o.push_str(""))),
+    f("container.host_pid", Bool, "True if the container shares the host PID namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_pid))),
+    f("container.host_network", Bool, "True if the container shares the host network namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_network))),
+    f("container.host_ipc", Bool, "True if the container shares the host IPC namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_ipc))),
+    f("container.label", Str, "One container label, by key: container.label[com.example.team].").arg(REQ_KEY).plugin().thread(label),
+    f("container.labels", Str, "All container labels as key:value pairs, comma separated.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.labels_text()))),
     f("proc.is_container_healthcheck", Bool, "Deprecated; no longer filled.").plugin(),
     f("proc.is_container_liveness_probe", Bool, "Deprecated; no longer filled.").plugin(),
     f("proc.is_container_readiness_probe", Bool, "Deprecated; no longer filled.").plugin(),
@@ -90,14 +93,83 @@ fn full_id(_: &EventContext<'_>, t: &ThreadInfo, _: &Field, out: &mut Values) ->
     true
 }
 
-/// A runtime field: the value the plugin reports on the host; unavailable
-/// inside a container, as we ask no container runtime.
-fn on_host(t: &ThreadInfo, out: &mut Values, push: impl FnOnce(&mut Values)) -> bool {
-    if t.container_id != "host" {
-        return false;
+/// A runtime field: `host` gives the value the plugin reports on the host;
+/// inside a container, `found` gives it from the runtime's answer, and
+/// there is none before the runtime answered (or when none knows the
+/// container).
+fn runtime(
+    c: &EventContext<'_>,
+    t: &ThreadInfo,
+    out: &mut Values,
+    host: impl FnOnce(&mut Values),
+    found: impl FnOnce(&ContainerInfo, &mut Values),
+) -> bool {
+    if t.container_id == "host" {
+        host(out);
+        return true;
     }
-    push(out);
-    true
+    match c.state.containers.get(&t.container_id) {
+        Lookup::Found(info) => {
+            found(&info, out);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The runtime's answer for the thread's container.
+fn info(c: &EventContext<'_>, t: &ThreadInfo) -> Option<std::sync::Arc<ContainerInfo>> {
+    match c.state.containers.get(&t.container_id) {
+        Lookup::Found(i) if t.container_id != "host" => Some(i),
+        _ => None,
+    }
+}
+
+/// `container.label[KEY]`: the label's value, when the container has it.
+fn label(c: &EventContext<'_>, t: &ThreadInfo, f: &Field, out: &mut Values) -> bool {
+    let (Some(i), FieldArg::Key(k)) = (info(c, t), &f.arg) else {
+        return false;
+    };
+    match i.labels.get::<str>(k.as_ref()) {
+        Some(v) => {
+            out.push_str(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `container.mount*[N|REGEX]`: one mount by index, or the first whose
+/// source (for `container.mount.source`: destination) has a match of the
+/// regular expression, as the plugin picks it.
+fn mount(
+    c: &EventContext<'_>,
+    t: &ThreadInfo,
+    f: &Field,
+    out: &mut Values,
+    by_dest: bool,
+    value: impl FnOnce(&ContainerMount) -> String,
+) -> bool {
+    let Some(i) = info(c, t) else { return false };
+    let m = match &f.arg {
+        FieldArg::Index(n) => i.mounts.get(*n as usize),
+        FieldArg::Key(k) => {
+            let Ok(re) = regex::RegexBuilder::new(k).multi_line(true).build() else {
+                return false;
+            };
+            i.mounts
+                .iter()
+                .find(|m| re.is_match(if by_dest { &m.dest } else { &m.source }))
+        }
+        _ => None,
+    };
+    match m {
+        Some(m) => {
+            out.push_str(&value(m));
+            true
+        }
+        None => false,
+    }
 }
 
 /// Pushes `value(start)` inside a container whose PID namespace start is

@@ -485,10 +485,7 @@ fn the_fields_without_an_extractor_are_exactly_these() {
         "fs.path.name", "fs.path.nameraw", "fs.path.source", "fs.path.sourceraw",
         "fs.path.target", "fs.path.targetraw",
         "evt.pluginname", "evt.plugininfo", "evt.asynctype", "util.cnt",
-        "container.mount", "container.mount.source", "container.mount.dest",
-        "container.mount.mode", "container.mount.rdwr", "container.mount.propagation",
         "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
-        "container.label",
         "proc.is_container_healthcheck", "proc.is_container_liveness_probe",
         "proc.is_container_readiness_probe",
     ];

@@ -49,6 +49,7 @@ mod fd;
 mod inspector;
 mod proc;
 mod procnet;
+pub mod runtime;
 
 use std::net::IpAddr;
 
@@ -579,6 +580,13 @@ pub struct HostState {
     pub live: bool,
     /// Counters.
     pub stats: StateStats,
+    /// Container metadata from the container runtime (none asked unless
+    /// [`HostState::watch_containers`] set it up).
+    pub containers: runtime::ContainerTable,
+    /// Users and groups of each container, from its own `/etc/passwd` and
+    /// `/etc/group` (read live at a container process's execve, as libsinsp
+    /// reads them).
+    pub container_users: HashMap<String, ContainerUsers>,
     /// Table bounds and purge timing.
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
@@ -591,6 +599,15 @@ pub struct HostState {
     recently_exited_order: std::collections::VecDeque<(i64, u64)>,
     /// The fd (table key, number) whose name the last event changed.
     name_changed: Option<(i64, i64)>,
+}
+
+/// The users and groups a container defines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContainerUsers {
+    /// Users by uid.
+    pub users: HashMap<u32, User>,
+    /// Groups by gid.
+    pub groups: HashMap<u32, String>,
 }
 
 /// Appends `/` to a non-empty directory that lacks it (libs keeps cwd so).
@@ -664,6 +681,17 @@ impl HostState {
     /// An empty state (events create placeholder threads).
     pub fn new() -> HostState {
         HostState::default()
+    }
+
+    /// Asks `table`'s container runtime about every container of the
+    /// threads known now, and of those that appear from now on.
+    pub fn watch_containers(&mut self, table: runtime::ContainerTable) {
+        for t in self.threads.values() {
+            if t.container_id != "host" {
+                table.observe(&t.container_full_id);
+            }
+        }
+        self.containers = table;
     }
 
     /// Seeds the state from a capture's metadata: threads from the process
@@ -836,6 +864,46 @@ impl HostState {
         self.users.get(&uid)
     }
 
+    /// The users and groups `t` sees: its container's own when they were
+    /// read, else the host's (`None`).
+    pub fn container_users_of(&self, t: &ThreadInfo) -> Option<&ContainerUsers> {
+        if t.container_id == "host" {
+            return None;
+        }
+        self.container_users.get(&t.container_id)
+    }
+
+    /// Reads the users and groups of `t`'s container from its root
+    /// (`/proc/PID/root/etc/passwd` and `group`, under `$HOST_ROOT`), once
+    /// per container; live sources only.
+    fn load_container_users(&mut self, tid: i64) {
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        if !self.live
+            || t.container_id == "host"
+            || self.container_users.contains_key(&t.container_id)
+        {
+            return;
+        }
+        let root = std::env::var("HOST_ROOT").unwrap_or_default();
+        let dir = format!("{root}/proc/{}/root/etc", t.pid);
+        let Ok(passwd) = std::fs::read_to_string(format!("{dir}/passwd")) else {
+            return;
+        };
+        let mut cu = ContainerUsers::default();
+        for u in proc::parse_passwd(&passwd) {
+            cu.users.insert(u.uid, u);
+        }
+        if let Ok(group) = std::fs::read_to_string(format!("{dir}/group")) {
+            for (gid, name) in proc::parse_group(&group) {
+                cu.groups.insert(gid, name);
+            }
+        }
+        let id = t.container_id.clone();
+        self.container_users.insert(id, cu);
+    }
+
     /// Applies the removals deferred from the previous event.
     pub fn flush_pending(&mut self) {
         if let Some((pid, fd)) = self.pending_fd_removal.take() {
@@ -895,7 +963,11 @@ impl HostState {
                 ThreadInfo::placeholder(tid)
             };
             self.stats.lazy_threads += 1;
+            if t.container_id != "host" {
+                self.containers.observe(&t.container_full_id);
+            }
             self.threads.insert(tid, t);
+            self.load_container_users(tid);
         }
         self.threads.get(&tid)
     }
@@ -1215,6 +1287,9 @@ impl HostState {
         }
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             child.set_cgroups(p.as_charbuf_array());
+            if child.container_id != "host" {
+                self.containers.observe(&child.container_full_id);
+            }
         }
         if let Some(v) = e.param_by_name("uid").and_then(|p| p.as_u64()) {
             child.uid = v as u32;
@@ -1295,6 +1370,9 @@ impl HostState {
             .unwrap_or_else(|| t.exe.clone());
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             t.set_cgroups(p.as_charbuf_array());
+            if t.container_id != "host" {
+                self.containers.observe(&t.container_full_id);
+            }
         }
         if let Some(p) = e.param_by_name("env").filter(|p| !p.is_empty()) {
             t.env = p
@@ -1366,6 +1444,7 @@ impl HostState {
         if let Some(table) = self.fds.get_mut(&key) {
             table.retain(|_, f| f.flags & O_CLOEXEC == 0);
         }
+        self.load_container_users(tid);
         true
     }
 

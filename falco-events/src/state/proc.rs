@@ -9,10 +9,21 @@ use super::procnet::{self, NsSockets};
 use super::{with_slash, Fd, FdType, HostState, ThreadInfo, User};
 use crate::scap::FdInfo as ScapFd;
 
+/// `/proc` of the host: `$HOST_ROOT/proc` when Falco's `HOST_ROOT` is set
+/// (the daemon runs in a container with the host's `/proc` mounted there).
+pub fn proc_root() -> std::path::PathBuf {
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = std::env::var("HOST_ROOT").unwrap_or_default();
+        std::path::PathBuf::from(format!("{root}/proc"))
+    })
+    .clone()
+}
+
 /// Reads thread `tid` from `/proc` (the thread's own directory under its
 /// process when it is not a main thread).
 pub(crate) fn read_thread(tid: i64) -> Option<ThreadInfo> {
-    let dir = Path::new("/proc").join(tid.to_string());
+    let dir = proc_root().join(tid.to_string());
     let status = fs::read_to_string(dir.join("status")).ok()?;
     read_thread_at(tid, &dir, &status)
 }
@@ -72,7 +83,7 @@ fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
     t.cap_inheritable = hex("CapInh");
     t.cap_permitted = hex("CapPrm");
     t.cap_effective = hex("CapEff");
-    let proc_dir = Path::new("/proc").join(t.pid.to_string());
+    let proc_dir = proc_root().join(t.pid.to_string());
     if let Ok(cmd) = fs::read(proc_dir.join("cmdline")) {
         let mut args = nul_list(&cmd);
         if !args.is_empty() {
@@ -130,7 +141,7 @@ fn read_thread_at(tid: i64, dir: &Path, status: &str) -> Option<ThreadInfo> {
 /// libscap's `scap_is_thread_alive` (which also treats zombies as gone).
 pub(crate) fn thread_alive(pid: i64, tid: i64) -> bool {
     let pid = if pid > 0 { pid } else { tid };
-    let stat = Path::new("/proc")
+    let stat = proc_root()
         .join(pid.to_string())
         .join("task")
         .join(tid.to_string())
@@ -189,7 +200,7 @@ pub fn parse_group(text: &str) -> Vec<(u32, String)> {
 /// libscap does).
 fn read_fds(pid: i64, sockets: &mut NsSockets) -> Vec<(i64, Fd)> {
     let mut out = Vec::new();
-    let Ok(rd) = fs::read_dir(Path::new("/proc").join(pid.to_string()).join("fd")) else {
+    let Ok(rd) = fs::read_dir(proc_root().join(pid.to_string()).join("fd")) else {
         return out;
     };
     for ent in rd.flatten() {
@@ -213,7 +224,7 @@ fn read_fds(pid: i64, sockets: &mut NsSockets) -> Vec<(i64, Fd)> {
             let Some(ino) = procnet::socket_inode(&name) else {
                 continue;
             };
-            let Some(kind) = sockets.for_pid(Path::new("/proc"), pid).get(ino) else {
+            let Some(kind) = sockets.for_pid(&proc_root(), pid).get(ino) else {
                 continue;
             };
             Fd::from_scap(&ScapFd {
@@ -261,11 +272,11 @@ impl HostState {
                 s.groups.insert(gid, name);
             }
         }
-        s.hostname = fs::read_to_string("/proc/sys/kernel/hostname")
+        s.hostname = fs::read_to_string(proc_root().join("sys/kernel/hostname"))
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
-        s.interfaces = procnet::interface_addrs(Path::new("/proc"));
-        let Ok(rd) = fs::read_dir("/proc") else {
+        s.interfaces = procnet::interface_addrs(&proc_root());
+        let Ok(rd) = fs::read_dir(proc_root()) else {
             return s;
         };
         let mut sockets = NsSockets::default();
