@@ -30,7 +30,7 @@ for t in "${targets[@]}"; do
         -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -timeout=10 \
         > "$log" 2>&1
     rc=$?
-    execs=$(awk -F: '/stat::number_of_executed_units/ { gsub(/ /, "", $2); s += $2 } END { print s + 0 }' "$log")
+    execs=$(awk '/^stat::number_of_executed_units/ { s += $NF } END { print s + 0 }' "$log")
     rate=$(awk -v e="$execs" -v s="$secs" 'BEGIN { printf "%.0f", e / s }')
     result=ok
     if [[ $rc -ne 0 ]] || ls "artifacts/$t" | grep -q .; then
