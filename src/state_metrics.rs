@@ -28,6 +28,9 @@ pub struct StateGauges {
     /// Fds refused by a full fd table
     /// (`falcosecurity_falco_n_drops_full_fdtable_total`, ours).
     pub refused_fds: AtomicU64,
+    /// Threads created because an event came from a thread the table
+    /// lacked (`falcosecurity_falco_n_lazy_threads_total`, ours).
+    pub lazy_threads: AtomicU64,
 }
 
 impl StateGauges {
@@ -45,6 +48,7 @@ impl StateGauges {
         );
         set(&self.purged_threads, st.purged_threads);
         set(&self.refused_fds, st.refused_fds);
+        set(&self.lazy_threads, st.lazy_threads);
     }
 
     /// The metrics in Prometheus' text format.
@@ -86,6 +90,12 @@ impl StateGauges {
                 "counter",
                 "Fds not added: their process's fd table was full.",
                 &self.refused_fds,
+            ),
+            (
+                "falcosecurity_falco_n_lazy_threads_total",
+                "counter",
+                "Threads added because an event came from a thread the state lacked.",
+                &self.lazy_threads,
             ),
         ] {
             let _ = write!(

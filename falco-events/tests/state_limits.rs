@@ -237,3 +237,84 @@ fn live_purge_keeps_running_threads_and_drops_zombies() {
     assert_eq!(s.stats.purged_threads, 1);
     child.wait().unwrap();
 }
+
+fn clone_exit(tid: i64, res: i64, flags: u64, ts: u64) -> OwnedEvent {
+    // The caller (res = child) or the child (res = 0) of process 10.
+    let (me, pid, ptid) = if res > 0 { (10, 10, 1) } else { (tid, tid, 10) };
+    EventBuilder::new(PPME_SYSCALL_CLONE_20_X)
+        .ts(ts)
+        .tid(tid as u64)
+        .values([
+            Value::Int(res),
+            Value::Str("/usr/bin/app"),
+            Value::Bytes(b""),
+            Value::Int(me),
+            Value::Int(pid),
+            Value::Int(ptid),
+            Value::Str("/"),
+            Value::Int(1024),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Str("app"),
+            Value::Bytes(b""),
+            Value::Uint(flags),
+            Value::Uint(0),
+            Value::Uint(0),
+        ])
+        .build()
+        .unwrap()
+}
+
+fn procexit(tid: i64, ts: u64) -> OwnedEvent {
+    EventBuilder::new(PPME_PROCEXIT_1_E)
+        .ts(ts)
+        .tid(tid as u64)
+        .values([
+            Value::Int(0),
+            Value::Int(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Int(1),
+        ])
+        .build()
+        .unwrap()
+}
+
+/// Found by the soak test: a child that runs and exits before its parent's
+/// clone call returns (always possible after vfork, which posix_spawn
+/// uses) must not come back with the parent's late clone event, or every
+/// such child stays in the table (with a copy of its parent's fds) until
+/// the purge. As libs: a vfork caller never adds the child, and a child
+/// that exited a moment ago is not added again.
+#[test]
+fn a_child_that_exited_before_its_parents_clone_returned_stays_gone() {
+    const VFORK: u64 = 0x8000000;
+    for (flags, what) in [(VFORK, "vfork"), (0, "fork")] {
+        let state = state_with(&[(10, "app")], StateLimits::default());
+        let events = vec![
+            open(10, 3, "/etc/app.conf", T0),
+            clone_exit(11, 0, flags, T0 + 1),
+            procexit(11, T0 + 2),
+            clone_exit(10, 11, flags, T0 + 3),
+            open(10, 4, "/etc/other", T0 + 4),
+        ];
+        let (_, state) = replay(state, events);
+        assert!(
+            state.thread(11).is_none(),
+            "{what}: the exited child came back"
+        );
+        assert!(!state.fds.contains_key(&11), "{what}: its fd table too");
+        assert_eq!(state.stats.removed_threads, 1, "{what}");
+        assert_eq!(
+            state.stats.lazy_threads, 0,
+            "{what}: the child's clone event made it, no lookup before"
+        );
+    }
+    // A fork whose parent's event comes first still adds the child there.
+    let state = state_with(&[(10, "app")], StateLimits::default());
+    let (_, state) = replay(state, vec![clone_exit(10, 12, 0, T0)]);
+    assert_eq!(state.thread(12).map(|t| t.pid), Some(12));
+}

@@ -9,7 +9,10 @@ use crate::event::Event;
 use crate::extract::EventContext;
 use crate::scap::{ScapError, ScapReader};
 use crate::source::{EventSource, SourceError};
-use crate::table::codes::PPME_PROCINFO_E;
+use crate::table::codes::{
+    PPME_PROCINFO_E, PPME_SYSCALL_CLONE3_X, PPME_SYSCALL_CLONE_20_X, PPME_SYSCALL_FORK_20_X,
+    PPME_SYSCALL_VFORK_20_X,
+};
 
 use super::HostState;
 
@@ -156,8 +159,22 @@ impl<S: EventSource> Inspector<S> {
         // The bytes the layout was parsed from, unchanged since.
         let evt = Event::with_layout(&self.buf, &layout);
         let tid = evt.tid() as i64;
-        self.state.touch_thread(tid, evt.ts());
+        // A new child's own clone event creates it from its parent: looking
+        // it up first would read it from /proc (a live state) for nothing.
+        let child_clone = matches!(
+            evt.code(),
+            PPME_SYSCALL_CLONE_20_X
+                | PPME_SYSCALL_CLONE3_X
+                | PPME_SYSCALL_FORK_20_X
+                | PPME_SYSCALL_VFORK_20_X
+        ) && super::event_result(&evt) == Some(0);
+        if !child_clone {
+            self.state.touch_thread(tid, evt.ts());
+        }
         self.state.update(&evt);
+        if child_clone {
+            self.state.touch_thread(tid, evt.ts());
+        }
         if self.state.live {
             // As libs: live sources only (a capture keeps every thread).
             self.state.purge_inactive(evt.ts());

@@ -23,7 +23,15 @@
 //!   from `/proc` when the state tracks the live host, else a placeholder
 //!   with libs' values (comm `<NA>`, pid and ptid -1, uid `u32::MAX`).
 //! - **Removal is deferred** to the next event, as in libs: the procexit
-//!   event still sees its thread, a close event still sees its fd.
+//!   event still sees its thread, a close event still sees its fd. A thread
+//!   that exited is remembered for two seconds, so the late clone event of
+//!   its parent (always possible after vfork) does not bring it back.
+//! - **Bounded**, as libsinsp ([`StateLimits`]): a full thread table refuses
+//!   new threads, a full fd table new fds, and on a live state
+//!   [`HostState::purge_inactive`] removes threads without events for a
+//!   while once `/proc` no longer shows them alive (zombies count as gone).
+//! - **Sockets at start** come from the `/proc/net` tables of each network
+//!   namespace ([`SocketTable`]): type, tuple, protocol and role.
 //!
 //! A source restricted to the rules' event types must also deliver
 //! [`state_event_types`], or the state goes stale.
@@ -59,6 +67,13 @@ pub const NO_ID: i64 = -1;
 
 /// `PPM_CL_CLONE_THREAD`: the new task is a thread of the caller's process.
 const CL_CLONE_THREAD: u64 = 0x2000;
+/// `PPM_CL_CLONE_VFORK`: the caller sleeps until the child execs or exits.
+const CL_CLONE_VFORK: u64 = 0x8000000;
+/// How long an exited thread is remembered, so a late caller-side clone
+/// event does not bring it back (libs' recently-exited window).
+const RECENTLY_EXITED_NS: u64 = 2_000_000_000;
+/// How many exited threads are remembered at most (libs' ring size).
+const RECENTLY_EXITED_MAX: usize = 8192;
 /// `PPM_O_CLOEXEC`.
 pub const O_CLOEXEC: u32 = 1 << 12;
 /// `PPM_O_DIRECTORY`.
@@ -492,6 +507,11 @@ pub struct StateStats {
     pub refused_fds: u64,
     /// Purge scans run.
     pub purge_scans: u64,
+    /// Clone events of a child that had exited a moment before (out of
+    /// order): they did not bring the child back.
+    pub late_events: u64,
+    /// Fd tables removed by the purge because no thread of theirs was left.
+    pub purged_fd_tables: u64,
 }
 
 /// The bounds of the state, as libsinsp bounds its tables. The defaults
@@ -571,8 +591,12 @@ pub struct HostState {
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
     last_purge_ts: u64,
-    pending_thread_removal: Option<i64>,
+    pending_thread_removal: Option<(i64, u64)>,
     pending_fd_removal: Option<(i64, i64)>,
+    /// Threads removed at exit, by tid, with the time of their exit (at
+    /// most [`RECENTLY_EXITED_MAX`], oldest first in `recently_exited_order`).
+    recently_exited: HashMap<i64, u64>,
+    recently_exited_order: std::collections::VecDeque<(i64, u64)>,
     /// The fd (table key, number) whose name the last event changed.
     name_changed: Option<(i64, i64)>,
 }
@@ -887,11 +911,32 @@ impl HostState {
                 t.remove(&fd);
             }
         }
-        if let Some(tid) = self.pending_thread_removal.take() {
+        if let Some((tid, ts)) = self.pending_thread_removal.take() {
             if self.remove_thread(tid) {
                 self.stats.removed_threads += 1;
+                self.record_exited(tid, ts);
             }
         }
+    }
+
+    /// Remembers that `tid` exited at `ts`.
+    fn record_exited(&mut self, tid: i64, ts: u64) {
+        if self.recently_exited_order.len() >= RECENTLY_EXITED_MAX {
+            if let Some((old, old_ts)) = self.recently_exited_order.pop_front() {
+                if self.recently_exited.get(&old) == Some(&old_ts) {
+                    self.recently_exited.remove(&old);
+                }
+            }
+        }
+        self.recently_exited.insert(tid, ts);
+        self.recently_exited_order.push_back((tid, ts));
+    }
+
+    /// True if `tid` exited less than two seconds before `ts`.
+    fn exited_recently(&self, tid: i64, ts: u64) -> bool {
+        self.recently_exited
+            .get(&tid)
+            .is_some_and(|&at| ts >= at && ts - at < RECENTLY_EXITED_NS)
     }
 
     /// Makes sure thread `tid` exists (lazily, as libs does) and returns
@@ -987,6 +1032,12 @@ impl HostState {
                 self.stats.purged_threads += 1;
             }
         }
+        // Fd tables no thread uses any more (their thread was refused, or
+        // left before the table was made).
+        let used: std::collections::HashSet<i64> = self.threads.values().map(fd_key).collect();
+        let before = self.fds.len();
+        self.fds.retain(|key, _| used.contains(key));
+        self.stats.purged_fd_tables += (before - self.fds.len()) as u64;
         true
     }
 
@@ -1180,12 +1231,28 @@ impl HostState {
             if self.threads.contains_key(&res) {
                 return true;
             }
+            // As libs: after a vfork the caller's event may come after the
+            // child's exit, and a child that exited a moment ago must not
+            // come back (it would stay in the table until the purge). The
+            // child's own clone event, or its first event, creates it.
+            if flags & CL_CLONE_VFORK != 0
+                || e.code() == PPME_SYSCALL_VFORK_20_X
+                || self.exited_recently(res, e.ts())
+            {
+                return true;
+            }
             if is_thread {
                 (res, caller_pid, caller_ptid, tid)
             } else {
                 (res, res, caller_pid, tid)
             }
         } else {
+            // The child's own event, late (events of different CPUs can
+            // arrive a little out of order): it already exited.
+            if self.exited_recently(tid, e.ts()) {
+                self.stats.late_events += 1;
+                return true;
+            }
             let pid = p_i64(e, "pid").unwrap_or(tid);
             let ptid = p_i64(e, "ptid").unwrap_or(NO_ID);
             let parent = if is_thread { pid } else { ptid };
@@ -1398,7 +1465,7 @@ impl HostState {
                 }
             }
         }
-        self.pending_thread_removal = Some(tid);
+        self.pending_thread_removal = Some((tid, e.ts()));
         true
     }
 
