@@ -655,6 +655,10 @@ fn run_with(
                 cfg.engine.kind == EngineKind::ModernEbpf,
             );
             let mut pipeline = Pipeline::new(source, state, ruleset)?;
+            let captures = std::cell::RefCell::new(crate::capture::Captures::new(&cfg.capture));
+            if let Some(c) = captures.borrow().as_ref() {
+                log.log(Priority::Informational, &c.banner());
+            }
             loop {
                 if on_signals(&mut cfg, &mut log, Some(&mut pipeline)) {
                     break;
@@ -674,9 +678,23 @@ fn run_with(
                         snapshot(s, &cfg, &shared, SYSCALL, engine_name);
                     }
                 }
-                let step = pipeline.step(|rule, ctx| {
-                    shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
-                });
+                let mut capture_event = None;
+                let step = pipeline.step_each(
+                    |rule, ctx| {
+                        if let Some(c) = captures.borrow_mut().as_mut() {
+                            c.on_match(rule, ctx.event.ts());
+                        }
+                        shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
+                    },
+                    |ctx| {
+                        if let Some(c) = captures.borrow_mut().as_mut() {
+                            capture_event = c.on_event(ctx);
+                        }
+                    },
+                );
+                if let Some(ev) = capture_event {
+                    report_capture(ev, &shared, &*log);
+                }
                 let ts = match step {
                     Ok(Step::Event { ts, .. }) => ts,
                     Ok(Step::End) => break,
@@ -735,6 +753,9 @@ fn run_with(
                         break;
                     }
                 }
+            }
+            if let Some(ev) = captures.borrow_mut().as_mut().and_then(|c| c.close()) {
+                report_capture(ev, &shared, &*log);
             }
             let stats: SourceStats = pipeline.inspector().source().stats();
             counters.events.store(n, Ordering::Relaxed);
@@ -804,6 +825,42 @@ fn run_with(
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Logs what a capture did; a size cap raises Falco's internal message.
+fn report_capture(ev: crate::capture::CaptureEvent, shared: &Shared, log: &dyn Log) {
+    use crate::capture::CaptureEvent;
+    match ev {
+        CaptureEvent::Started(p) => {
+            log.log(Priority::Informational, &format!("Capture started: {p}"))
+        }
+        CaptureEvent::Finished(p) => {
+            log.log(Priority::Informational, &format!("Capture written: {p}"))
+        }
+        CaptureEvent::SizeLimit(p, written) => {
+            log.log(
+                Priority::Informational,
+                &format!("Capture written: {p} (size limit)"),
+            );
+            let mut fields = serde_json::Map::new();
+            fields.insert("written_bytes".into(), written.into());
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos() as u64);
+            shared.with_queue(|q| {
+                q.push_internal(
+                    now,
+                    Priority::Informational,
+                    crate::capture::SIZE_LIMIT_RULE,
+                    crate::capture::SIZE_LIMIT_RULE,
+                    &fields,
+                );
+            });
+        }
+        CaptureEvent::Failed(p, e) => {
+            log.log(Priority::Error, &format!("Capture {p}: {e}; dropped"))
+        }
+    }
 }
 
 /// Reloads the configuration and the rules of every source (SIGHUP): the

@@ -43,13 +43,14 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod capture;
 pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod drops;
 pub mod json;
-pub mod metrics;
 pub mod lsp;
+pub mod metrics;
 pub mod outputs;
 pub mod ruletest;
 pub mod sources;

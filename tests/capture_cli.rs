@@ -211,3 +211,99 @@ fn capture_records_the_live_host_for_sysdig_and_falco() {
         text(&r.stderr)
     );
 }
+
+/// Falco's `capture` section: a match of a rule with `capture: true`
+/// writes the events from that one on, for `capture_duration` ms, to
+/// `PREFIX_<ts>_<num>.scap` (gzip); the file holds the triggering event and
+/// `sysdig -r` and `falco -e` read it.
+#[test]
+fn a_capture_rule_leaves_a_capture_with_the_triggering_event() {
+    if !common::live() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("falco-rule-capture-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let rules = dir.join("rules.yaml");
+    std::fs::write(
+        &rules,
+        "- rule: shadow read\n  desc: d\n  condition: evt.type in (open, openat, openat2) and fd.name = /etc/shadow and proc.name = cat\n  output: \"shadow read by %proc.name\"\n  priority: WARNING\n  capture: true\n  capture_duration: 1000\n",
+    )
+    .expect("rules");
+    let prefix = dir.join("cap");
+    let log = dir.join("log.txt");
+    let out = dir.join("out.txt");
+    let child = Command::new(example("falco"))
+        .args([
+            "-r",
+            &rules.display().to_string(),
+            "-o",
+            "syslog_output.enabled=false",
+            "-o",
+            "webserver.enabled=false",
+            "-o",
+            "capture.enabled=true",
+            "-o",
+            &format!("capture.path_prefix={}", prefix.display()),
+        ])
+        .stdout(std::fs::File::create(&out).expect("out"))
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("falco starts");
+    let mut child = common::Kill(child);
+    common::wait_for("the daemon", std::time::Duration::from_secs(60), || {
+        common::read(&log).contains("Capture is enabled in mode 'rules'. Capturing events to ")
+            && common::read(&log).contains("Starting event processing")
+    });
+    common::wait_for("the capture to start", std::time::Duration::from_secs(60), || {
+        let _ = Command::new("cat").arg("/etc/shadow").output();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        common::read(&log).contains("Capture started: ")
+    });
+    // No more matches: the capture ends 1 s (capture_duration) after the
+    // last one, at the first event past that.
+    common::wait_for("the capture to end", std::time::Duration::from_secs(30), || {
+        common::read(&log).contains("Capture written: ")
+    });
+    common::interrupt(&mut child.0);
+    let text = common::read(&log);
+    let path = text
+        .lines()
+        .find_map(|l| l.split("Capture written: ").nth(1))
+        .expect("the capture's path")
+        .trim()
+        .to_string();
+    // PREFIX_<20 digits>_<20 digits>.scap
+    let name = Path::new(&path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let parts: Vec<&str> = name.trim_end_matches(".scap").split('_').collect();
+    assert_eq!(parts.len(), 3, "{name}");
+    assert!(parts[1].len() == 20 && parts[2].len() == 20, "{name}");
+    assert!(common::read(&out).contains("Warning shadow read by cat"));
+
+    let f = run(
+        "filter",
+        &[
+            "--capture",
+            &path,
+            "--count",
+            "evt.type in (open, openat, openat2) and fd.name = /etc/shadow and proc.name = cat",
+        ],
+    );
+    let n: u64 = text_of(&f.stdout).trim().parse().unwrap_or(0);
+    assert!(n >= 1, "{} / {}", text_of(&f.stdout), text_of(&f.stderr));
+    if common::sysdig_available() {
+        let s = Command::new("sysdig")
+            .args(["-r", &path, "fd.name=/etc/shadow"])
+            .output()
+            .expect("sysdig runs");
+        assert!(text_of(&s.stdout).contains("cat"), "{}", text_of(&s.stderr));
+    }
+}
+
+fn text_of(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}

@@ -184,9 +184,20 @@ impl<S: EventSource> Pipeline<S> {
     /// One event through the state and the rules: what a caller with work
     /// of its own between events (signals, a drop monitor) loops over.
     /// `on_alert` gets each matching rule with the event's context.
-    pub fn step<F>(&mut self, mut on_alert: F) -> Result<Step, SourceError>
+    pub fn step<F>(&mut self, on_alert: F) -> Result<Step, SourceError>
     where
         F: FnMut(&Rule, &EventContext<'_>),
+    {
+        self.step_each(on_alert, |_| {})
+    }
+
+    /// As [`Pipeline::step`], then hands every event (whether rules see it
+    /// or not) to `on_event` after its rules ran: what a capture writer
+    /// needs.
+    pub fn step_each<F, G>(&mut self, mut on_alert: F, mut on_event: G) -> Result<Step, SourceError>
+    where
+        F: FnMut(&Rule, &EventContext<'_>),
+        G: FnMut(&EventContext<'_>),
     {
         let live = self.inspector.source().is_live();
         let Some(ctx) = self.inspector.next()? else {
@@ -203,6 +214,7 @@ impl<S: EventSource> Pipeline<S> {
                 on_alert(rule, &ctx);
             }
         }
+        on_event(&ctx);
         Ok(Step::Event { ts, code })
     }
 }

@@ -150,6 +150,10 @@ pub struct Rule {
     pub condition_compiled: String,
     /// The output fields of the event time in JSON alerts (from the source).
     pub time_fields: Option<TimeFields>,
+    /// `capture`: a match starts a capture (Falco's `capture.mode: rules`).
+    pub capture: bool,
+    /// `capture_duration` in milliseconds (0: the configured default).
+    pub capture_duration: u32,
 }
 
 /// The rules of one source, indexed by event type.
@@ -824,6 +828,8 @@ fn compile_rule(
         event_types,
         condition_compiled: expr.to_string(),
         time_fields: source.time_fields().cloned(),
+        capture: info.capture,
+        capture_duration: info.capture_duration,
     })
 }
 

@@ -702,6 +702,16 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     });
     d.bool("log_stderr", &mut c.log_stderr);
     d.bool("log_syslog", &mut c.log_syslog);
+    let cap = &mut c.capture;
+    d.bool("capture.enabled", &mut cap.enabled);
+    d.string("capture.path_prefix", &mut cap.path_prefix);
+    d.parse("capture.mode", &mut cap.mode, |s| match s {
+        "rules" => Ok(CaptureMode::Rules),
+        "all_rules" => Ok(CaptureMode::AllRules),
+        _ => Err(format!("capture.mode '{s}' is not a valid mode.")),
+    });
+    d.uint("capture.default_duration", &mut cap.default_duration);
+    d.uint("capture.max_file_size_mb", &mut cap.max_file_size_mb);
     c.rules = d.rule_selections();
     c.plugins = d.plugins();
     if let Some(a) = d.append_outputs() {

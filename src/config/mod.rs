@@ -510,7 +510,7 @@ log_syslog: false
     #[test]
     fn falco_keys_we_do_not_implement_warn_with_their_position() {
         let l = load(
-            "capture:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
+            "grpc:\n  enabled: true\nwebserver:\n  threadiness: 2\njson_ouput: true\nstdout_output:\n  enabled: true\n  colour: red\n",
             &[],
         )
         .expect("loads");
@@ -518,7 +518,7 @@ log_syslog: false
         assert_eq!(
             w,
             [
-                "falco.yaml:1:1: warning: 'capture' is a Falco setting this build does not implement; ignored",
+                "falco.yaml:1:1: warning: 'grpc' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:4:3: warning: 'webserver.threadiness' is a Falco setting this build does not implement; ignored",
                 "falco.yaml:5:1: warning: unknown key 'json_ouput'; ignored",
                 "falco.yaml:8:3: warning: unknown key 'stdout_output.colour'; ignored",

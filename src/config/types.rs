@@ -86,8 +86,51 @@ pub struct Config {
     /// Falco. Only the built-in `k8saudit` and `json` can run here; see
     /// [`PluginConfig`].
     pub plugins: Vec<PluginConfig>,
+    /// `capture`: captures written when rules match.
+    pub capture: CaptureConfig,
     /// `falco_libs`: the bounds of the host state.
     pub falco_libs: FalcoLibsConfig,
+}
+
+/// `capture.mode`: which matches start a capture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CaptureMode {
+    /// Matches of rules with `capture: true`.
+    #[default]
+    Rules,
+    /// Matches of every rule.
+    AllRules,
+}
+
+/// `capture`: when a rule matches, the events from that one on are written
+/// to `PATH_PREFIX_<20-digit ts>_<20-digit evt.num>.scap` (gzip), until the
+/// rule's `capture_duration` (or `default_duration`) of event time has
+/// passed, extended by later matches, or the file reaches
+/// `max_file_size_mb`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaptureConfig {
+    /// `enabled`.
+    pub enabled: bool,
+    /// `path_prefix` (default `/tmp/falco`).
+    pub path_prefix: String,
+    /// `mode` (`rules` or `all_rules`).
+    pub mode: CaptureMode,
+    /// `default_duration` in milliseconds (default 5000).
+    pub default_duration: u32,
+    /// `max_file_size_mb` (0: no limit).
+    pub max_file_size_mb: u64,
+}
+
+impl Default for CaptureConfig {
+    fn default() -> CaptureConfig {
+        CaptureConfig {
+            enabled: false,
+            path_prefix: "/tmp/falco".into(),
+            mode: CaptureMode::Rules,
+            default_duration: 5000,
+            max_file_size_mb: 0,
+        }
+    }
 }
 
 /// One entry of `plugins` that `load_plugins` selects. No shared object is
@@ -357,6 +400,7 @@ impl Default for Config {
         Config {
             rules_files: DEFAULT_RULES_FILES.iter().map(PathBuf::from).collect(),
             plugins: Vec::new(),
+            capture: CaptureConfig::default(),
             json_output: false,
             json_include_output_property: true,
             json_include_tags_property: true,

@@ -254,8 +254,14 @@ fn fd_info(num: i64, f: &Fd) -> FdInfo {
             dest: 0,
             path: f.name.clone(),
         },
+        // Types newer than libscap's FILE_V2 (bpf, userfaultfd, io_uring,
+        // memfd, pidfd) are written as unknown: older readers (sysdig 0.29)
+        // refuse a capture whose fd list holds a type they do not know.
         (ty, _) => FdKind::Named {
-            ty: scap_type(ty),
+            ty: match scap_type(ty) {
+                t if t > 16 => 0,
+                t => t,
+            },
             name: f.name.clone(),
         },
     };
