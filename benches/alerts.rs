@@ -35,6 +35,7 @@ fn alert(i: u64) -> Alert {
             plain: "evt.time".into(),
             iso8601: "evt.time.iso8601".into(),
         }),
+        extra: Vec::new(),
     }
 }
 

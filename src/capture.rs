@@ -12,6 +12,8 @@
 //!   `default_duration` for rules without one; every match extends it. Or
 //!   when the file reaches `max_file_size_mb` (then Falco's `Falco internal:
 //!   capture size limit reached` message is raised).
+//! - Beyond Falco: the JSON of an alert whose event is in a capture says
+//!   where, under `capture_file`.
 
 use std::cell::Cell;
 use std::fs::File;
@@ -105,8 +107,10 @@ impl Captures {
         )
     }
 
-    /// Records a match of `rule` on an event at `ts`.
-    pub fn on_match(&mut self, rule: &Rule, ts: u64) {
+    /// Records a match of `rule` on event number `num` at `ts`; returns
+    /// the capture file the event goes to, if any (the open one, or the one
+    /// this match starts).
+    pub fn on_match(&mut self, rule: &Rule, ts: u64, num: u64) -> Option<String> {
         if self.cfg.mode == CaptureMode::AllRules || rule.capture {
             self.wanted = true;
         }
@@ -118,6 +122,11 @@ impl Captures {
         self.deadline = self
             .deadline
             .max(ts.saturating_add(u64::from(ms) * 1_000_000));
+        match &self.open {
+            Some((_, path)) => Some(path.clone()),
+            None if self.wanted => Some(self.path(ts, num)),
+            None => None,
+        }
     }
 
     /// The file a capture started at event `num` at `ts` is written to.

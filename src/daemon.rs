@@ -681,10 +681,13 @@ fn run_with(
                 let mut capture_event = None;
                 let step = pipeline.step_each(
                     |rule, ctx| {
+                        let mut alert = Alert::new(rule, ctx, ctx.event.ts());
                         if let Some(c) = captures.borrow_mut().as_mut() {
-                            c.on_match(rule, ctx.event.ts());
+                            if let Some(p) = c.on_match(rule, ctx.event.ts(), ctx.num) {
+                                alert.extra.push(("capture_file".into(), p.into()));
+                            }
                         }
-                        shared.alert(Alert::new(rule, ctx, ctx.event.ts()));
+                        shared.alert(alert);
                     },
                     |ctx| {
                         if let Some(c) = captures.borrow_mut().as_mut() {

@@ -242,6 +242,8 @@ fn a_capture_rule_leaves_a_capture_with_the_triggering_event() {
             "-o",
             "webserver.enabled=false",
             "-o",
+            "json_output=true",
+            "-o",
             "capture.enabled=true",
             "-o",
             &format!("capture.path_prefix={}", prefix.display()),
@@ -255,16 +257,22 @@ fn a_capture_rule_leaves_a_capture_with_the_triggering_event() {
         common::read(&log).contains("Capture is enabled in mode 'rules'. Capturing events to ")
             && common::read(&log).contains("Starting event processing")
     });
-    common::wait_for("the capture to start", std::time::Duration::from_secs(60), || {
-        let _ = Command::new("cat").arg("/etc/shadow").output();
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        common::read(&log).contains("Capture started: ")
-    });
+    common::wait_for(
+        "the capture to start",
+        std::time::Duration::from_secs(60),
+        || {
+            let _ = Command::new("cat").arg("/etc/shadow").output();
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            common::read(&log).contains("Capture started: ")
+        },
+    );
     // No more matches: the capture ends 1 s (capture_duration) after the
     // last one, at the first event past that.
-    common::wait_for("the capture to end", std::time::Duration::from_secs(30), || {
-        common::read(&log).contains("Capture written: ")
-    });
+    common::wait_for(
+        "the capture to end",
+        std::time::Duration::from_secs(30),
+        || common::read(&log).contains("Capture written: "),
+    );
     common::interrupt(&mut child.0);
     let text = common::read(&log);
     let path = text
@@ -282,7 +290,13 @@ fn a_capture_rule_leaves_a_capture_with_the_triggering_event() {
     let parts: Vec<&str> = name.trim_end_matches(".scap").split('_').collect();
     assert_eq!(parts.len(), 3, "{name}");
     assert!(parts[1].len() == 20 && parts[2].len() == 20, "{name}");
-    assert!(common::read(&out).contains("Warning shadow read by cat"));
+    // The alert's JSON says where its event was captured.
+    let alert: serde_json::Value = common::read(&out)
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .expect("a JSON alert");
+    assert_eq!(alert["rule"], "shadow read");
+    assert_eq!(alert["capture_file"], path.as_str(), "{alert}");
 
     let f = run(
         "filter",

@@ -208,6 +208,7 @@ fn alert(output: &str) -> Alert {
         output: output.into(),
         output_fields: vec![],
         time_fields: None,
+        extra: Vec::new(),
     }
 }
 

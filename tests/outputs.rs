@@ -33,6 +33,7 @@ fn alert(n: u64, output: &str) -> Alert {
             plain: "evt.time".into(),
             iso8601: "evt.time.iso8601".into(),
         }),
+        extra: Vec::new(),
     }
 }
 

@@ -21,6 +21,7 @@
 //!     output: "An open was seen (command=cat /dev/null)".into(),
 //!     output_fields: vec![("proc.cmdline".into(), "cat /dev/null".into())],
 //!     time_fields: Some(TimeFields { plain: "evt.time".into(), iso8601: "evt.time.iso8601".into() }),
+//!     extra: Vec::new(),
 //! };
 //! let fmt = AlertFormat { hostname: "host".into(), time_format_iso_8601: true, ..AlertFormat::default() };
 //! assert_eq!(
@@ -64,6 +65,10 @@ pub struct Alert {
     /// The output fields that carry the event time in JSON (from the
     /// rule's source; `None` adds none).
     pub time_fields: Option<TimeFields>,
+    /// Keys the application adds to the JSON object (the daemon's
+    /// `capture_file` when a capture holds the alert's event); none by
+    /// default.
+    pub extra: Vec<(String, Json)>,
 }
 
 /// How alerts are printed: Falco's options of the same names.
@@ -159,6 +164,7 @@ impl Alert {
             output,
             output_fields,
             time_fields: rule.time_fields.clone(),
+            extra: Vec::new(),
         }
     }
 
@@ -216,6 +222,9 @@ impl Alert {
                 Json::Array(self.tags.iter().cloned().map(Json::String).collect()),
             );
         }
+        for (k, v) in &self.extra {
+            o.insert(k.clone(), v.clone());
+        }
         let t = utc(self.time_ns);
         o.insert(
             "time".into(),
@@ -271,6 +280,7 @@ mod tests {
                 plain: "evt.time".into(),
                 iso8601: "evt.time.iso8601".into(),
             }),
+            extra: Vec::new(),
         }
     }
 

@@ -43,6 +43,7 @@
 //!     rule: "r".into(), priority: Priority::Warning, source: "syscall".into(),
 //!     tags: Vec::new().into(), time_ns: 0, output: "hello".into(), output_fields: vec![],
 //!     time_fields: None,
+//!     extra: Vec::new(),
 //! });
 //! queue.shutdown();
 //! assert_eq!(*got.lock().unwrap(), ["1970-01-01T00:00:00.000000000+0000: Warning hello"]);
