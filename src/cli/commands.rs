@@ -2,6 +2,16 @@
 //! lists, the configuration, version and page size, plugins, fields,
 //! validation, rules and their descriptions, support, then the daemon).
 
+/// `println!` that ignores a closed stdout (`falco --version | grep -q`):
+/// Rust ignores SIGPIPE, so the standard macro would panic where Falco
+/// (killed by the signal) just stops.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::PathBuf;
