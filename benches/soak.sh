@@ -18,7 +18,9 @@
 # first and last tenth of the samples: RSS has not grown more than 5%; the
 # thread and fd tables have not grown more than 5%, or only with the host
 # (their excess over the host's own counts grew by less than 5% of the
-# table: other work on the machine is not a leak); no event was dropped. Exit status 0
+# table: other work on the machine is not a leak), or by fewer than 32
+# threads / 64 fds (sampling noise of the churn's short-lived processes);
+# no event was dropped. Exit status 0
 # when the verdict is PASS, 1 when FAIL, 2 when the test cannot run here
 # (not root, no BTF).
 #
@@ -196,8 +198,14 @@ END {
     printf "  drops    %d during the measured part (%d in all)\n", dropped, drop[n]
     fail = 0
     if (g_rss > 5) { print "  RSS grew more than 5%"; fail = 1 }
-    if (g_thr > 5 && x_thr > 5) { print "  the thread table grew more than 5% beyond the host"; fail = 1 }
-    if (g_fd > 5 && x_fd > 5) { print "  the fd tables grew more than 5% beyond the host"; fail = 1 }
+    # A few dozen entries come and go with the short-lived churn
+    # processes at sampling time: growth counts only past an absolute floor
+    # too (a leak grows by thousands a minute: the one this test found
+    # left 190,000 fds after a minute).
+    dx_thr = mean(xthr, n - k + 1, n) - mean(xthr, 1, k)
+    dx_fd = mean(xfd, n - k + 1, n) - mean(xfd, 1, k)
+    if (g_thr > 5 && x_thr > 5 && dx_thr > 32) { print "  the thread table grew more than 5% (and 32 threads) beyond the host"; fail = 1 }
+    if (g_fd > 5 && x_fd > 5 && dx_fd > 64) { print "  the fd tables grew more than 5% (and 64 fds) beyond the host"; fail = 1 }
     if (dropped > 0) { print "  events were dropped"; fail = 1 }
     print (fail ? "verdict: FAIL" : "verdict: PASS")
     exit fail
