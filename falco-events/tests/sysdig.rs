@@ -89,3 +89,60 @@ fn sysdig_reads_our_rewrite_of_the_capture_with_shb_options() {
     assert!(got == sysdig_lines(&twin, None));
     std::fs::remove_file(&ours).ok();
 }
+
+#[test]
+fn strings_longer_than_libscap_allows_are_cut_as_libscap_cuts_them() {
+    // A host process with 25 kB of arguments made sysdig refuse a whole
+    // live capture (`invalid argslen 25713`): the writer cuts each string
+    // at libscap's reader limits.
+    let Some(orig) = capture("libs_single_ipv6_conn.scap") else {
+        return;
+    };
+    let mut r = ScapReader::open(&orig).unwrap();
+    r.set_convert(false);
+    let evs = read_all(&mut r);
+    let mut meta = r.metadata().clone();
+    let long = |n: usize| "x".repeat(n);
+    {
+        let p = &mut meta.procs[0];
+        p.args = vec![long(20_000), long(5_713)];
+        p.env = vec![long(9_000)];
+        p.cwd = format!("/{}", long(2_000));
+        p.exe = format!("/{}", long(1_500));
+    }
+    if let Some(u) = meta.users.first_mut() {
+        u.name = long(300);
+    }
+    let path = std::env::temp_dir().join(format!("falco-events-{}-long.scap", std::process::id()));
+    let f = std::fs::File::create(&path).unwrap();
+    let mut w = ScapWriter::new(f, &WriterOptions { gzip: false }).unwrap();
+    w.write_metadata(&meta).unwrap();
+    for (e, cpu) in &evs {
+        w.write_event(&e.as_event(), *cpu, 0).unwrap();
+    }
+    w.finish().unwrap();
+
+    let back = ScapReader::open(&path).unwrap();
+    let p = &back.metadata().procs[0];
+    let args_len: usize = p.args.iter().map(|a| a.len() + 1).sum();
+    assert!(args_len <= 4097, "args {args_len} bytes");
+    assert_eq!(p.cwd.len(), 1024);
+    assert_eq!(p.exe.len(), 1024);
+    if let Some(u) = back.metadata().users.first() {
+        assert_eq!(u.name.len(), 255);
+    }
+    if common::sysdig_available() {
+        let out = Command::new("sysdig")
+            .arg("-r")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "sysdig: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 28);
+    }
+    std::fs::remove_file(&path).ok();
+}

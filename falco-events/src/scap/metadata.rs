@@ -131,9 +131,12 @@ impl Out {
     pub(crate) fn bytes(&mut self, v: &[u8]) {
         self.b.extend_from_slice(v);
     }
-    /// A u16 length and the bytes, cut at 65535.
-    fn blob16(&mut self, v: &[u8]) {
-        let v = &v[..v.len().min(u16::MAX as usize)];
+    /// A u16 length and the bytes, cut at `max` bytes (and at 65535):
+    /// libscap refuses a whole file whose string is longer than its limit
+    /// (`invalid argslen 25713`), and truncates what it reads from /proc at
+    /// the same limits, so a writer cuts as libscap would have.
+    fn blob16(&mut self, v: &[u8], max: usize) {
+        let v = &v[..v.len().min(max).min(u16::MAX as usize)];
         self.u16(v.len() as u16);
         self.bytes(v);
     }
@@ -143,6 +146,16 @@ impl Out {
         }
     }
 }
+
+/// libscap's reader limits (`scap_limits.h`, `scap.h`): a path-like string
+/// (comm, exe, exepath, cwd, root) is at most `SCAP_MAX_PATH_SIZE` bytes.
+const MAX_PATH: usize = 1024;
+/// An fd name must be shorter than `SCAP_MAX_PATH_SIZE`.
+const MAX_FD_NAME: usize = MAX_PATH - 1;
+/// `SCAP_MAX_ARGS_SIZE`, `SCAP_MAX_ENV_SIZE`, `SCAP_MAX_CGROUPS_SIZE`.
+const MAX_ARGS: usize = 4096;
+/// A user or group string must be shorter than `MAX_CREDENTIALS_STR_LEN` (256).
+const MAX_CREDENTIAL: usize = 255;
 
 /// The machine the capture was taken on (the MI block).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -491,11 +504,11 @@ impl ProcInfo {
         o.u64(self.ptid);
         o.u64(self.sid);
         o.u64(self.vpgid);
-        o.blob16(self.comm.as_bytes());
-        o.blob16(self.exe.as_bytes());
-        o.blob16(self.exepath.as_bytes());
-        o.blob16(&join_nul(&self.args));
-        o.blob16(self.cwd.as_bytes());
+        o.blob16(self.comm.as_bytes(), MAX_PATH);
+        o.blob16(self.exe.as_bytes(), MAX_PATH);
+        o.blob16(self.exepath.as_bytes(), MAX_PATH);
+        o.blob16(&join_nul(&self.args), MAX_ARGS);
+        o.blob16(self.cwd.as_bytes(), MAX_PATH);
         o.u64(self.fdlimit);
         o.u32(self.flags);
         o.u32(self.uid);
@@ -505,11 +518,11 @@ impl ProcInfo {
         o.u32(self.vmswap_kb);
         o.u64(self.pfmajor);
         o.u64(self.pfminor);
-        o.blob16(&join_nul(&self.env));
+        o.blob16(&join_nul(&self.env), MAX_ARGS);
         o.u64(self.vtid as u64);
         o.u64(self.vpid as u64);
-        o.blob16(&join_nul(&self.cgroups));
-        o.blob16(self.root.as_bytes());
+        o.blob16(&join_nul(&self.cgroups), MAX_ARGS);
+        o.blob16(self.root.as_bytes(), MAX_PATH);
         o.u64(self.pidns_init_start_ts);
         o.u32(self.tty);
         o.u32(self.loginuid);
@@ -783,7 +796,7 @@ impl FdInfo {
                 o.u8(8);
                 o.u64(*source);
                 o.u64(*dest);
-                o.blob16(path.as_bytes());
+                o.blob16(path.as_bytes(), MAX_FD_NAME);
             }
             FdKind::File {
                 open_flags,
@@ -792,12 +805,12 @@ impl FdInfo {
             } => {
                 o.u8(16);
                 o.u32(*open_flags);
-                o.blob16(path.as_bytes());
+                o.blob16(path.as_bytes(), MAX_FD_NAME);
                 o.u32(*dev);
             }
             FdKind::Named { ty, name } => {
                 o.u8(*ty);
-                o.blob16(name.as_bytes());
+                o.blob16(name.as_bytes(), MAX_FD_NAME);
             }
         }
         let len = (o.b.len() - start) as u32;
@@ -874,9 +887,9 @@ pub(crate) fn encode_userlist(users: &[UserInfo], groups: &[GroupInfo], o: &mut 
         o.u8(0);
         o.u32(u.uid);
         o.u32(u.gid);
-        o.blob16(u.name.as_bytes());
-        o.blob16(u.homedir.as_bytes());
-        o.blob16(u.shell.as_bytes());
+        o.blob16(u.name.as_bytes(), MAX_CREDENTIAL);
+        o.blob16(u.homedir.as_bytes(), MAX_CREDENTIAL);
+        o.blob16(u.shell.as_bytes(), MAX_CREDENTIAL);
         let len = (o.b.len() - start) as u32;
         o.patch_u32(start, len);
     }
@@ -885,7 +898,7 @@ pub(crate) fn encode_userlist(users: &[UserInfo], groups: &[GroupInfo], o: &mut 
         o.u32(0);
         o.u8(1);
         o.u32(g.gid);
-        o.blob16(g.name.as_bytes());
+        o.blob16(g.name.as_bytes(), MAX_CREDENTIAL);
         let len = (o.b.len() - start) as u32;
         o.patch_u32(start, len);
     }
