@@ -245,7 +245,10 @@ fn describe_rules_text_and_json() {
         rule["info"]["tags"],
         serde_json::json!(["mitre_execution", "shell"])
     );
-    assert_eq!(rule["details"]["events"], serde_json::json!(["execve"]));
+    assert_eq!(
+        rule["details"]["events"],
+        serde_json::json!(["asyncevent", "execve"])
+    );
     assert_eq!(v["macros"][0]["info"]["name"], "spawned");
     assert_eq!(
         v["lists"][0]["info"]["items"],
@@ -294,7 +297,7 @@ fn list_fields_names_only_and_formats() {
     let o = falco(&["--list=syscall", "--markdown"]);
     assert_eq!(code(&o), 0);
     assert!(
-        stdout(&o).contains("## Field Class: proc"),
+        stdout(&o).contains("## Field Class: process\n\nEvent Sources: syscall \n\n"),
         "{}",
         stdout(&o)
     );
@@ -305,6 +308,52 @@ fn list_fields_names_only_and_formats() {
     );
     let o = falco(&["--list", "--markdown", "--format", "text"]);
     assert_eq!(code(&o), 1);
+}
+
+#[test]
+fn list_fields_text_is_libsinsps_layout() {
+    let o = falco(&["--list=syscall"]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    // A rule, the class and its sources in 30 columns, a blank line.
+    let header = format!(
+        "-------------------------------\n{:<30}process\n{:<30}syscall \n\n",
+        "Field Class:", "Event Sources:"
+    );
+    assert!(out.contains(&header), "{out}");
+    // One field a line: the name in 30 columns, the description (each word
+    // followed by a space) after its tags; a name longer than 30 columns
+    // gets a line of its own. Every class ends with a blank line.
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("proc.aname "))
+        .expect("proc.aname");
+    assert!(
+        line.starts_with(&format!("{:<30}(ARG_ALLOWED,ARG_INDEX,", "proc.aname")),
+        "{line}"
+    );
+    for l in out.lines().filter(|l| !l.is_empty() && !l.starts_with('-')) {
+        // The right-hand block never passes 120 columns but for one long word.
+        assert!(l.len() <= 120 || !l[30..].trim_end().contains(' '), "{l:?}");
+    }
+    assert!(
+        out.contains(" \n\n-------------------------------\n"),
+        "{out}"
+    );
+    assert!(!out.contains("(Type: "));
+    // -v puts the type first.
+    let o = falco(&["--list=syscall", "-v"]);
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.starts_with("proc.name "))
+        .map(str::to_string)
+        .expect("proc.name");
+    assert!(
+        line.starts_with(&format!("{:<30}(Type: CHARBUF) ", "proc.name")),
+        "{line}"
+    );
+    // Deprecated fields are not listed (Falco lists them nowhere).
+    assert!(!stdout(&o).contains("\nevt.dir "), "evt.dir is deprecated");
 }
 
 #[test]
@@ -327,7 +376,38 @@ fn list_events_and_ignored_events() {
     assert_eq!(stdout(&o), out);
     assert!(stderr(&o).contains("--list-syscall-events option is deprecated"));
 
+    // Then the generic events, once per syscall without an event of its
+    // own, as Falco lists them.
+    assert!(
+        out.contains("\n> getpid(SYSCALLID **ID**, UINT16 **nativeID**)\n< getpid(SYSCALLID **ID**, UINT16 **nativeID**)\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains(" syscall("),
+        "the generic pair's own name is not listed"
+    );
+
+    let o = falco(&["--list-events", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let syscalls = v["Syscall events"].as_array().expect("syscalls");
+    let read = syscalls
+        .iter()
+        .find(|e| e["name"] == "read" && e["dir"] == "<")
+        .expect("read");
+    assert_eq!(read["available"], false, "an ignored I/O syscall");
+    let open = syscalls
+        .iter()
+        .find(|e| e["name"] == "open" && e["dir"] == ">")
+        .expect("open");
+    assert_eq!(open["available"], true);
+    assert!(open["params"][1]["flags"].is_array(), "{open}");
+    assert!(
+        open["params"][0].get("flags").is_none(),
+        "flags only for flag types"
+    );
+
     let o = falco(&["--list-events", "--format", "markdown"]);
+    assert!(stdout(&o).contains("No | `<` | `read` |"), "{}", stdout(&o));
     assert!(stdout(&o).contains("Default | Dir | Name | Params"));
     assert!(
         stdout(&o).contains("Yes | `<` | `execve` |"),

@@ -23,13 +23,11 @@ fn list_names_each_sources_fields() {
     let (code, k8s, _) = list("--list=k8s_audit");
     assert_eq!(code, 0);
     assert!(
-        k8s.contains(
-            "\nka.target.subresource         CHARBUF       The target object subresource\n"
-        ),
+        k8s.contains("\nka.target.subresource         The target object subresource \n"),
         "{k8s}"
     );
     assert!(
-        k8s.contains("\njevt.value                    CHARBUF       [KEY] Alias for json.value"),
+        k8s.contains("\njevt.value                    (ARG_KEY,ARG_REQUIRED) Alias for json.value"),
         "{k8s}"
     );
     assert!(!k8s.contains("proc.name"));

@@ -186,6 +186,19 @@ impl OutputFormat {
         out
     }
 
+    /// The key (`name` or `name[arg]`) of every field of the format, in
+    /// order of appearance, repeats included: libsinsp's formatter field
+    /// names, which Falco's `-L` JSON shows as a rule's `output_fields`.
+    pub fn field_keys(&self) -> Vec<&str> {
+        self.pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Field { key, .. } => Some(key.as_str()),
+                Piece::Text(_) => None,
+            })
+            .collect()
+    }
+
     /// Renders the format for one event.
     pub fn render<X: FieldExtractor + ?Sized>(&self, event: &X) -> String {
         let mut out = String::new();

@@ -259,6 +259,25 @@ impl<'c> ResolvedRuleset<'c> {
         self.macros.get(index)?.resolved.as_ref()
     }
 
+    /// The lists of the collector (same order), with their references
+    /// expanded: raw items, referenced lists and the items Falco compiles.
+    pub fn expanded_lists(&self) -> &[ExpandedList] {
+        &self.lists
+    }
+
+    /// Whether macro `index` (in [`Collector::macros`] order) is referenced
+    /// by a rule or another macro (Falco's `used`; unused ones get the
+    /// `LOAD_UNUSED_MACRO` warning).
+    pub fn macro_used(&self, index: usize) -> bool {
+        self.macro_used.get(index).copied().unwrap_or(false)
+    }
+
+    /// Whether list `index` (in [`Collector::lists`] order) is referenced by
+    /// a rule, a macro or another list (Falco's `used`).
+    pub fn list_used(&self, index: usize) -> bool {
+        self.list_used.get(index).copied().unwrap_or(false)
+    }
+
     /// The collected rule a resolved rule came from.
     pub fn info(&self, rule: &ResolvedRule) -> &'c RuleInfo {
         &self.collector.rules()[rule.index]

@@ -32,6 +32,27 @@ use crate::outputs::{Log, Logger};
 /// engine's loader: every key it reads, with its type.
 pub const RULE_SCHEMA: &str = include_str!("rule_schema.json");
 
+/// The JSON schema of the configuration file (`--config-schema`), shaped
+/// as Falco's (`$schema`, `$ref` to `FalcoConfig`, `definitions`): every key
+/// this build's configuration reader accepts, the ones it ignores with a
+/// warning included (their descriptions say so).
+pub const CONFIG_SCHEMA: &str = include_str!("config_schema.json");
+
+/// Prints a bundled schema as Falco does (two-space indentation, keys in
+/// byte order).
+fn print_schema(name: &str, text: &str) -> ExitCode {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => {
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("Error: the bundled {name} schema is not JSON: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// The driver API and schema versions this build speaks (the kernel
 /// module's ring-buffer ABI).
 const DRIVER_API_VERSION: &str = "10.1.0";
@@ -114,16 +135,19 @@ fn print_ignored() {
     let _ = writeln!(out);
 }
 
+/// One line of `--list-events`: the event code, its description, and the
+/// name it is listed under (a generic event's is the syscall's).
+type EventLine<'a> = (u16, &'a table::EventInfo, &'a str);
+
 fn list_events(format: Format) {
     let ignored = ignored_syscalls();
-    let mut cats: [(&str, Vec<(u16, &table::EventInfo)>); 4] = [
+    let mut cats: [(&str, Vec<EventLine>); 4] = [
         ("Syscall events", Vec::new()),
         ("Tracepoint events", Vec::new()),
         ("Plugin events", Vec::new()),
         ("Metaevents", Vec::new()),
     ];
-    // The generic events (syscalls without events of their own) are left
-    // out.
+    // The generic events come last, named after each syscall they report.
     let generic = [table::codes::PPME_GENERIC_E, table::codes::PPME_GENERIC_X];
     for (code, e) in table::events().iter().enumerate() {
         let code = code as u16;
@@ -142,7 +166,15 @@ fn list_events(format: Format) {
         } else {
             continue;
         };
-        cats[i].1.push((code, e));
+        cats[i].1.push((code, e, e.name));
+    }
+    // Then, as Falco, the generic pair once per syscall it stands for.
+    let generic_info = (table::event_info(generic[0]), table::event_info(generic[1]));
+    if let (Some(enter), Some(exit)) = generic_info {
+        for name in super::describe::generic_syscall_names() {
+            cats[0].1.push((generic[0], enter, name));
+            cats[0].1.push((generic[1], exit, name));
+        }
     }
     let mut out = std::io::stdout().lock();
     let param = |p: &table::ParamInfo, md: bool| {
@@ -170,16 +202,25 @@ fn list_events(format: Format) {
         for (name, evs) in &cats {
             let list: Vec<Value> = evs
                 .iter()
-                .map(|(code, e)| {
+                .map(|(code, e, name)| {
+                    let params: Vec<Value> = e
+                        .params
+                        .iter()
+                        .map(|p| {
+                            let mut v = json!({ "type": p.ty.name(), "name": p.name });
+                            let flags = p.flag_names();
+                            if !flags.is_empty() {
+                                v["flags"] =
+                                    json!(flags.iter().map(|f| f.name).collect::<Vec<_>>());
+                            }
+                            v
+                        })
+                        .collect();
                     json!({
-                        "name": e.name,
+                        "name": name,
                         "dir": table::Direction::of(*code).symbol(),
-                        "default": !ignored.contains(e.name),
-                        "params": e.params.iter().map(|p| json!({
-                            "type": p.ty.name(),
-                            "name": p.name,
-                            "flags": p.flag_names().iter().map(|f| f.name).collect::<Vec<_>>(),
-                        })).collect::<Vec<_>>(),
+                        "available": !ignored.contains(name),
+                        "params": params,
                     })
                 })
                 .collect();
@@ -203,14 +244,14 @@ fn list_events(format: Format) {
             let _ = writeln!(out, "Default | Dir | Name | Params ");
             let _ = writeln!(out, ":-------|:----|:-----|:-----");
         }
-        for (code, e) in evs {
+        for (code, e, name) in evs {
             let dir = table::Direction::of(*code).symbol();
             let params: Vec<String> = e.params.iter().map(|p| param(p, md)).collect();
             let line = if md {
-                let def = if ignored.contains(e.name) { "" } else { "Yes" };
-                format!("{def} | `{dir}` | `{}` | {}", e.name, params.join(", "))
+                let available = if ignored.contains(name) { "No" } else { "Yes" };
+                format!("{available} | `{dir}` | `{name}` | {}", params.join(", "))
             } else {
-                format!("{dir} {}({})", e.name, params.join(", "))
+                format!("{dir} {name}({})", params.join(", "))
             };
             if writeln!(out, "{line}").is_err() {
                 return;
@@ -228,16 +269,58 @@ struct FieldRow {
     list: bool,
     /// The argument: whether it is required, and its kinds (`INDEX`, `KEY`).
     arg: Option<(bool, &'static [&'static str])>,
+    /// libsinsp's flag tags other than the argument's and the list's
+    /// (`EPF_NO_RHS`, `EPF_NO_TRANSFORMER`, `FILTER_ONLY`).
+    tags: Vec<&'static str>,
     desc: String,
+}
+
+/// The libsinsp field class a syscall field belongs to (by its prefix),
+/// or the container plugin's class for `container.*` and `k8s.*`.
+fn syscall_field_class(name: &str) -> &'static str {
+    let prefix = |p: &str| name.starts_with(p);
+    if prefix("proc.") || prefix("thread.") {
+        "process"
+    } else if prefix("fdlist.") {
+        "fdlist"
+    } else if prefix("fs.path.") {
+        "fs.path"
+    } else if prefix("fd.") {
+        "fd"
+    } else if prefix("user.") {
+        "user"
+    } else if prefix("group.") {
+        "group"
+    } else if prefix("container.") {
+        "container"
+    } else if prefix("k8s.") {
+        "k8s"
+    } else if prefix("util.") {
+        "util"
+    } else {
+        "evt"
+    }
 }
 
 fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
     let mut sources = Vec::new();
     if source.is_empty() || source == "syscall" {
+        use falco_events::FieldAttrs;
         let rows = falco_events::fields()
             .iter()
+            // Falco lists neither table-only nor deprecated fields.
+            .filter(|f| f.is_listed() && !f.attrs.contains(FieldAttrs::DEPRECATED))
             .map(|f| FieldRow {
-                class: f.name.split('.').next().unwrap_or("").to_string(),
+                class: syscall_field_class(f.name).to_string(),
+                tags: [
+                    (FieldAttrs::NO_RHS, "EPF_NO_RHS"),
+                    (FieldAttrs::NO_TRANSFORMER, "EPF_NO_TRANSFORMER"),
+                    (FieldAttrs::FILTER_ONLY, "FILTER_ONLY"),
+                ]
+                .iter()
+                .filter(|(a, _)| f.attrs.contains(*a))
+                .map(|(_, t)| *t)
+                .collect(),
                 name: f.name.to_string(),
                 ty: f.ty.name().to_ascii_uppercase(),
                 list: f.list,
@@ -270,6 +353,7 @@ fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
                     "k8saudit"
                 }
                 .to_string(),
+                tags: Vec::new(),
                 name: f.name.clone(),
                 ty: "CHARBUF".into(),
                 list: f.list,
@@ -286,7 +370,87 @@ fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
     sources
 }
 
-fn list_fields(source: &str, names_only: bool, format: Format) -> ExitCode {
+/// Where libsinsp's field listing puts descriptions (its
+/// `s_rightblock_start`), and how wide a line is (`s_width`).
+const RIGHT_BLOCK: usize = 30;
+const LINE_WIDTH: usize = 120;
+
+/// libsinsp's `wrapstring`: each word followed by one space, a new line
+/// indented by [`RIGHT_BLOCK`] when the next word would pass the width.
+fn wrap_block(text: &str, out: &mut String) {
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let wordlen = word.len() + 1;
+        if len + wordlen <= LINE_WIDTH - RIGHT_BLOCK {
+            len += wordlen;
+        } else {
+            out.push('\n');
+            out.push_str(&" ".repeat(RIGHT_BLOCK));
+            len = wordlen;
+        }
+        out.push_str(word);
+        out.push(' ');
+    }
+}
+
+/// A field's tags as libsinsp lists them (its flags, in name order).
+fn field_tags(r: &FieldRow) -> Vec<&'static str> {
+    let mut tags = Vec::new();
+    if let Some((required, kinds)) = r.arg {
+        tags.push(if required {
+            "ARG_REQUIRED"
+        } else {
+            "ARG_ALLOWED"
+        });
+        for k in kinds {
+            tags.push(if *k == "INDEX" {
+                "ARG_INDEX"
+            } else {
+                "ARG_KEY"
+            });
+        }
+    }
+    if r.list {
+        tags.push("EPF_IS_LIST");
+    }
+    tags.extend(r.tags.iter().copied());
+    tags.sort_unstable();
+    tags
+}
+
+/// One field class as Falco's `--list` prints it in text (libsinsp's
+/// `filter_fieldclass_info::as_string`): a rule, the class and its event
+/// sources in two columns, a blank line, then one field a line with its
+/// description wrapped in the right-hand block, prefixed by its tags and,
+/// with `-v`, its type.
+fn class_as_text(class: &str, src: &str, rows: &[&FieldRow], verbose: bool) -> String {
+    let mut out = String::new();
+    out.push_str("-------------------------------\n");
+    out.push_str(&format!("{:<RIGHT_BLOCK$}{class}\n", "Field Class:"));
+    out.push_str(&format!("{:<RIGHT_BLOCK$}{src} \n\n", "Event Sources:"));
+    for r in rows {
+        if r.name.len() > RIGHT_BLOCK {
+            out.push_str(&r.name);
+            out.push('\n');
+            out.push_str(&" ".repeat(RIGHT_BLOCK));
+        } else {
+            out.push_str(&format!("{:<RIGHT_BLOCK$}", r.name));
+        }
+        let mut desc = r.desc.clone();
+        let tags = field_tags(r);
+        if !tags.is_empty() {
+            desc = format!("({}) {desc}", tags.join(","));
+        }
+        if verbose {
+            desc = format!("(Type: {}) {desc}", r.ty);
+        }
+        wrap_block(&desc, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+fn list_fields(source: &str, names_only: bool, verbose: bool, format: Format) -> ExitCode {
     if !source.is_empty() && source != "syscall" && source != falco_k8saudit::SOURCE_NAME {
         eprintln!("Error: Value for --list must be a valid source type");
         return ExitCode::from(1);
@@ -353,7 +517,7 @@ fn list_fields(source: &str, names_only: bool, format: Format) -> ExitCode {
         Format::Markdown => {
             for (class, src, rows) in &classes {
                 let _ = writeln!(out, "## Field Class: {class}\n");
-                let _ = writeln!(out, "Event Sources: {src}\n");
+                let _ = writeln!(out, "Event Sources: {src} \n");
                 let _ = writeln!(out, "Name | Type | Description");
                 let _ = writeln!(out, ":----|:-----|:-----------");
                 for r in rows {
@@ -371,23 +535,9 @@ fn list_fields(source: &str, names_only: bool, format: Format) -> ExitCode {
         }
         Format::Text => {
             for (class, src, rows) in &classes {
-                let _ = writeln!(out, "\nField Class: {class} (source {src})\n");
-                for r in rows {
-                    let ty = if r.list {
-                        format!("LIST({})", r.ty)
-                    } else {
-                        r.ty.clone()
-                    };
-                    // The k8s_audit fields show their argument, as the
-                    // k8saudit plugin's descriptions do.
-                    let arg = match r.arg {
-                        Some((_, ["INDEX"])) if src != "syscall" => "[N] ",
-                        Some((_, ["KEY"])) if src != "syscall" => "[KEY] ",
-                        _ => "",
-                    };
-                    if writeln!(out, "{:<30}{:<14}{arg}{}", r.name, ty, r.desc).is_err() {
-                        return ExitCode::SUCCESS;
-                    }
+                let text = class_as_text(class, src, rows, verbose);
+                if writeln!(out, "{text}").is_err() {
+                    return ExitCode::SUCCESS;
                 }
             }
         }
@@ -448,76 +598,11 @@ fn wrap_text(text: &str, indent: usize, line_len: usize) -> String {
     out
 }
 
-fn rule_json(e: &Engine, r: &falco_rules::engine::Rule) -> Value {
-    let info = e.collector().rule(&r.name);
-    let events: BTreeSet<&str> = r
-        .event_types
-        .iter()
-        .filter_map(|c| table::event_info(c).map(|i| i.name))
-        .filter(|n| !n.is_empty())
-        .collect();
-    let output_fields: Vec<&str> = r.output.fields().iter().map(|(n, _)| *n).collect();
-    json!({
-        "info": {
-            "name": &*r.name,
-            "condition": info.map(|i| i.condition.as_str()).unwrap_or(""),
-            "priority": r.priority.name(),
-            "output": r.output.source(),
-            "description": r.desc,
-            "enabled": r.enabled,
-            "source": &*r.source,
-            "capture": info.map(|i| i.capture).unwrap_or(false),
-            "capture_duration": info.map(|i| i.capture_duration).unwrap_or(0),
-            "tags": &*r.tags,
-        },
-        "details": {
-            "condition_compiled": r.condition_compiled,
-            "output_compiled": r.output.source(),
-            "output_fields": output_fields,
-            "events": events,
-            "exception_names": info.map(|i| i.exceptions.iter().map(|x| x.name.clone()).collect::<Vec<_>>()).unwrap_or_default(),
-        },
-    })
-}
-
-/// `-L`/`-l` with `json_output`: Falco's description document (rules with
-/// `info` and the details this engine knows; macros and lists with `info`).
-fn describe_json(e: &Engine, only: Option<&str>) -> Result<Value, String> {
-    let rules = e.ruleset().rules();
-    if let Some(name) = only {
-        let r = rules
-            .iter()
-            .find(|r| &*r.name == name)
-            .ok_or_else(|| format!("Rule \"{name}\" is not loaded"))?;
-        return Ok(json!({ "rules": [rule_json(e, r)] }));
-    }
-    let c = e.collector();
-    let plugins: Vec<Value> = c
-        .required_plugin_versions()
-        .iter()
-        .filter_map(|req| {
-            let (first, rest) = req.alternatives.split_first()?;
-            Some(json!({
-                "name": first.name,
-                "version": first.version,
-                "alternatives": rest.iter().map(|a| json!({"name": a.name, "version": a.version})).collect::<Vec<_>>(),
-            }))
-        })
-        .collect();
-    Ok(json!({
-        "required_engine_version": c.required_engine_version().map(|v| v.to_string()).unwrap_or_else(|| "0.0.0".into()),
-        "required_plugin_versions": plugins,
-        "rules": rules.iter().map(|r| rule_json(e, r)).collect::<Vec<_>>(),
-        "macros": c.macros().iter().map(|m| json!({"info": {"name": m.name, "condition": m.condition.as_str()}})).collect::<Vec<_>>(),
-        "lists": c.lists().iter().map(|l| json!({"info": {"name": l.name, "items": l.items}})).collect::<Vec<_>>(),
-    }))
-}
-
 fn describe(e: &Engine, only: Option<&str>, json_output: bool) -> ExitCode {
-    let doc = match describe_json(e, only) {
+    let doc = match super::describe::describe_json(e, only) {
         Ok(d) => d,
-        Err(msg) => {
-            eprintln!("Error: {msg}");
+        Err(err) => {
+            eprintln!("Error: {err}");
             return ExitCode::from(1);
         }
     };
@@ -582,7 +667,11 @@ pub fn run(args: Args) -> ExitCode {
     for n in &args.notices {
         eprintln!("{n}");
     }
-    let early = args.help || args.rule_schema || args.ignored_events || args.list_events;
+    let early = args.help
+        || args.config_schema
+        || args.rule_schema
+        || args.ignored_events
+        || args.list_events;
     if early {
         // These run before the configuration is read: warn with the
         // default logger.
@@ -595,15 +684,11 @@ pub fn run(args: Args) -> ExitCode {
         print!("{}", help());
         return ExitCode::SUCCESS;
     }
+    if args.config_schema {
+        return print_schema("configuration", CONFIG_SCHEMA);
+    }
     if args.rule_schema {
-        match serde_json::from_str::<Value>(RULE_SCHEMA) {
-            Ok(v) => println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default()),
-            Err(e) => {
-                eprintln!("Error: the bundled rule schema is not JSON: {e}");
-                return ExitCode::from(1);
-            }
-        }
-        return ExitCode::SUCCESS;
+        return print_schema("rule", RULE_SCHEMA);
     }
     if args.ignored_events {
         print_ignored();
@@ -664,7 +749,7 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if let Some(source) = &args.list {
-        return list_fields(source, args.names_only, args.format);
+        return list_fields(source, args.names_only, args.verbose, args.format);
     }
     if !args.validate.is_empty() {
         return validate(&args.validate, &loaded.config);

@@ -17,8 +17,10 @@
 //! the README's table come from it). [`run`] runs the command line.
 
 mod commands;
+mod describe;
 
-pub use commands::{run, versions_json, RULE_SCHEMA};
+pub use commands::{run, versions_json, CONFIG_SCHEMA, RULE_SCHEMA};
+pub use describe::{describe_json, DescribeError};
 
 use std::path::PathBuf;
 
@@ -148,6 +150,7 @@ use Support::{Deprecated, Implemented, NoEffect};
 pub const FLAGS: &[Flag] = &[
     flag(Some('h'), Some("help"), Switch, "", "Print this help list and exit.", Implemented),
     flag(Some('c'), None, Value, "<path>", "Configuration file. Without it, /etc/falco/falco.yaml when it exists, else Falco's defaults.", Implemented),
+    flag(None, Some("config-schema"), Switch, "", "Print the JSON schema of the configuration file (every key this build accepts) and exit.", Implemented),
     flag(None, Some("rule-schema"), Switch, "", "Print the JSON schema of rules files and exit.", Implemented),
     flag(None, Some("disable-source"), Value, "<event_source>", "Turn off event source <event_source> (repeatable; not with --enable-source; no effect on a replay).", Implemented),
     flag(None, Some("dry-run"), Switch, "", "Load the configuration, the rules and the outputs, then exit without processing events: checks that they have no errors.", Implemented),
@@ -211,6 +214,8 @@ pub struct Args {
     pub help: bool,
     /// `--rule-schema`.
     pub rule_schema: bool,
+    /// `--config-schema`.
+    pub config_schema: bool,
     /// `-c`.
     pub config: Option<PathBuf>,
     /// `--dry-run`.
@@ -407,6 +412,7 @@ fn fold(argv: Vec<String>, seen: Vec<(&'static Flag, Option<String>)>) -> Result
             "c" => out.config = Some(v.into()),
             "dry-run" => out.dry_run = true,
             "rule-schema" => out.rule_schema = true,
+            "config-schema" => out.config_schema = true,
             "enable-source" => out.enable_sources.push(v),
             "disable-source" => out.disable_sources.push(v),
             "i" => out.ignored_events = true,

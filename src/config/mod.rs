@@ -82,6 +82,16 @@ pub use tree::expand_env;
 use tree::*;
 pub use types::*;
 
+/// Every key path the configuration reader accepts without calling it
+/// unknown, dotted (`http_output.url`), with whether this build implements
+/// it (`true`) or accepts it with a warning and ignores it (`false`).
+/// Sections whose keys are checked one by one (`http_output`) are listed
+/// as implemented. Keys inside sequence entries (`plugins[].name`,
+/// `rules[].enable`) are not listed.
+pub fn accepted_keys() -> impl Iterator<Item = (&'static str, bool)> {
+    KEYS.iter().map(|&(k, v)| (k, v != Known::FalcoOnly))
+}
+
 impl Config {
     /// Reads the configuration file `path`, merges the files its
     /// `config_files` names (see [`Config::load_with_env`]), then applies the
