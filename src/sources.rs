@@ -96,6 +96,16 @@ pub struct SourcePlan {
 /// The `container` plugin version whose fields the syscall source provides.
 const CONTAINER_PLUGIN_VERSION: &str = "0.4.0";
 
+/// The version of the Falco plugin a built-in one stands for (`""` for a
+/// name that is not built in).
+fn builtin_plugin_version(name: &str) -> &'static str {
+    falco_k8saudit::PROVIDED_PLUGINS
+        .iter()
+        .chain(&[("container", CONTAINER_PLUGIN_VERSION)])
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, v)| v)
+}
+
 /// The webhook address the k8saudit plugin listens on by default.
 pub const DEFAULT_K8SAUDIT_OPEN_PARAMS: &str = "http://:9765/k8s-audit";
 
@@ -168,17 +178,23 @@ impl SourcePlan {
         self.k8saudit.as_ref()
     }
 
+    /// The loaded plugins (all built in) with the version each stands for,
+    /// in configuration order: what Falco's `--version` shows as
+    /// `plugin_versions`.
+    pub fn plugin_versions(&self) -> Vec<(String, &'static str)> {
+        self.plugins
+            .iter()
+            .map(|p| (p.name.clone(), builtin_plugin_version(&p.name)))
+            .collect()
+    }
+
     /// The log lines Falco writes as it loads each plugin, saying that the
     /// plugin is built in.
     pub fn load_messages(&self) -> Vec<String> {
         self.plugins
             .iter()
             .map(|p| {
-                let version = falco_k8saudit::PROVIDED_PLUGINS
-                    .iter()
-                    .chain(&[("container", CONTAINER_PLUGIN_VERSION)])
-                    .find(|(n, _)| *n == p.name)
-                    .map_or("", |(_, v)| v);
+                let version = builtin_plugin_version(&p.name);
                 format!(
                     "Loaded plugin '{}@{version}' (built in: no shared object loaded, library_path {} not used)",
                     p.name, p.library_path

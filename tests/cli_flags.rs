@@ -198,6 +198,9 @@ fn version_text_and_json() {
     ] {
         assert!(v[k].is_string(), "{k}: {v}");
     }
+    // Falco's keys and no other, on one compact line.
+    assert_eq!(v.as_object().map(|o| o.len()), Some(8), "{v}");
+    assert_eq!(stdout(&o), format!("{v}\n"));
     let semver = v["engine_version_semver"].as_str().unwrap_or("");
     assert_eq!(
         semver.split('.').nth(1),

@@ -273,3 +273,33 @@ fn older_flags_map_to_todays_keys_with_one_warning() {
         );
     }
 }
+
+#[test]
+fn version_json_names_the_loaded_plugins_versions() {
+    // As Falco, `plugin_versions` appears once plugins are loaded: here the
+    // built-in ones, with the versions they stand for.
+    let config = write(
+        "plugins.yaml",
+        "load_plugins: [k8saudit, json]\nplugins:\n  - name: k8saudit\n    library_path: libk8saudit.so\n  - name: json\n    library_path: libjson.so\n",
+    );
+    let o = Command::new(example("falco"))
+        .args(["-c", &config, "--version", "-o", "json_output=true"])
+        .output()
+        .expect("falco runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    let plugins = v["plugin_versions"].as_object().expect("plugin_versions");
+    assert_eq!(
+        plugins.keys().collect::<Vec<_>>(),
+        ["json", "k8saudit"],
+        "{v}"
+    );
+    for (name, version) in plugins {
+        let version = version.as_str().unwrap_or_default();
+        assert_eq!(version.split('.').count(), 3, "{name}: {version}");
+    }
+    // Without plugins, no such key (the default configuration loads none).
+    let o = falco(&["--version", "-o", "json_output=true"]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert!(v.get("plugin_versions").is_none(), "{v}");
+}

@@ -61,10 +61,12 @@ const DRIVER_SCHEMA_VERSION: &str = "4.5.1";
 /// Falco's `versions_info` as JSON (what `--version` prints with
 /// `json_output`, and `--support`'s `engine_info`): this build's version,
 /// the event library's (`falco-events`), the rules engine version, the
-/// driver ABI. This build loads no plugins: `plugin_api_version` is
-/// `"none"` and `plugin_versions` is absent, as in Falco without plugins.
-pub fn versions_json() -> Value {
-    json!({
+/// driver ABI. This build has no plugin API (`plugin_api_version` is
+/// `"none"`); `plugin_versions` maps each plugin the configuration loads
+/// (all built in) to the version it stands for, and is absent when none is
+/// loaded, as in Falco.
+pub fn versions_json(plugins: &[(String, &str)]) -> Value {
+    let mut v = json!({
         "falco_version": env!("CARGO_PKG_VERSION"),
         "libs_version": falco_events_version(),
         "plugin_api_version": "none",
@@ -73,7 +75,23 @@ pub fn versions_json() -> Value {
         "default_driver_version": "none",
         "engine_version": ENGINE_VERSION.minor.to_string(),
         "engine_version_semver": ENGINE_VERSION.to_string(),
-    })
+    });
+    if !plugins.is_empty() {
+        let map: serde_json::Map<String, Value> = plugins
+            .iter()
+            .map(|(n, ver)| (n.clone(), json!(ver)))
+            .collect();
+        v["plugin_versions"] = Value::Object(map);
+    }
+    v
+}
+
+/// The built-in plugins `cfg` loads, with their versions (none when the
+/// plugin settings are wrong: the command that needs them reports it).
+fn plugin_versions(cfg: &Config) -> Vec<(String, &'static str)> {
+    crate::sources::SourcePlan::new(cfg, &[], &[])
+        .map(|p| p.plugin_versions())
+        .unwrap_or_default()
 }
 
 fn falco_events_version() -> &'static str {
@@ -81,8 +99,9 @@ fn falco_events_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
-fn print_version(json_output: bool) {
-    let v = versions_json();
+fn print_version(cfg: &Config) {
+    let json_output = cfg.json_output;
+    let v = versions_json(&plugin_versions(cfg));
     if json_output {
         println!("{v}");
         return;
@@ -638,7 +657,7 @@ fn uname() -> Value {
     })
 }
 
-fn support(args: &Args, tree: &Value, files: &[PathBuf]) -> Value {
+fn support(args: &Args, cfg: &Config, tree: &Value, files: &[PathBuf]) -> Value {
     let mut cmdline = vec!["falco".to_string()];
     cmdline.extend(args.cmdline.iter().cloned());
     let rules: Vec<Value> = files
@@ -653,7 +672,7 @@ fn support(args: &Args, tree: &Value, files: &[PathBuf]) -> Value {
     json!({
         "system_info": uname(),
         "version": env!("CARGO_PKG_VERSION"),
-        "engine_info": versions_json(),
+        "engine_info": versions_json(&plugin_versions(cfg)),
         "cmdline": cmdline.join(" "),
         "config": tree,
         "rules_files": rules,
@@ -722,7 +741,7 @@ pub fn run(args: Args) -> ExitCode {
         log.log(Priority::Warning, d);
     }
     if args.version {
-        print_version(loaded.config.json_output);
+        print_version(&loaded.config);
         return ExitCode::SUCCESS;
     }
     if args.page_size {
@@ -778,7 +797,7 @@ pub fn run(args: Args) -> ExitCode {
                 _ => None,
             })
             .collect();
-        println!("{}", support(&args, &loaded.tree, &files));
+        println!("{}", support(&args, cfg, &loaded.tree, &files));
         return ExitCode::SUCCESS;
     }
     daemon::run_config(&opts, loaded.config)
