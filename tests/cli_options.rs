@@ -303,3 +303,53 @@ fn version_json_names_the_loaded_plugins_versions() {
     let v: Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
     assert!(v.get("plugin_versions").is_none(), "{v}");
 }
+
+#[test]
+fn source_selection_flags_give_falcos_errors() {
+    let rules = write("r4.yaml", RULES);
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["--enable-source=syscall"], 0, ""),
+        (&["--enable-source", "syscall"], 0, ""),
+        (
+            &["--enable-source=nope"],
+            1,
+            "Attempted enabling an unknown event source: nope",
+        ),
+        (
+            &["--disable-source=nope"],
+            1,
+            "Attempted disabling an unknown event source: nope",
+        ),
+        (
+            &["--enable-source=syscall", "--disable-source=syscall"],
+            1,
+            "You can not mix --enable-source and --disable-source",
+        ),
+        (
+            &["--disable-source=syscall"],
+            1,
+            "Must enable at least one event source",
+        ),
+    ];
+    for (flags, code, message) in cases {
+        let mut args = flags.to_vec();
+        args.extend(["--dry-run", "-r", &rules]);
+        let o = falco(&args);
+        assert_eq!(o.status.code(), Some(*code), "{flags:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{flags:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_missing_configuration_file_is_an_error_naming_it() {
+    let o = Command::new(example("falco"))
+        .args(["-c", "/nonexistent/falco.yaml", "--dry-run"])
+        .output()
+        .expect("falco runs");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/nonexistent/falco.yaml"),
+        "{}",
+        stderr(&o)
+    );
+}
