@@ -36,7 +36,10 @@
 //!   `lists` the referenced lists, `items_compiled` the expansion; `used` is
 //!   true when a rule, macro or list refers to it (the unused warning's
 //!   test). Macros' `used` likewise.
-//! - `required_engine_version` is the file's, as `major.minor.patch`.
+//! - `required_engine_version` is the file's, as `major.minor.patch`;
+//!   `required_plugin_versions` gives each requirement's first plugin with
+//!   the others as `alternatives` (the syscall source provides `container`,
+//!   so the requirement holds).
 //! - `plugins` is empty everywhere (no plugin is loaded), and Falco's
 //!   hash-set arrays are printed sorted here (Falco's order varies).
 
@@ -49,6 +52,12 @@ use std::process::{Command, Output};
 
 const RULES: &str = r#"
 - required_engine_version: 0.31.0
+- required_plugin_versions:
+    - name: container
+      version: 0.4.0
+      alternatives:
+        - name: container-alt
+          version: 0.1.0
 - list: shell_binaries
   items: [bash, sh]
 - list: all_shells
@@ -168,7 +177,7 @@ fn describe_all_is_falcos_document() {
     let o = falco(&["-L", "-r", &rules, "-o", "json_output=true"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let expected = format!(
-        r#"{{"lists":{LISTS},"macros":{MACROS},"required_engine_version":"0.31.0","required_plugin_versions":[],"rules":[{SHELL_SPAWNED},{OPEN_ETC}]}}"#
+        r#"{{"lists":{LISTS},"macros":{MACROS},"required_engine_version":"0.31.0","required_plugin_versions":[{{"alternatives":[{{"name":"container-alt","version":"0.1.0"}}],"name":"container","version":"0.4.0"}}],"rules":[{SHELL_SPAWNED},{OPEN_ETC}]}}"#
     );
     // One compact line, byte for byte.
     assert_eq!(stdout(&o), format!("{expected}\n"));
