@@ -374,3 +374,95 @@ pub fn describe_json(engine: &Engine, only: Option<&str>) -> Result<Value, Descr
         "lists": lists,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(cond: &str) -> Details {
+        let macros: BTreeSet<&str> = ["m1", "m2"].into_iter().collect();
+        let lists: BTreeSet<&str> = ["l1", "l2"].into_iter().collect();
+        let mut r = Resolver {
+            known_macros: &macros,
+            known_lists: &lists,
+            out: Details::default(),
+        };
+        r.expr(&parse_condition(cond).expect("condition parses"));
+        r.out
+    }
+
+    fn set(xs: &[&str]) -> BTreeSet<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// What Falco's `filter_details_resolver` finds in a condition.
+    #[test]
+    fn details_are_falcos_filter_details() {
+        /// A condition, then the fields, operators, macros and lists it names.
+        type Case<'a> = (
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        let cases: &[Case] = &[
+            ("proc.name = cat", &["proc.name"], &["="], &[], &[]),
+            ("m1 and not m3", &[], &[], &["m1"], &[]),
+            (
+                "proc.aname[2] in (l1, bash, l3) or fd.name exists",
+                &["fd.name", "proc.aname[2]"],
+                &["exists", "in"],
+                &[],
+                &["l1"],
+            ),
+            (
+                "tolower(proc.name) = val(proc.pname)",
+                &["proc.name", "proc.pname"],
+                &["="],
+                &[],
+                &[],
+            ),
+            (
+                "evt.type in (l2, open) and m2 and fd.num >= 3",
+                &["evt.type", "fd.num"],
+                &[">=", "in"],
+                &["m2"],
+                &["l2"],
+            ),
+        ];
+        for (cond, fields, ops, macros, lists) in cases {
+            let d = resolve(cond);
+            assert_eq!(d.fields, set(fields), "{cond}");
+            assert_eq!(d.operators, set(ops), "{cond}");
+            assert_eq!(d.macros, set(macros), "{cond}");
+            assert_eq!(d.lists, set(lists), "{cond}");
+        }
+    }
+
+    #[test]
+    fn events_follow_falcos_get_json_evt_types() {
+        let names = |cond: &str, syscall: bool| -> Vec<String> {
+            event_names(&parse_condition(cond).expect("parses"), syscall)
+                .into_iter()
+                .collect()
+        };
+        assert_eq!(names("evt.type = execve", true), ["asyncevent", "execve"]);
+        // A syscall without an event of its own is named by the syscall.
+        assert_eq!(names("evt.type = getpid", true), ["asyncevent", "getpid"]);
+        assert_eq!(
+            names("evt.type in (open, openat) and fd.num > 0", true),
+            ["asyncevent", "open", "openat"]
+        );
+        // Another source: its plugin events.
+        assert_eq!(names("ka.verb = get", false), ["asyncevent", "pluginevent"]);
+        // No event type: every name, the generic pair's own excepted.
+        let all = names("proc.name = cat", true);
+        assert!(all.len() > 300, "{}", all.len());
+        assert!(!all.iter().any(|n| n == "syscall"));
+        assert!(
+            !all.iter().any(|n| n == "sched_switch"),
+            "tracepoints go by their events"
+        );
+    }
+}
