@@ -324,6 +324,29 @@ fn list_fields_text_is_libsinsps_layout() {
         "Field Class:", "Event Sources:"
     );
     assert!(out.contains(&header), "{out}");
+    // libsinsp's classes in libsinsp's order (its generic `evt` class
+    // first), then the container plugin's.
+    let classes: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("Field Class:"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "evt",
+            "evt",
+            "process",
+            "user",
+            "group",
+            "fd",
+            "fs.path",
+            "util",
+            "fdlist",
+            "container"
+        ]
+    );
+    assert!(out.contains(&format!("\n{:<30}The event's sequence number", "evt.num")));
     // One field a line: the name in 30 columns, the description (each word
     // followed by a space) after its tags; a name longer than 30 columns
     // gets a line of its own. Every class ends with a blank line.

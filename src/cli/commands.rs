@@ -282,6 +282,9 @@ fn list_events(format: Format) {
 
 /// One field of `--list`, whatever its source.
 struct FieldRow {
+    /// Which class of its source (two classes can share a name: libsinsp's
+    /// two `evt` classes).
+    class_id: usize,
     class: String,
     name: String,
     ty: String,
@@ -294,43 +297,19 @@ struct FieldRow {
     desc: String,
 }
 
-/// The libsinsp field class a syscall field belongs to (by its prefix),
-/// or the container plugin's class for `container.*` and `k8s.*`.
-fn syscall_field_class(name: &str) -> &'static str {
-    let prefix = |p: &str| name.starts_with(p);
-    if prefix("proc.") || prefix("thread.") {
-        "process"
-    } else if prefix("fdlist.") {
-        "fdlist"
-    } else if prefix("fs.path.") {
-        "fs.path"
-    } else if prefix("fd.") {
-        "fd"
-    } else if prefix("user.") {
-        "user"
-    } else if prefix("group.") {
-        "group"
-    } else if prefix("container.") {
-        "container"
-    } else if prefix("k8s.") {
-        "k8s"
-    } else if prefix("util.") {
-        "util"
-    } else {
-        "evt"
-    }
-}
-
 fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
     let mut sources = Vec::new();
     if source.is_empty() || source == "syscall" {
         use falco_events::FieldAttrs;
-        let rows = falco_events::fields()
-            .iter()
+        let rows = falco_events::fields::field_classes()
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, (class, fields))| fields.into_iter().map(move |f| (i, class, f)))
             // Falco lists neither table-only nor deprecated fields.
-            .filter(|f| f.is_listed() && !f.attrs.contains(FieldAttrs::DEPRECATED))
-            .map(|f| FieldRow {
-                class: syscall_field_class(f.name).to_string(),
+            .filter(|(_, _, f)| f.is_listed() && !f.attrs.contains(FieldAttrs::DEPRECATED))
+            .map(|(class_id, class, f)| FieldRow {
+                class_id,
+                class: class.to_string(),
                 tags: [
                     (FieldAttrs::NO_RHS, "EPF_NO_RHS"),
                     (FieldAttrs::NO_TRANSFORMER, "EPF_NO_TRANSFORMER"),
@@ -366,6 +345,7 @@ fn field_rows(source: &str) -> Vec<(String, Vec<FieldRow>)> {
         let rows = falco_k8saudit::fields::fields()
             .iter()
             .map(|f| FieldRow {
+                class_id: usize::from(f.is_json_plugin()),
                 class: if f.is_json_plugin() {
                     "json"
                 } else {
@@ -499,11 +479,13 @@ fn list_fields(source: &str, names_only: bool, verbose: bool, format: Format) ->
     // Group by class, in order, per source.
     let mut classes: Vec<(String, String, Vec<&FieldRow>)> = Vec::new();
     for (src, rows) in &sources {
+        let mut last = None;
         for r in rows {
             match classes.last_mut() {
-                Some((c, s, v)) if *c == r.class && s == src => v.push(r),
+                Some((_, s, v)) if last == Some(r.class_id) && s == src => v.push(r),
                 _ => classes.push((r.class.clone(), src.clone(), vec![r])),
             }
+            last = Some(r.class_id);
         }
     }
     match format {

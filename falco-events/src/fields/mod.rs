@@ -475,6 +475,53 @@ pub fn fields() -> &'static [FieldInfo] {
     &FIELDS
 }
 
+/// The catalog grouped as `falco --list` shows it: libsinsp's field
+/// classes in libsinsp's order (`evt` for every event, `evt` for syscall
+/// events, `process`, `user`, `group`, `fd`, `fs.path`, `util`, `fdlist`),
+/// then the `container` plugin's one class (`container.*` and `k8s.*`,
+/// named after the plugin). Every catalog field is in exactly one class.
+///
+/// ```
+/// let classes = falco_events::fields::field_classes();
+/// assert_eq!(classes[0].0, "evt");
+/// assert!(classes[0].1.iter().any(|f| f.name == "evt.num"));
+/// let n: usize = classes.iter().map(|(_, f)| f.len()).sum();
+/// assert_eq!(n, falco_events::fields().len());
+/// ```
+pub fn field_classes() -> Vec<(&'static str, Vec<&'static FieldInfo>)> {
+    let user_group = |prefix: &'static str| -> Vec<&'static FieldInfo> {
+        user::USER_GROUP
+            .iter()
+            .filter(|f| f.name.starts_with(prefix))
+            .collect()
+    };
+    let all = |part: &'static [FieldInfo]| part.iter().collect::<Vec<_>>();
+    let mut classes = vec![
+        ("evt", all(evt::GENERIC)),
+        ("evt", all(evt::EVT)),
+        ("process", all(proc::PROCESS)),
+        ("user", user_group("user.")),
+        ("group", user_group("group.")),
+        ("fd", all(fd::FD)),
+        ("fs.path", all(fd::FS_PATH)),
+        ("util", all(evt::UTIL)),
+        ("fdlist", all(fd::FDLIST)),
+        (
+            "container",
+            container::CONTAINER.iter().chain(container::K8S).collect(),
+        ),
+    ];
+    // Whatever the prefixes above missed stays listed, with its table.
+    let other: Vec<&'static FieldInfo> = user::USER_GROUP
+        .iter()
+        .filter(|f| !f.name.starts_with("user.") && !f.name.starts_with("group."))
+        .collect();
+    if !other.is_empty() {
+        classes.push(("user", other));
+    }
+    classes
+}
+
 /// The catalog entry of a resolved field (`None` if the id is not ours).
 pub fn field_info(field: &Field) -> Option<&'static FieldInfo> {
     FIELDS.get(field.id as usize)
