@@ -215,6 +215,31 @@ fn sorted(set: impl IntoIterator<Item = String>) -> Value {
 /// Builds Falco's `-L`/`-l RULE` JSON for the rules `engine` has loaded
 /// (see the module docs for the shape).
 ///
+/// ```
+/// use falco::cli::describe_json;
+/// use falco::events::SyscallSource;
+/// use falco::rules::Engine;
+///
+/// let mut engine = Engine::builder().source(SyscallSource::new()).build();
+/// let r = engine.load_str("r.yaml", "\
+/// - macro: spawned
+///   condition: evt.type = execve
+/// - rule: Shell
+///   desc: A shell ran.
+///   condition: spawned and proc.name in (bash, sh)
+///   output: shell %proc.name
+///   priority: WARNING
+/// ");
+/// assert!(r.successful());
+/// let doc = describe_json(&engine, Some("Shell"))?;
+/// let details = &doc["rules"][0]["details"];
+/// assert_eq!(details["macros"], serde_json::json!(["spawned"]));
+/// assert_eq!(details["condition_fields"], serde_json::json!(["evt.type", "proc.name"]));
+/// assert_eq!(details["events"], serde_json::json!(["asyncevent", "execve"]));
+/// assert!(describe_json(&engine, Some("Nope")).is_err());
+/// # Ok::<(), falco::cli::DescribeError>(())
+/// ```
+///
 /// # Errors
 ///
 /// [`DescribeError::NotLoaded`] when `only` names no loaded rule.
