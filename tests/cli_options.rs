@@ -353,3 +353,38 @@ fn a_missing_configuration_file_is_an_error_naming_it() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_schemas_scalar_types_are_the_readers() {
+    // Every implemented key the schema calls a boolean or an integer is
+    // refused with a value of another type, and the error names it: the
+    // schema and the reader agree. (All errors come at once.)
+    let s = schema();
+    let mut args: Vec<String> = vec!["--dry-run".into()];
+    let mut keys = Vec::new();
+    for (key, implemented) in falco::config::accepted_keys() {
+        let Some(n) = node(&s, key) else { continue };
+        if !implemented {
+            continue;
+        }
+        let bad = match n["type"].as_str() {
+            Some("boolean") => "maybe",
+            Some("integer") => "many",
+            _ => continue,
+        };
+        args.push("-o".into());
+        args.push(format!("{key}={bad}"));
+        keys.push(key);
+    }
+    assert!(keys.len() > 40, "{keys:?}");
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = falco(&refs);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for key in keys {
+        assert!(
+            err.contains(&format!("'{key}'")),
+            "{key} not refused: {err}"
+        );
+    }
+}
