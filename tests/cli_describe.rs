@@ -256,3 +256,41 @@ fn a_rule_for_another_source_has_falcos_plugin_event_names() {
         serde_json::json!(["ka.verb"])
     );
 }
+
+#[test]
+fn validate_with_describe_adds_the_description() {
+    // Falco's validate_rules_files: with -L or -l and every file valid, the
+    // description follows the results (JSON: `falco_describe_results` beside
+    // `falco_load_results`; text: a blank line, then the rules table).
+    let rules = write("validate.yaml", RULES);
+    let o = falco(&["-V", &rules, "-l", "Open etc", "-o", "json_output=true"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["falco_load_results"][0]["successful"], true, "{v}");
+    let expected: serde_json::Value =
+        serde_json::from_str(&format!("{{\"rules\":[{OPEN_ETC}]}}")).expect("expected JSON");
+    assert_eq!(v["falco_describe_results"], expected);
+
+    let o = falco(&["-V", &rules, "-L"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let table = format!(
+        "\n\n{:<50} Description\n{:<50} -----------\n",
+        "Rule", "----"
+    );
+    assert!(out.contains(&table), "{out}");
+    assert!(
+        out.contains(&format!("{:<50} Opens under etc. \n", "Open etc")),
+        "{out}"
+    );
+
+    // An invalid file: the results only, exit 1.
+    let bad = write(
+        "validate-bad.yaml",
+        "- rule: x\n  desc: d\n  condition: nope.field = 1\n  output: o\n  priority: INFO\n",
+    );
+    let o = falco(&["-V", &bad, "-L", "-o", "json_output=true"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert!(v.get("falco_describe_results").is_none(), "{v}");
+}

@@ -558,19 +558,41 @@ fn engine(cfg: &Config) -> Result<Engine, ExitCode> {
         })
 }
 
-fn validate(files: &[PathBuf], cfg: &Config) -> ExitCode {
+/// `-V`: loads each file in turn into one engine and prints each result;
+/// with `-L`/`-l RULE` (`describe`: `Some(None)` for all rules) and every
+/// file valid, the description follows, as Falco's validation prints it:
+/// under `falco_describe_results` in JSON, after a blank line in text.
+fn validate(files: &[PathBuf], cfg: &Config, describe: Option<Option<&str>>) -> ExitCode {
     let mut e = match engine(cfg) {
         Ok(e) => e,
         Err(code) => return code,
     };
     let results: Vec<LoadResult> = files.iter().map(|f| e.load_file(f)).collect();
     let failed = results.iter().any(|r| !r.successful());
+    let described = match describe {
+        Some(only) if !failed => match super::describe::describe_json(&e, only) {
+            Ok(doc) => Some(doc),
+            Err(err) => {
+                eprintln!("Error: {err}");
+                return ExitCode::from(1);
+            }
+        },
+        _ => None,
+    };
     if cfg.json_output {
-        println!("{}", falco_load_results_json(&results));
+        let mut doc = falco_load_results_json(&results);
+        if let Some(d) = described {
+            doc["falco_describe_results"] = d;
+        }
+        println!("{doc}");
     } else {
         for r in &results {
             println!("{}: {}", r.name, r.status());
             print!("{}", r.render());
+        }
+        if let Some(d) = described {
+            println!();
+            describe_text(&d);
         }
     }
     if failed {
@@ -607,11 +629,18 @@ fn describe(e: &Engine, only: Option<&str>, json_output: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut out = std::io::stdout().lock();
     if json_output {
-        let _ = writeln!(out, "{doc}");
-        return ExitCode::SUCCESS;
+        println!("{doc}");
+    } else {
+        describe_text(&doc);
     }
+    ExitCode::SUCCESS
+}
+
+/// Falco's `format_described_rules_as_text`: rule names in 50 columns,
+/// descriptions wrapped at 110 and indented by 51, a blank line after each.
+fn describe_text(doc: &Value) {
+    let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{:<50} Description", "Rule");
     let _ = writeln!(out, "{:<50} -----------", "----");
     for r in doc["rules"].as_array().into_iter().flatten() {
@@ -621,7 +650,6 @@ fn describe(e: &Engine, only: Option<&str>, json_output: bool) -> ExitCode {
             break;
         }
     }
-    ExitCode::SUCCESS
 }
 
 fn uname() -> Value {
@@ -753,7 +781,9 @@ pub fn run(args: Args) -> ExitCode {
         return list_fields(source, args.names_only, args.verbose, args.format);
     }
     if !args.validate.is_empty() {
-        return validate(&args.validate, &loaded.config);
+        let describe = (args.describe_all || args.describe_rule.is_some())
+            .then_some(args.describe_rule.as_deref());
+        return validate(&args.validate, &loaded.config, describe);
     }
     if args.describe_all || args.describe_rule.is_some() || args.support {
         let cfg = &loaded.config;
