@@ -231,10 +231,11 @@ impl SourcePlan {
 }
 
 /// The container engines to ask for metadata: the `container` plugin's
-/// `init_config` (`label_max_len`, `engines.docker` and `engines.podman`
-/// with `enabled` and `sockets`) when `plugins` has an entry for it (loaded
-/// or not: its settings describe the host), else the plugin's defaults.
-/// CRI and containerd sockets are not asked here.
+/// `init_config` (`label_max_len`, `engines.docker`, `engines.podman` and
+/// `engines.cri` with `enabled` and `sockets`) when `plugins` has an entry
+/// for it (loaded or not: its settings describe the host), else the
+/// plugin's defaults. The plugin's native `engines.containerd` API is not
+/// spoken: containerd is asked through the CRI.
 pub fn container_engines(cfg: &Config) -> falco_events::state::runtime::ContainerEngines {
     let mut e = falco_events::state::runtime::ContainerEngines::default();
     let Some(p) = cfg.plugins.iter().find(|p| p.name == "container") else {
@@ -246,7 +247,11 @@ pub fn container_engines(cfg: &Config) -> falco_events::state::runtime::Containe
     if let Some(n) = init["label_max_len"].as_u64() {
         e.label_max_len = n as usize;
     }
-    for (name, list) in [("docker", &mut e.docker), ("podman", &mut e.podman)] {
+    for (name, list) in [
+        ("docker", &mut e.docker),
+        ("podman", &mut e.podman),
+        ("cri", &mut e.cri),
+    ] {
         let engine = &init["engines"][name];
         if engine["enabled"].as_bool() == Some(false) {
             list.clear();

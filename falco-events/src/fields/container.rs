@@ -3,11 +3,12 @@
 //! `container.id` and `container.full_id` come from the cgroups (`host`
 //! outside containers), `container.start_ts` and `container.duration` from
 //! the start of the container's PID namespace. The other fields come from
-//! the container runtime ([`crate::state::runtime`]: Docker or podman) once
+//! the container runtime ([`crate::state::runtime`]: Docker, podman, CRI) once
 //! it has answered; before that, and for containers no runtime knows, they
 //! are unavailable, as with the plugin. On the host they read as the plugin
-//! reports them (`host`, empty or false). `k8s.*` (CRI pod sandboxes) are
-//! not computed.
+//! reports them (`host`, empty or false). `k8s.pod.*` and `k8s.ns.name`
+//! come from the CRI's pod sandbox (containerd, CRI-O); the other `k8s.*`
+//! fields are deprecated and empty, as in the plugin.
 
 use super::prelude::*;
 use crate::state::runtime::{ContainerInfo, ContainerMount, Lookup};
@@ -38,7 +39,7 @@ pub(super) const CONTAINER: &[FieldInfo] = &[
     f("container.start_ts", Uint64, "When the container started, in nanoseconds since the epoch, from the start of its PID namespace.").plugin().thread(|c, t, _, o| since_start(c, t, o, |start| start)),
     f("container.duration", Uint64, "Nanoseconds since container.start_ts.").plugin().thread(|c, t, _, o| since_start(c, t, o, |start| c.event.ts().saturating_sub(start))),
     f("container.ip", Str, "The container's (or pod's) primary IPv4 address, as the engine reports it.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.ip))),
-    f("container.cni.json", Str, "The pod's CNI result as JSON text, with addresses per interface (CRI engines).").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |_, o| o.push_str(""))),
+    f("container.cni.json", Str, "The pod's CNI result as JSON text, with addresses per interface (CRI engines).").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.cni_json))),
     f("container.host_pid", Bool, "True if the container shares the host PID namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_pid))),
     f("container.host_network", Bool, "True if the container shares the host network namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_network))),
     f("container.host_ipc", Bool, "True if the container shares the host IPC namespace.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_bool(false), |i, o| o.push_bool(i.host_ipc))),
@@ -52,16 +53,16 @@ pub(super) const CONTAINER: &[FieldInfo] = &[
 /// The container plugin's `k8s.*`.
 #[rustfmt::skip]
 pub(super) const K8S: &[FieldInfo] = &[
-    f("k8s.pod.name", Str, "The Kubernetes pod name, as the container runtime reports it.").plugin(),
-    f("k8s.ns.name", Str, "The Kubernetes namespace name, as the container runtime reports it.").plugin(),
-    f("k8s.pod.id", Str, "Legacy alias of k8s.pod.uid.").plugin(),
-    f("k8s.pod.uid", Str, "The Kubernetes pod UID given at pod creation.").plugin(),
-    f("k8s.pod.sandbox_id", Str, "The short (12 character) id of the pod sandbox, from the cgroups.").plugin(),
-    f("k8s.pod.full_sandbox_id", Str, "The full id of the pod sandbox.").plugin(),
-    f("k8s.pod.label", Str, "One pod label, by key: k8s.pod.label[app.kubernetes.io/name].").arg(REQ_KEY).plugin(),
-    f("k8s.pod.labels", Str, "All pod labels as key:value pairs, comma separated.").plugin(),
-    f("k8s.pod.ip", Str, "The pod's primary IPv4 address (the same as container.ip).").plugin(),
-    f("k8s.pod.cni.json", Str, "The pod's CNI result as JSON text (the same as container.cni.json).").plugin(),
+    f("k8s.pod.name", Str, "The Kubernetes pod name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.name")),
+    f("k8s.ns.name", Str, "The Kubernetes namespace name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.namespace")),
+    f("k8s.pod.id", Str, "Legacy alias of k8s.pod.uid.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.uid")),
+    f("k8s.pod.uid", Str, "The Kubernetes pod UID given at pod creation.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.uid")),
+    f("k8s.pod.sandbox_id", Str, "The short (12 character) id of the pod sandbox, from the cgroups.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(i.pod_sandbox_id.get(..12).unwrap_or(&i.pod_sandbox_id)))),
+    f("k8s.pod.full_sandbox_id", Str, "The full id of the pod sandbox.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.pod_sandbox_id))),
+    f("k8s.pod.label", Str, "One pod label, by key: k8s.pod.label[app.kubernetes.io/name].").arg(REQ_KEY).plugin().thread(pod_label),
+    f("k8s.pod.labels", Str, "All pod labels as key:value pairs, comma separated.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.pod_labels_text()))),
+    f("k8s.pod.ip", Str, "The pod's primary IPv4 address (the same as container.ip).").plugin().thread(|c, t, _, o| pod_network(c, t, o, |i| &i.ip)),
+    f("k8s.pod.cni.json", Str, "The pod's CNI result as JSON text (the same as container.cni.json).").plugin().thread(|c, t, _, o| pod_network(c, t, o, |i| &i.cni_json)),
     f("k8s.rc.name", Str, "Deprecated; use the k8smeta plugin.").plugin(),
     f("k8s.rc.id", Str, "Deprecated; use the k8smeta plugin.").plugin(),
     f("k8s.rc.label", Str, "Deprecated; use the k8smeta plugin.").arg(REQ_KEY).plugin(),
@@ -169,6 +170,61 @@ fn mount(
             true
         }
         None => false,
+    }
+}
+
+/// `k8s.pod.name` and kin: Kubernetes' internal label `io.kubernetes.KEY`
+/// of the container, when it has one (never on the host).
+fn k8s_label(c: &EventContext<'_>, t: &ThreadInfo, out: &mut Values, key: &str) -> bool {
+    let Some(i) = info(c, t) else { return false };
+    match i.k8s_label(key) {
+        Some(v) => {
+            out.push_str(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `k8s.pod.label[KEY]`: the pod label's value, when the pod has it.
+fn pod_label(c: &EventContext<'_>, t: &ThreadInfo, f: &Field, out: &mut Values) -> bool {
+    let (Some(i), FieldArg::Key(k)) = (info(c, t), &f.arg) else {
+        return false;
+    };
+    match i.pod_labels.get::<str>(k.as_ref()) {
+        Some(v) => {
+            out.push_str(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// `k8s.pod.ip` and `k8s.pod.cni.json`, as the plugin gives them: from the
+/// container when its CNI result is known, else from its pod sandbox's own
+/// entry when the runtime answered for it; none otherwise (the host
+/// included).
+fn pod_network(
+    c: &EventContext<'_>,
+    t: &ThreadInfo,
+    out: &mut Values,
+    value: impl Fn(&ContainerInfo) -> &String,
+) -> bool {
+    let Some(i) = info(c, t) else { return false };
+    if !i.cni_json.is_empty() {
+        out.push_str(value(&i));
+        return true;
+    }
+    let sandbox = i.pod_sandbox_id.get(..12).unwrap_or(&i.pod_sandbox_id);
+    if sandbox.is_empty() {
+        return false;
+    }
+    match c.state.containers.get(sandbox) {
+        Lookup::Found(s) => {
+            out.push_str(value(&s));
+            true
+        }
+        _ => false,
     }
 }
 

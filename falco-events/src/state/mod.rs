@@ -45,6 +45,8 @@
 //! that extracts rule fields.
 
 mod container;
+#[cfg(feature = "cri")]
+pub mod cri;
 mod fd;
 mod inspector;
 mod proc;

@@ -8,7 +8,8 @@
 //! events meanwhile have no metadata (`<NA>` for `container.name`, ...), as
 //! in Falco before the plugin hears of a container. A runtime that is down
 //! or slow costs a counted failure and never blocks; a socket that does not
-//! exist at start is skipped. CRI (containerd, cri-o) is not asked here.
+//! exist at start is skipped. containerd and CRI-O are asked through the
+//! CRI (the `cri` module, with the feature of that name).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
@@ -49,7 +50,7 @@ impl ContainerMount {
 pub struct ContainerInfo {
     /// The full id.
     pub full_id: String,
-    /// The engine: `docker` or `podman`.
+    /// The engine: `docker`, `podman`, `containerd`, `cri-o` or `cri`.
     pub kind: &'static str,
     /// The name, without Docker's leading `/`.
     pub name: String,
@@ -77,28 +78,52 @@ pub struct ContainerInfo {
     pub host_network: bool,
     /// Shares the host's IPC namespace.
     pub host_ipc: bool,
+    /// The full id of its pod sandbox (CRI; empty otherwise).
+    pub pod_sandbox_id: String,
+    /// Its pod's labels (CRI; values over `label_max_len` left out).
+    pub pod_labels: BTreeMap<String, String>,
+    /// Its pod's CNI result as JSON text (CRI).
+    pub cni_json: String,
 }
 
 impl ContainerInfo {
     /// `container.labels`: `key:value` pairs joined by `, `, without
     /// annotations and Kubernetes' internal labels.
     pub fn labels_text(&self) -> String {
-        let mut s = String::new();
-        for (k, v) in &self.labels {
-            if k.starts_with("annotation.") || k.starts_with("io.kubernetes.") {
-                continue;
-            }
-            if !s.is_empty() {
-                s.push_str(", ");
-            }
-            s.push_str(k);
-            if !v.is_empty() {
-                s.push(':');
-                s.push_str(v);
-            }
-        }
-        s
+        labels_text(&self.labels)
     }
+
+    /// `k8s.pod.labels`, rendered as `container.labels`.
+    pub fn pod_labels_text(&self) -> String {
+        labels_text(&self.pod_labels)
+    }
+
+    /// The value of Kubernetes' internal label `key` (`pod.name`, ...).
+    pub fn k8s_label(&self, key: &str) -> Option<&str> {
+        self.labels
+            .get(&format!("io.kubernetes.{key}"))
+            .map(String::as_str)
+    }
+}
+
+/// `key:value` pairs joined by `, `, without annotations and Kubernetes'
+/// internal labels, as the plugin renders labels.
+fn labels_text(labels: &BTreeMap<String, String>) -> String {
+    let mut s = String::new();
+    for (k, v) in labels {
+        if k.starts_with("annotation.") || k.starts_with("io.kubernetes.") {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        s.push_str(k);
+        if !v.is_empty() {
+            s.push(':');
+            s.push_str(v);
+        }
+    }
+    s
 }
 
 /// Where a container's metadata stands.
@@ -115,13 +140,16 @@ pub enum Lookup {
 }
 
 /// The container engines to ask, with their sockets (the container
-/// plugin's `engines.docker.sockets` and `engines.podman.sockets`).
+/// plugin's `engines.docker.sockets`, `engines.podman.sockets` and
+/// `engines.cri.sockets`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContainerEngines {
     /// Docker Engine API sockets.
     pub docker: Vec<PathBuf>,
     /// Podman's Docker-compatible API sockets.
     pub podman: Vec<PathBuf>,
+    /// CRI sockets (containerd, CRI-O); asked only with the `cri` feature.
+    pub cri: Vec<PathBuf>,
     /// Labels whose value is longer than this are left out.
     pub label_max_len: usize,
     /// How long one request may take.
@@ -135,6 +163,15 @@ impl Default for ContainerEngines {
         ContainerEngines {
             docker: vec![PathBuf::from(format!("{root}/var/run/docker.sock"))],
             podman: vec![PathBuf::from(format!("{root}/run/podman/podman.sock"))],
+            cri: [
+                "/run/containerd/containerd.sock",
+                "/run/crio/crio.sock",
+                "/run/k3s/containerd/containerd.sock",
+                "/run/host-containerd/containerd.sock",
+            ]
+            .iter()
+            .map(|p| PathBuf::from(format!("{root}{p}")))
+            .collect(),
             label_max_len: 100,
             timeout: Duration::from_secs(2),
         }
@@ -196,7 +233,12 @@ impl ContainerTable {
                 kind,
             })
             .collect();
-        if sockets.is_empty() {
+        let cri_sockets: Vec<PathBuf> = if cfg!(feature = "cri") {
+            engines.cri.iter().filter(|p| p.exists()).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        if sockets.is_empty() && cri_sockets.is_empty() {
             return ContainerTable::default();
         }
         let (tx, rx) = channel::<String>();
@@ -210,8 +252,21 @@ impl ContainerTable {
         let spawned = std::thread::Builder::new()
             .name("falco-containers".into())
             .spawn(move || {
+                let cri = CriEngines::connect(&cri_sockets, &cfg);
+                // The CRI's running containers (its creations are seen when
+                // their first process is).
+                let me = ContainerTable {
+                    shared: Some(worker.clone()),
+                };
+                for id in cri.running() {
+                    me.observe(&id);
+                }
+                drop(me);
                 for id in rx {
-                    let found = sockets.iter().find_map(|s| inspect(s, &id, &cfg));
+                    let found = sockets
+                        .iter()
+                        .find_map(|s| inspect(s, &id, &cfg))
+                        .or_else(|| cri.inspect(&id, &cfg));
                     let entry = match found {
                         Some(info) => {
                             worker.stats.found.fetch_add(1, Ordering::Relaxed);
@@ -306,6 +361,52 @@ impl ContainerTable {
     }
 }
 
+/// The CRI runtimes that answered at start (none without the `cri`
+/// feature).
+struct CriEngines {
+    #[cfg(feature = "cri")]
+    clients: Vec<super::cri::CriClient>,
+}
+
+impl CriEngines {
+    #[cfg_attr(not(feature = "cri"), allow(unused_variables))]
+    fn connect(sockets: &[PathBuf], cfg: &ContainerEngines) -> CriEngines {
+        #[cfg(feature = "cri")]
+        {
+            let clients = sockets
+                .iter()
+                .filter_map(|p| super::cri::CriClient::connect(p, cfg.timeout).ok())
+                .collect();
+            CriEngines { clients }
+        }
+        #[cfg(not(feature = "cri"))]
+        CriEngines {}
+    }
+
+    fn running(&self) -> Vec<String> {
+        #[cfg(feature = "cri")]
+        {
+            self.clients
+                .iter()
+                .filter_map(|c| c.list_running().ok())
+                .flatten()
+                .collect()
+        }
+        #[cfg(not(feature = "cri"))]
+        Vec::new()
+    }
+
+    #[cfg_attr(not(feature = "cri"), allow(unused_variables))]
+    fn inspect(&self, id: &str, cfg: &ContainerEngines) -> Option<ContainerInfo> {
+        #[cfg(feature = "cri")]
+        {
+            self.clients.iter().find_map(|c| c.inspect(id, cfg))
+        }
+        #[cfg(not(feature = "cri"))]
+        None
+    }
+}
+
 /// The first 12 characters of an id.
 fn short_id(id: &str) -> &str {
     id.get(..12).unwrap_or(id)
@@ -388,7 +489,7 @@ fn text(v: &serde_json::Value) -> String {
 
 /// Splits `repo[:tag][@digest]` as the plugin does: the tag follows the
 /// last `:` after the last `/`.
-fn repo_tag(image: &str) -> (String, String) {
+pub(crate) fn repo_tag(image: &str) -> (String, String) {
     let image = image.split('@').next().unwrap_or(image);
     let slash = image.rfind('/');
     match image.rfind(':') {
@@ -571,6 +672,7 @@ mod tests {
         let t = ContainerTable::start(&ContainerEngines {
             docker: vec![path],
             podman: vec![],
+            cri: vec![],
             label_max_len: 100,
             timeout: Duration::from_millis(200),
         });
