@@ -772,6 +772,14 @@ fn run_with(
                 ));
             }
             summary.push_str(&drops.summary());
+            let containers = &pipeline.inspector().state().containers;
+            if containers.is_enabled() {
+                let (asked, found, failed) = containers.stats();
+                summary.push_str(&format!(
+                    "Container metadata lookups: {asked} asked, {found} answered, {failed} failed; {} forgotten with their last process\n",
+                    containers.evicted()
+                ));
+            }
             syscall_stats = Some(stats);
         }
         None => {

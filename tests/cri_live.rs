@@ -554,4 +554,11 @@ fn a_pods_container_has_the_kubernetes_metadata_in_lookups_and_alerts() {
         "{line}\nwant {want}\nlog: {}",
         read(&log)
     );
+    // Each `cat` is the container's only process but for its sleep: the
+    // container stays; the lookups are counted at exit.
+    let log = read(&log);
+    assert!(
+        log.contains("Container metadata lookups: ") && log.contains(" answered, "),
+        "{log}"
+    );
 }

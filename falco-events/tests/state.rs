@@ -1009,3 +1009,117 @@ fn execve_replaces_the_arguments_even_with_none() {
     assert_eq!(at(&rows, 2, 0), Some("ls"));
     assert_eq!(at(&rows, 2, 1), Some("ls -l"));
 }
+
+/// bash forks cat in a Docker container.
+fn fork_cat_in_container(id: &str) -> OwnedEvent {
+    let cg = format!("cpu=/docker/{id}\0");
+    let fork = fork_cat();
+    let e = fork.as_event();
+    let vals: Vec<Value<'_>> = e
+        .params()
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 14 {
+                Value::Bytes(cg.as_bytes())
+            } else {
+                Value::Raw(p.as_bytes())
+            }
+        })
+        .collect();
+    EventBuilder::new(PPME_SYSCALL_CLONE_20_X)
+        .tid(BASH as u64)
+        .values(vals)
+        .build()
+        .unwrap()
+}
+
+/// A Docker Engine API on a unix socket of the test's that knows every
+/// container id (named `web`) and lists none.
+fn fake_docker(name: &str) -> std::path::PathBuf {
+    use std::io::{BufRead, Write};
+    let dir = std::env::temp_dir().join(format!("falco-state-{}-{name}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("docker.sock");
+    let _ = std::fs::remove_file(&path);
+    let listener = std::os::unix::net::UnixListener::bind(&path).expect("bind");
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            let Ok(mut s) = s else { continue };
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(&s).read_line(&mut line);
+            let path = line.split_whitespace().nth(1).unwrap_or("");
+            let (status, body) = if path == "/containers/json" {
+                ("200 OK", "[]".to_string())
+            } else if let Some(id) = path
+                .strip_prefix("/containers/")
+                .and_then(|p| p.strip_suffix("/json"))
+            {
+                (
+                    "200 OK",
+                    format!(r#"{{"Id":"{id}","Name":"/web","Config":{{"Image":"busybox"}}}}"#),
+                )
+            } else {
+                ("404 Not Found", String::new())
+            };
+            let _ = write!(s, "HTTP/1.0 {status}\r\n\r\n{body}");
+        }
+    });
+    path
+}
+
+#[test]
+fn a_containers_metadata_is_forgotten_with_its_last_process() {
+    use falco_events::state::runtime::{ContainerEngines, ContainerTable, Lookup};
+    let id = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
+    let table = ContainerTable::start(&ContainerEngines {
+        docker: vec![fake_docker("evict")],
+        podman: vec![],
+        cri: vec![],
+        label_max_len: 100,
+        timeout: std::time::Duration::from_secs(2),
+    });
+    let mut s = host();
+    s.watch_containers(table.clone());
+    s.update(&fork_cat_in_container(id).as_event());
+    let start = std::time::Instant::now();
+    while !matches!(table.get("3ad7b26ded6d"), Lookup::Found(_)) {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "{:?}",
+            table.get("3ad7b26ded6d")
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(table.len(), 1);
+    // cat exits; libsinsp drops the thread at the next event.
+    let exit = ev(
+        PPME_PROCEXIT_1_E,
+        CAT,
+        &[
+            Value::Int(0),
+            Value::Int(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Int(INIT),
+        ],
+    );
+    let read = ev(
+        PPME_SYSCALL_READ_X,
+        BASH,
+        &[
+            Value::Int(1),
+            Value::Bytes(b"a"),
+            Value::Int(0),
+            Value::Uint(1),
+        ],
+    );
+    s.update(&exit.as_event());
+    assert!(matches!(table.get("3ad7b26ded6d"), Lookup::Found(_)));
+    s.flush_pending();
+    s.update(&read.as_event());
+    assert_eq!(table.get("3ad7b26ded6d"), Lookup::Unknown);
+    assert_eq!((table.len(), table.evicted()), (0, 1));
+    // The same id back (a restarted container) is asked again.
+    s.update(&fork_cat_in_container(id).as_event());
+    assert_eq!(table.get("3ad7b26ded6d"), Lookup::Pending);
+}

@@ -1084,6 +1084,17 @@ impl HostState {
         if !others {
             self.fds.remove(&key);
         }
+        // A container's metadata (and its users) go with its last thread.
+        if t.container_id != "host"
+            && !t.container_id.is_empty()
+            && !self
+                .threads
+                .values()
+                .any(|o| o.container_id == t.container_id)
+        {
+            self.containers.forget(&t.container_id);
+            self.container_users.remove(&t.container_id);
+        }
         true
     }
 

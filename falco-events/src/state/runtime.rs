@@ -4,7 +4,8 @@
 //! never waits.
 //!
 //! A container id seen for the first time (a clone or execve in a new
-//! cgroup, or a process found at start) is queued for lookup once; its
+//! cgroup, or a process found at start) is queued for lookup once, and
+//! forgotten when the last process of the container exits; its
 //! events meanwhile have no metadata (`<NA>` for `container.name`, ...), as
 //! in Falco before the plugin hears of a container. A runtime that is down
 //! or slow costs a counted failure and never blocks; a socket that does not
@@ -187,6 +188,8 @@ pub struct RuntimeStats {
     pub found: AtomicU64,
     /// Lookups that failed (unknown id, runtime down or slow).
     pub failures: AtomicU64,
+    /// Containers forgotten when their last process exited.
+    pub evicted: AtomicU64,
 }
 
 struct Shared {
@@ -277,9 +280,11 @@ impl ContainerTable {
                             Lookup::Failed
                         }
                     };
-                    let short = short_id(&id).to_string();
+                    // Unless forgotten meanwhile (its last process exited).
                     if let Ok(mut m) = worker.map.write() {
-                        m.insert(short, entry);
+                        if let Some(e) = m.get_mut(short_id(&id)) {
+                            *e = entry;
+                        }
                     }
                 }
             });
@@ -347,6 +352,36 @@ impl ContainerTable {
             .ok()
             .and_then(|m| m.get(short).cloned())
             .unwrap_or(Lookup::Unknown)
+    }
+
+    /// Forgets container `short` (its last process exited): its metadata
+    /// is dropped, and asked again should the id come back.
+    pub fn forget(&self, short: &str) {
+        let Some(s) = &self.shared else { return };
+        let Ok(mut m) = s.map.write() else { return };
+        if m.remove(short).is_some() {
+            s.stats.evicted.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// How many containers are cached (answered, pending or failed).
+    pub fn len(&self) -> usize {
+        self.shared
+            .as_ref()
+            .and_then(|s| s.map.read().ok().map(|m| m.len()))
+            .unwrap_or(0)
+    }
+
+    /// Whether no container is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many containers were forgotten when their last process exited.
+    pub fn evicted(&self) -> u64 {
+        self.shared
+            .as_ref()
+            .map_or(0, |s| s.stats.evicted.load(Ordering::Relaxed))
     }
 
     /// The lookup counters (zero when no runtime is asked).
