@@ -495,13 +495,33 @@ fn the_fields_without_an_extractor_are_exactly_these() {
         .map(|f| f.name)
         .collect();
     assert_eq!(missing, NOT_COMPUTED);
-    // No k8s.* field is computed: we ask no container runtime.
+    // The pod's k8s.* fields come from the CRI; the deprecated ones are
+    // never filled, as in the plugin.
     let k8s: Vec<&FieldInfo> = fields()
         .iter()
         .filter(|f| f.name.starts_with("k8s."))
         .collect();
     assert_eq!(k8s.len(), 29);
-    assert!(k8s.iter().all(|f| !f.is_implemented()));
+    let computed: Vec<&str> = k8s
+        .iter()
+        .filter(|f| f.is_implemented())
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(
+        computed,
+        [
+            "k8s.pod.name",
+            "k8s.ns.name",
+            "k8s.pod.id",
+            "k8s.pod.uid",
+            "k8s.pod.sandbox_id",
+            "k8s.pod.full_sandbox_id",
+            "k8s.pod.label",
+            "k8s.pod.labels",
+            "k8s.pod.ip",
+            "k8s.pod.cni.json",
+        ]
+    );
     assert!(crate::extract::is_implemented("proc.name"));
     assert!(!crate::extract::is_implemented("proc.nosuch"));
 }
