@@ -68,6 +68,20 @@
 //! - `init_module` `img` keeps at most 4 KiB, iovec data at most the snaplen
 //!   from at most 32 iovecs, msg_control at most 4 KiB.
 //!
+//! # What never reaches user space
+//!
+//! - Syscalls no rule and no state needs: the `sys_exit` dispatcher reads
+//!   the `interesting` table (set from the rules' event types and the host
+//!   state's, [`BpfProbe::set_interesting`]) and returns before any event
+//!   is built; `sched_switch` and `signal_deliver` are not even attached
+//!   unless asked for.
+//! - The TOCTOU enter events with [`ProbeConfig::enter_events`] off (the
+//!   daemon's choice unless it writes captures): neither the host state nor
+//!   the rules read them, and their five programs are then not loaded.
+//! - Failed open-family calls that no rule can match, with a [`Prefilter`]
+//!   pushed down from the rules ([`BpfProbe::set_prefilter`]; the
+//!   [`prefilter`] module says what is derived and why only failed calls).
+//!
 //! # Requirements
 //!
 //! x86_64; a kernel with BTF (`/sys/kernel/btf/vmlinux`), BPF ring buffers
@@ -105,6 +119,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod prefilter;
 mod probe;
 mod ring;
 mod source;
@@ -122,7 +137,10 @@ mod skel {
 }
 
 pub use error::ProbeError;
-pub use probe::{BpfProbe, ProbeConfig, ProbeStats, BUF_SIZE_PRESETS};
+pub use prefilter::{PathSet, Prefilter};
+pub use probe::{
+    BpfProbe, BpfStats, PrefilterHandle, ProbeConfig, ProbeStats, ProgramStats, BUF_SIZE_PRESETS,
+};
 pub use syscalls::{covered_syscalls, state_syscalls, syscall_number};
 
 /// The README's examples, compiled and run as doctests.
