@@ -165,6 +165,38 @@ impl ProgramStats {
     }
 }
 
+/// Reads the BPF statistics of a probe's programs (see
+/// [`BpfProbe::program_stats_reader`]).
+#[derive(Debug)]
+pub struct ProgramStatsReader {
+    progs: Vec<(String, std::os::fd::OwnedFd)>,
+}
+
+impl ProgramStatsReader {
+    /// The statistics now, one entry per loaded program.
+    pub fn read(&self) -> Vec<ProgramStats> {
+        let mut out = Vec::new();
+        for (name, fd) in &self.progs {
+            let mut info = libbpf_rs::libbpf_sys::bpf_prog_info::default();
+            let mut len = std::mem::size_of_val(&info) as u32;
+            // SAFETY: `info` is a zeroed bpf_prog_info (no arrays asked
+            // for) of `len` bytes; `fd` is a program fd we own.
+            let rc = unsafe {
+                libbpf_rs::libbpf_sys::bpf_prog_get_info_by_fd(fd.as_raw_fd(), &mut info, &mut len)
+            };
+            if rc != 0 {
+                continue;
+            }
+            out.push(ProgramStats {
+                name: name.clone(),
+                run_cnt: info.run_cnt,
+                run_time_ns: info.run_time_ns,
+            });
+        }
+        out
+    }
+}
+
 /// The kernel's BPF run-time statistics, on while this value lives
 /// (`BPF_ENABLE_STATS`; the `kernel.bpf_stats_enabled` sysctl does the same
 /// for the whole host).
@@ -907,10 +939,17 @@ impl BpfProbe {
     /// Run counts and times of each loaded program (see [`ProgramStats`]).
     /// Programs not loaded are left out.
     pub fn program_stats(&self) -> Result<Vec<ProgramStats>, ProbeError> {
+        Ok(self.program_stats_reader()?.read())
+    }
+
+    /// A reader of [`program_stats`](BpfProbe::program_stats) that holds
+    /// its own program fds, so it can be read while the probe is owned
+    /// elsewhere (a consumer thread).
+    pub fn program_stats_reader(&self) -> Result<ProgramStatsReader, ProbeError> {
         use libbpf_rs::skel::Skel;
-        let mut out = Vec::new();
+        use libbpf_rs::AsRawLibbpf;
+        let mut progs = Vec::new();
         for prog in self.skel.object().progs() {
-            use libbpf_rs::AsRawLibbpf;
             // SAFETY: the program object lives as long as the skeleton;
             // bpf_program__fd only reads it (-1 when it was not loaded).
             let fd =
@@ -918,23 +957,21 @@ impl BpfProbe {
             if fd < 0 {
                 continue;
             }
-            let mut info = libbpf_rs::libbpf_sys::bpf_prog_info::default();
-            let mut len = std::mem::size_of_val(&info) as u32;
-            // SAFETY: `info` is a zeroed bpf_prog_info (no arrays asked
-            // for) of `len` bytes; `fd` is the loaded program's.
-            let rc =
-                unsafe { libbpf_rs::libbpf_sys::bpf_prog_get_info_by_fd(fd, &mut info, &mut len) };
-            if rc != 0 {
-                // Not loaded (an enter program with enter events off).
-                continue;
+            // SAFETY: `fd` is the loaded program's, open for the
+            // skeleton's life; F_DUPFD_CLOEXEC makes a new fd we own.
+            let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+            if dup < 0 {
+                return Err(ProbeError::io(
+                    "duplicating a program fd",
+                    std::io::Error::last_os_error(),
+                ));
             }
-            out.push(ProgramStats {
-                name: prog.name().to_string_lossy().into_owned(),
-                run_cnt: info.run_cnt,
-                run_time_ns: info.run_time_ns,
-            });
+            // SAFETY: `dup` was just created and is owned by nothing else.
+            let owned =
+                unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(dup) };
+            progs.push((prog.name().to_string_lossy().into_owned(), owned));
         }
-        Ok(out)
+        Ok(ProgramStatsReader { progs })
     }
 
     /// The event and drop counters only (one map read): cheap enough to

@@ -152,6 +152,7 @@ fn the_stable_rules_prefilter_changes_no_alert_on_a_live_workload() {
     // one instant after the workload, once what was in flight is read.
     std::thread::sleep(Duration::from_millis(50));
     let cutoff = epoch_ns();
+    let window = started.elapsed();
     std::thread::sleep(Duration::from_millis(150));
     drain(&mut a, &mut b);
     let before = |e: &Vec<u8>| Event::parse(e).is_ok_and(|e| e.ts() <= cutoff);
@@ -168,10 +169,14 @@ fn the_stable_rules_prefilter_changes_no_alert_on_a_live_workload() {
         "the workload's 400 failed opens outside the rules' paths are left out: {}",
         sb.n_prefiltered
     );
+    let secs = window.as_secs_f64();
     eprintln!(
-        "events to user space: {} without the prefilter, {} with it ({} left out in the kernel)",
+        "events to user space over {secs:.2} s: {} without the prefilter ({:.0}/s), {} with it \
+         ({:.0}/s); {} left out in the kernel",
         a.len(),
+        a.len() as f64 / secs,
         b.len(),
+        b.len() as f64 / secs,
         sb.n_prefiltered
     );
 
