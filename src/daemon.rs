@@ -273,7 +273,7 @@ pub fn select_rules(engine: &mut Engine, cfg: &Config, log: &dyn Log) {
 /// purge of idle threads), with container metadata from the runtimes the
 /// configuration names (see [`crate::sources::container_engines`]).
 #[cfg(any(feature = "bpf", feature = "kmod"))]
-fn live_state(cfg: &Config) -> HostState {
+pub(crate) fn live_state(cfg: &Config) -> HostState {
     let mut state = HostState::from_proc();
     state.limits = cfg.falco_libs.state_limits();
     let table = ContainerTable::start(&crate::sources::container_engines(cfg));
@@ -519,6 +519,11 @@ fn run_with(
     for m in plan.load_messages() {
         log.log(Priority::Informational, &m);
     }
+    // The live source opens (probe verified, /proc scanned) while the
+    // rules compile.
+    let early = (!opts.dry_run && !replay && plan.is_enabled(SYSCALL))
+        .then(|| crate::live_start::LiveStart::spawn(&cfg))
+        .flatten();
     let engine = load_rules(&cfg, &opts.rules, &*log)?;
     let ruleset = engine.ruleset().clone();
     if opts.dry_run {
@@ -537,7 +542,10 @@ fn run_with(
         });
     }
     let syscall_source = if run_syscall && cfg.engine.kind != EngineKind::NoDriver {
-        Some(open_source(&cfg)?)
+        Some(match early {
+            Some(start) => start.finish(&cfg, &engine)?,
+            None => open_source(&cfg)?,
+        })
     } else {
         None
     };
@@ -909,8 +917,16 @@ fn reload_all(
         }
     };
     let active = new_engine.ruleset().active_len();
+    if let Err(e) = crate::live_start::rules_changed(&new_cfg, &new_engine) {
+        log.log(
+            Priority::Error,
+            &format!("reload: prefilter not updated: {e}"),
+        );
+    }
     if let Some(p) = pipeline {
         if let Err(e) = p.set_ruleset(new_engine.ruleset().clone()) {
+            // The old rules' prefilter is gone: none is safe for any rules.
+            crate::live_start::prefilter_off();
             log.log(
                 Priority::Error,
                 &format!("reload failed ({e}); the previous rules keep running"),

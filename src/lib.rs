@@ -49,6 +49,7 @@ pub mod config;
 pub mod daemon;
 pub mod drops;
 pub mod json;
+pub mod live_start;
 pub mod lsp;
 pub mod metrics;
 pub mod outputs;

@@ -10,6 +10,7 @@ use libbpf_rs::skel::{OpenSkel, SkelBuilder};
 use libbpf_rs::{Link, MapCore, MapFlags, MapHandle, MapType, OpenObject};
 
 use crate::error::ProbeError;
+use crate::prefilter::{Prefilter, FILTERED, PATH_MAX as PREFILTER_PATH_MAX};
 use crate::ring::{Record, Ring};
 use crate::skel::{types, ProbeSkel, ProbeSkelBuilder};
 use crate::syscalls::{state_syscalls, Builder, Spec, ENTER_SPECS, EXIT_SPECS, IA32_TO_64};
@@ -18,6 +19,8 @@ const SYSCALL_TABLE_SIZE: u32 = 512;
 const PPM_EVENT_MAX: u32 = 454;
 const SETTING_DROP_FAILED: u32 = 1 << 0;
 const SETTING_PROCEXIT: u32 = 1 << 1;
+/// `PREFILTER_MAX_ENTRIES` of `src/bpf/probe.h`.
+const PREFILTER_MAX_ENTRIES: usize = 8192;
 const VMLINUX_BTF: &str = "/sys/kernel/btf/vmlinux";
 
 /// Falco's `buf_size_preset` table (falco.yaml): index → bytes of one ring
@@ -60,6 +63,12 @@ pub struct ProbeConfig {
     /// Always capture the syscalls host state needs ([`state_syscalls`]) and
     /// procexit, whatever `set_interesting` is given.
     pub keep_state_syscalls: bool,
+    /// Write the enter events Falco keeps for TOCTOU mitigation (open,
+    /// openat, openat2, creat, connect). Neither the host state nor the
+    /// rules read them (`falco_events::state::rules_see`); captures meant
+    /// for Falco's tools want them. Off, their tracepoints are not even
+    /// attached. Default: on.
+    pub enter_events: bool,
 }
 
 impl Default for ProbeConfig {
@@ -70,6 +79,7 @@ impl Default for ProbeConfig {
             snaplen: 80,
             drop_failed: false,
             keep_state_syscalls: true,
+            enter_events: true,
         }
     }
 }
@@ -117,6 +127,9 @@ pub struct ProbeStats {
     pub n_drops_max_event_size: u64,
     /// Events lost because their CPU had no ring buffer.
     pub n_drops_no_buffer: u64,
+    /// Failed calls the rules' prefilter left out in the kernel (see
+    /// [`BpfProbe::set_prefilter`]); not drops: no rule could match them.
+    pub n_prefiltered: u64,
     /// Per syscall, by name: the exits that passed the interest filter and
     /// went to the event builder (successful execve exits included, whose
     /// event comes from `sched_process_exec`). Zero counts are left out.
@@ -125,6 +138,91 @@ pub struct ProbeStats {
     /// same by category: clone/fork, execve, connect, open, close, ...).
     /// Zero counts are left out.
     pub drops_per_event: Vec<(u16, u64)>,
+}
+
+/// Run count and run time of one BPF program of the probe, from the
+/// kernel's BPF statistics (counted only while they are on: see
+/// [`BpfStats::enable`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProgramStats {
+    /// The program's name (`sys_exit`, `table_x`, `openat_e`, ...).
+    pub name: String,
+    /// Runs since the statistics were turned on.
+    pub run_cnt: u64,
+    /// Nanoseconds spent in those runs (the kernel's own measure, which
+    /// adds about two clock reads per run).
+    pub run_time_ns: u64,
+}
+
+impl ProgramStats {
+    /// Average nanoseconds per run (0 without runs).
+    pub fn ns_per_run(&self) -> f64 {
+        if self.run_cnt == 0 {
+            0.0
+        } else {
+            self.run_time_ns as f64 / self.run_cnt as f64
+        }
+    }
+}
+
+/// Reads the BPF statistics of a probe's programs (see
+/// [`BpfProbe::program_stats_reader`]).
+#[derive(Debug)]
+pub struct ProgramStatsReader {
+    progs: Vec<(String, std::os::fd::OwnedFd)>,
+}
+
+impl ProgramStatsReader {
+    /// The statistics now, one entry per loaded program.
+    pub fn read(&self) -> Vec<ProgramStats> {
+        let mut out = Vec::new();
+        for (name, fd) in &self.progs {
+            let mut info = libbpf_rs::libbpf_sys::bpf_prog_info::default();
+            let mut len = std::mem::size_of_val(&info) as u32;
+            // SAFETY: `info` is a zeroed bpf_prog_info (no arrays asked
+            // for) of `len` bytes; `fd` is a program fd we own.
+            let rc = unsafe {
+                libbpf_rs::libbpf_sys::bpf_prog_get_info_by_fd(fd.as_raw_fd(), &mut info, &mut len)
+            };
+            if rc != 0 {
+                continue;
+            }
+            out.push(ProgramStats {
+                name: name.clone(),
+                run_cnt: info.run_cnt,
+                run_time_ns: info.run_time_ns,
+            });
+        }
+        out
+    }
+}
+
+/// The kernel's BPF run-time statistics, on while this value lives
+/// (`BPF_ENABLE_STATS`; the `kernel.bpf_stats_enabled` sysctl does the same
+/// for the whole host).
+#[derive(Debug)]
+pub struct BpfStats {
+    _fd: std::os::fd::OwnedFd,
+}
+
+impl BpfStats {
+    /// Turns the statistics on until the value is dropped.
+    pub fn enable() -> Result<BpfStats, ProbeError> {
+        // SAFETY: a plain bpf(2) command with no pointers of ours.
+        let fd = unsafe {
+            libbpf_rs::libbpf_sys::bpf_enable_stats(libbpf_rs::libbpf_sys::BPF_STATS_RUN_TIME)
+        };
+        if fd < 0 {
+            return Err(ProbeError::io(
+                "turning on BPF statistics",
+                std::io::Error::from_raw_os_error(-fd),
+            ));
+        }
+        // SAFETY: the kernel just returned this fd to us; nothing else owns it.
+        Ok(BpfStats {
+            _fd: unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd) },
+        })
+    }
 }
 
 impl ProbeStats {
@@ -139,6 +237,62 @@ impl ProbeStats {
 pub(crate) struct SourceCounts {
     pub events: u64,
     pub skipped_malformed: u64,
+}
+
+/// The probe's prefilter maps, to change the prefilter while the probe
+/// runs elsewhere (see [`BpfProbe::prefilter_handle`]).
+#[derive(Debug)]
+pub struct PrefilterHandle {
+    paths: MapHandle,
+    syscalls: MapHandle,
+}
+
+impl PrefilterHandle {
+    /// Replaces the prefilter. The syscalls' filters go off first and on
+    /// again last, so no event is judged against a half-written set.
+    pub fn set(&self, filter: &Prefilter) -> Result<(), ProbeError> {
+        let off = |e| ProbeError::bpf("writing the prefilter syscalls", e);
+        for (name, ..) in FILTERED {
+            if let Some(nr) = crate::syscalls::syscall_number(name) {
+                self.syscalls
+                    .update(&nr.to_ne_bytes(), &0u32.to_ne_bytes(), MapFlags::ANY)
+                    .map_err(off)?;
+            }
+        }
+        let old: Vec<Vec<u8>> = self.paths.keys().collect();
+        for key in old {
+            // A key that is already gone is fine.
+            let _ = self.paths.delete(&key);
+        }
+        let entries = filter.trie_entries();
+        if entries.len() > PREFILTER_MAX_ENTRIES {
+            return Err(ProbeError::Config(format!(
+                "the rules' prefilter has {} paths; the probe holds {PREFILTER_MAX_ENTRIES}",
+                entries.len()
+            )));
+        }
+        let mut key = vec![0u8; 4 + PREFILTER_PATH_MAX];
+        for (path, mask) in entries {
+            key.fill(0);
+            key[..4].copy_from_slice(&((path.len() * 8) as u32).to_ne_bytes());
+            key[4..4 + path.len()].copy_from_slice(&path);
+            self.paths
+                .update(&key, &mask.to_ne_bytes(), MapFlags::ANY)
+                .map_err(|e| ProbeError::bpf("writing the prefilter paths", e))?;
+        }
+        for (name, _, arg, slot) in FILTERED {
+            if filter.paths(name).is_none() {
+                continue;
+            }
+            if let Some(nr) = crate::syscalls::syscall_number(name) {
+                let value = u32::from(arg + 1) | (slot << 8);
+                self.syscalls
+                    .update(&nr.to_ne_bytes(), &value.to_ne_bytes(), MapFlags::ANY)
+                    .map_err(off)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The modern eBPF probe, loaded and attached.
@@ -178,6 +332,7 @@ pub struct BpfProbe {
     pub(crate) counts: SourceCounts,
     drops_cache: std::cell::Cell<(Option<Instant>, u64)>,
     keep_state: bool,
+    enter_events: bool,
     interesting: BTreeSet<u32>,
 }
 
@@ -396,6 +551,18 @@ impl BpfProbe {
                 .set_inner_map_fd(first.as_fd())
                 .map_err(|e| ProbeError::bpf("setting the ring buffer template", e))?;
         }
+        if !config.enter_events {
+            // Not loaded at all: five programs fewer for the verifier.
+            for prog in [
+                &mut open.progs.open_e,
+                &mut open.progs.openat_e,
+                &mut open.progs.openat2_e,
+                &mut open.progs.creat_e,
+                &mut open.progs.connect_e,
+            ] {
+                prog.set_autoload(false);
+            }
+        }
         let skel = open
             .load()
             .map_err(|e| ProbeError::bpf("loading the BPF programs (verifier)", e))?;
@@ -422,6 +589,7 @@ impl BpfProbe {
             drops_cache: std::cell::Cell::new((None, 0)),
             snaplen: config.snaplen,
             keep_state: config.keep_state_syscalls,
+            enter_events: config.enter_events,
             interesting: BTreeSet::new(),
         };
         probe.fill_maps(&config, n_cpus, per)?;
@@ -514,13 +682,15 @@ impl BpfProbe {
         let progs = &self.skel.progs;
         // The TOCTOU programs first: attaching opens tracefs files, which
         // would otherwise already show up as events.
-        for prog in [
+        let enter = [
             &progs.open_e,
             &progs.openat_e,
             &progs.openat2_e,
             &progs.creat_e,
             &progs.connect_e,
-        ] {
+        ];
+        let enter = if self.enter_events { &enter[..] } else { &[] };
+        for prog in enter {
             match prog.attach() {
                 Ok(link) => self.links.push(link),
                 // A missing tracepoint (e.g. sys_enter_creat on arm64) only
@@ -642,6 +812,24 @@ impl BpfProbe {
         Ok(uncovered)
     }
 
+    /// Loads the rules' prefilter (see [`Prefilter`]): failed open-family
+    /// calls on paths no active rule can match produce no event.
+    /// [`Prefilter::none`] turns it off. To change it later from another
+    /// thread (a rules reload), keep a [`PrefilterHandle`].
+    pub fn set_prefilter(&mut self, filter: &Prefilter) -> Result<(), ProbeError> {
+        self.prefilter_handle()?.set(filter)
+    }
+
+    /// A handle on the probe's prefilter maps that outlives borrows of the
+    /// probe (it holds its own map fds).
+    pub fn prefilter_handle(&self) -> Result<PrefilterHandle, ProbeError> {
+        let dup = |e| ProbeError::bpf("duplicating a prefilter map fd", e);
+        Ok(PrefilterHandle {
+            paths: MapHandle::try_from(&self.skel.maps.prefilter_paths).map_err(dup)?,
+            syscalls: MapHandle::try_from(&self.skel.maps.prefilter_syscalls).map_err(dup)?,
+        })
+    }
+
     /// Picks the oldest committed event across the rings, after releasing
     /// the one returned last.
     fn pick(&mut self) -> Option<(usize, Record)> {
@@ -748,6 +936,44 @@ impl BpfProbe {
         Ok(stats)
     }
 
+    /// Run counts and times of each loaded program (see [`ProgramStats`]).
+    /// Programs not loaded are left out.
+    pub fn program_stats(&self) -> Result<Vec<ProgramStats>, ProbeError> {
+        Ok(self.program_stats_reader()?.read())
+    }
+
+    /// A reader of [`program_stats`](BpfProbe::program_stats) that holds
+    /// its own program fds, so it can be read while the probe is owned
+    /// elsewhere (a consumer thread).
+    pub fn program_stats_reader(&self) -> Result<ProgramStatsReader, ProbeError> {
+        use libbpf_rs::skel::Skel;
+        use libbpf_rs::AsRawLibbpf;
+        let mut progs = Vec::new();
+        for prog in self.skel.object().progs() {
+            // SAFETY: the program object lives as long as the skeleton;
+            // bpf_program__fd only reads it (-1 when it was not loaded).
+            let fd =
+                unsafe { libbpf_rs::libbpf_sys::bpf_program__fd(prog.as_libbpf_object().as_ptr()) };
+            if fd < 0 {
+                continue;
+            }
+            // SAFETY: `fd` is the loaded program's, open for the
+            // skeleton's life; F_DUPFD_CLOEXEC makes a new fd we own.
+            let dup = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
+            if dup < 0 {
+                return Err(ProbeError::io(
+                    "duplicating a program fd",
+                    std::io::Error::last_os_error(),
+                ));
+            }
+            // SAFETY: `dup` was just created and is owned by nothing else.
+            let owned =
+                unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(dup) };
+            progs.push((prog.name().to_string_lossy().into_owned(), owned));
+        }
+        Ok(ProgramStatsReader { progs })
+    }
+
     /// The event and drop counters only (one map read): cheap enough to
     /// poll, unlike [`stats`](BpfProbe::stats), which also reads the
     /// per-syscall and per-event tables.
@@ -772,6 +998,7 @@ impl BpfProbe {
             stats.n_drops_buffer += field(1);
             stats.n_drops_max_event_size += field(2);
             stats.n_drops_no_buffer += field(3);
+            stats.n_prefiltered += field(4);
         }
         Ok(stats)
     }

@@ -4,9 +4,16 @@
 //!
 //! Kernel layout of a BPF ring buffer mapping: page 0 holds the consumer
 //! position (read-write), page 1 the producer position (read-only), then the
-//! data area, mapped twice in a row so that a record never wraps. Each record
-//! starts with an 8-byte header: a `u32` length carrying the BUSY (`1 << 31`)
-//! and DISCARD (`1 << 30`) bits, then a `u32` page offset.
+//! data area, which the kernel lets user space map twice in a row so that a
+//! record never wraps. Each record starts with an 8-byte header: a `u32`
+//! length carrying the BUSY (`1 << 31`) and DISCARD (`1 << 30`) bits, then a
+//! `u32` page offset.
+//!
+//! The kernel fills the page tables of the whole mapping at `mmap` time, so
+//! a second copy of the data area would count twice the ring's size in the
+//! process's RSS. It is mapped once: the rare record that wraps past the end
+//! is copied into a buffer of the ring's own (every other record is read in
+//! place).
 
 use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd};
@@ -25,6 +32,8 @@ pub(crate) struct Ring {
     size: usize,
     /// Our copy of the consumer position (only we write it).
     cons_pos: u64,
+    /// The first record, when it wraps past the end of the data area.
+    wrap: Vec<u8>,
 }
 
 // SAFETY: the mappings are owned by this value and only accessed through
@@ -39,6 +48,8 @@ pub(crate) struct Record {
     pub offset: usize,
     pub len: usize,
     pub advance: u64,
+    /// The sample wraps past the end: its bytes are in the ring's `wrap`.
+    pub wrapped: bool,
 }
 
 impl Ring {
@@ -62,12 +73,12 @@ impl Ring {
         if consumer == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        // SAFETY: as above; the producer page and the doubled data area are
+        // SAFETY: as above; the producer page and the data area (once) are
         // mapped read-only at offset `page`, as the kernel requires.
         let producer = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
-                page + 2 * size,
+                page + size,
                 libc::PROT_READ,
                 libc::MAP_SHARED,
                 fd.as_raw_fd(),
@@ -91,6 +102,7 @@ impl Ring {
             page,
             size,
             cons_pos: 0,
+            wrap: Vec::new(),
         };
         ring.cons_pos = ring.consumer_pos().load(Ordering::Acquire);
         Ok(ring)
@@ -109,7 +121,7 @@ impl Ring {
 
     fn data(&self) -> *const u8 {
         // SAFETY: the data area starts one page into the producer mapping,
-        // which is `page + 2 * size` bytes long.
+        // which is `page + size` bytes long.
         unsafe { self.producer.as_ptr().add(self.page) }
     }
 
@@ -123,9 +135,8 @@ impl Ring {
             }
             let mask = (self.size - 1) as u64;
             let off = (self.cons_pos & mask) as usize;
-            // SAFETY: `off + 8 <= size` (records are 8-aligned and the area
-            // is doubled); the header's first word is written atomically by
-            // the kernel.
+            // SAFETY: `off + 8 <= size` (records and the area are 8-aligned);
+            // the header's first word is written atomically by the kernel.
             let word =
                 unsafe { &*(self.data().add(off) as *const AtomicU32) }.load(Ordering::Acquire);
             if word & BUSY_BIT != 0 {
@@ -137,22 +148,51 @@ impl Ring {
                 self.consume(advance);
                 continue;
             }
+            let len = len as usize;
+            if len > self.size {
+                // Not a record the kernel can write (one never exceeds the
+                // area): seen as empty rather than read out of bounds.
+                return None;
+            }
+            // The sample starts right after the header, at most at the end
+            // of the area (the header of the last 8 bytes): modulo size.
+            let start = (off + HDR_SIZE as usize) % self.size;
+            let wrapped = start + len > self.size;
+            if wrapped {
+                let first = self.size - start;
+                self.wrap.clear();
+                // SAFETY: `start + first == size` and `len - first < size`:
+                // both ranges are inside the data area, and the kernel does
+                // not write a committed record before the consumer moves on.
+                unsafe {
+                    self.wrap.extend_from_slice(std::slice::from_raw_parts(
+                        self.data().add(start),
+                        first,
+                    ));
+                    self.wrap
+                        .extend_from_slice(std::slice::from_raw_parts(self.data(), len - first));
+                }
+            }
             return Some(Record {
-                offset: off + HDR_SIZE as usize,
-                len: len as usize,
+                offset: start,
+                len,
                 advance,
+                wrapped,
             });
         }
     }
 
     /// The sample bytes of a record returned by `peek`.
     pub(crate) fn sample(&self, rec: Record) -> &[u8] {
-        if rec.offset + rec.len > 2 * self.size {
+        if rec.wrapped {
+            return &self.wrap;
+        }
+        if rec.offset + rec.len > self.size {
             return &[];
         }
-        // SAFETY: bounds checked above against the doubled data area; the
-        // kernel does not write a committed record until the consumer
-        // position moves past it, which only `consume` does.
+        // SAFETY: bounds checked above against the data area; the kernel
+        // does not write a committed record until the consumer position
+        // moves past it, which only `consume` does.
         unsafe { std::slice::from_raw_parts(self.data().add(rec.offset), rec.len) }
     }
 
@@ -168,7 +208,7 @@ impl Drop for Ring {
         // SAFETY: unmapping exactly the two mappings created in `map`.
         unsafe {
             libc::munmap(self.consumer.as_ptr().cast(), self.page);
-            libc::munmap(self.producer.as_ptr().cast(), self.page + 2 * self.size);
+            libc::munmap(self.producer.as_ptr().cast(), self.page + self.size);
         }
     }
 }

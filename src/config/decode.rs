@@ -637,6 +637,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         "engine.modern_ebpf.drop_failed_exit",
         &mut e.modern_ebpf.drop_failed_exit,
     );
+    d.bool("engine.modern_ebpf.prefilter", &mut e.modern_ebpf.prefilter);
     d.path("engine.replay.capture_file", &mut e.replay.capture_file);
     if e.kind == EngineKind::Replay && e.replay.capture_file.as_os_str().is_empty() {
         let item = root.path("engine.kind").unwrap_or(root);

@@ -61,6 +61,7 @@ pub(super) const KEYS: &[(&str, Known)] = &[
     ("engine.modern_ebpf.cpus_for_each_buffer", Known::Ours),
     ("engine.modern_ebpf.buf_size_preset", Known::Ours),
     ("engine.modern_ebpf.drop_failed_exit", Known::Ours),
+    ("engine.modern_ebpf.prefilter", Known::Ours),
     ("engine.modern_ebpf.disable_iterators", Known::FalcoOnly),
     ("engine.replay", Known::Section),
     ("engine.replay.capture_file", Known::Ours),

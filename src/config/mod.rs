@@ -312,7 +312,7 @@ http_output:
 engine:
   kind: replay
   kmod: {buf_size_preset: 6, drop_failed_exit: true}
-  modern_ebpf: {cpus_for_each_buffer: 0, buf_size_preset: 7, drop_failed_exit: true}
+  modern_ebpf: {cpus_for_each_buffer: 0, buf_size_preset: 7, drop_failed_exit: true, prefilter: false}
   replay: {capture_file: /tmp/c.scap}
 webserver:
   enabled: false
@@ -376,7 +376,8 @@ log_syslog: false
             ModernEbpfConfig {
                 cpus_for_each_buffer: 0,
                 buf_size_preset: 7,
-                drop_failed_exit: true
+                drop_failed_exit: true,
+                prefilter: false,
             }
         );
         assert_eq!(c.engine.replay.capture_file, PathBuf::from("/tmp/c.scap"));

@@ -365,6 +365,10 @@ pub struct ModernEbpfConfig {
     pub buf_size_preset: u16,
     /// `drop_failed_exit`.
     pub drop_failed_exit: bool,
+    /// `prefilter` (ours, default true): failed open-family calls on paths
+    /// no active rule can match are left out in the kernel (see
+    /// `falco_driver_bpf::Prefilter`); false writes every event.
+    pub prefilter: bool,
 }
 
 /// `engine.replay`.
@@ -451,6 +455,7 @@ impl Default for Config {
                     cpus_for_each_buffer: 2,
                     buf_size_preset: 4,
                     drop_failed_exit: false,
+                    prefilter: true,
                 },
                 replay: ReplayConfig::default(),
             },

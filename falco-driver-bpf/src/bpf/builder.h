@@ -196,6 +196,25 @@ struct {
 	__uint(max_entries, SYSCALL_TABLE_SIZE);
 } enter_specs SEC(".maps");
 
+/* The rules' path prefixes (see probe.h); empty unless prefilters are on. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__type(key, struct prefilter_key);
+	__type(value, __u32);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, PREFILTER_MAX_ENTRIES);
+} prefilter_paths SEC(".maps");
+
+/* Native syscall number -> 0 (no prefilter), or the index of its path
+ * argument + 1 in bits 0-7 and its slot bit (a mask bit of the
+ * `prefilter_paths` values) in bits 8-31. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__type(key, __u32);
+	__type(value, __u32);
+	__uint(max_entries, SYSCALL_TABLE_SIZE);
+} prefilter_syscalls SEC(".maps");
+
 /* Native syscall number -> the program that builds its exit event. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);

@@ -40,6 +40,7 @@
 #include "kernel.h"
 #include "params.h"
 #include "process.h"
+#include "prefilter.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -114,6 +115,13 @@ int BPF_PROG(table_x, struct pt_regs *regs, long ret) {
 		return 0;
 	}
 	load_regs(m, regs, ret);
+	if(ret < 0 && prefilter_drops(id)) {
+		struct probe_counters *c = counters_get();
+		if(c) {
+			c->n_prefiltered++;
+		}
+		return 0;
+	}
 	emit_spec(m, spec);
 	return 0;
 }

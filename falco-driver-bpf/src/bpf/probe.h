@@ -34,6 +34,24 @@ struct probe_counters {
 	__u64 n_drops_buffer;         /* ring buffer full */
 	__u64 n_drops_max_event_size; /* event larger than MAX_EVENT_SIZE */
 	__u64 n_drops_no_buffer;      /* this CPU has no ring buffer */
+	__u64 n_prefiltered;          /* events a rules prefilter left out (not drops) */
+};
+
+/*
+ * In-kernel prefilters pushed down from the rules (`prefilter_paths`, an LPM
+ * trie): a failed open-family syscall whose path is absolute, in canonical
+ * form and under no stored prefix produces no event. A key is a bit length
+ * and the path bytes; an exact path is stored with its NUL, a prefix
+ * without. The value is the mask of the syscalls (PREFILTER_SLOT bits of
+ * `prefilter_syscalls`) whose rules need that prefix, folded down from
+ * shorter stored prefixes so that the longest match says everything.
+ */
+#define PREFILTER_PATH_MAX 256
+#define PREFILTER_MAX_ENTRIES 8192
+
+struct prefilter_key {
+	__u32 prefixlen; /* bits */
+	__u8 path[PREFILTER_PATH_MAX];
 };
 
 /* Settings written by userspace (`settings` map, one entry). */
