@@ -1,0 +1,274 @@
+//! What containers cost the event loop, each figure against its baseline in
+//! the same run:
+//!
+//! - `containers/fields`: the fields the official rules read of a process
+//!   (`proc.name`, `container.id`, `container.name`,
+//!   `container.image.repository`, `k8s.ns.name`) for an event of a thread
+//!   in a known container, against the same event of a host thread;
+//! - `containers/new`: a clone into a container never seen before (a new
+//!   cgroup id, queued for lookup) while the runtime is slow (50 ms an
+//!   answer, so a thousand lookups stay pending), against the same clones
+//!   with no runtime asked: the event loop must not wait for the runtime.
+//!
+//! The runtime is a Docker Engine API of the bench's own on a unix socket.
+//! Run: `cargo bench --bench containers`; the ratios are printed at the end.
+
+use std::hint::black_box;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use falco::rules::field::{Field, FieldExtractor, FieldSchema, Values};
+use falco_events::event::{EventBuilder, OwnedEvent, Value};
+use falco_events::extract::EventContext;
+use falco_events::state::runtime::{ContainerEngines, ContainerTable, Lookup};
+use falco_events::state::{HostState, ThreadInfo};
+use falco_events::table::codes::*;
+use falco_events::SyscallFields;
+
+const HOST_TID: i64 = 100;
+const CTR_TID: i64 = 200;
+const ID: &str = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
+
+/// A Docker API that knows every container (after `delay`) and lists none.
+fn fake_docker(name: &str, delay: Duration) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("falco-bench-{}-{name}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("docker.sock");
+    let _ = std::fs::remove_file(&path);
+    let listener = std::os::unix::net::UnixListener::bind(&path).expect("bind");
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            let Ok(mut s) = s else { continue };
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(&s).read_line(&mut line);
+            let path = line.split_whitespace().nth(1).unwrap_or("").to_string();
+            let (status, body) = if path == "/containers/json" {
+                ("200 OK", "[]".to_string())
+            } else if let Some(id) = path
+                .strip_prefix("/containers/")
+                .and_then(|p| p.strip_suffix("/json"))
+            {
+                std::thread::sleep(delay);
+                (
+                    "200 OK",
+                    format!(
+                        r#"{{"Id":"{id}","Name":"/web","Config":{{"Image":"registry.example/team/web:1.2"}}}}"#
+                    ),
+                )
+            } else {
+                ("404 Not Found", String::new())
+            };
+            let _ = write!(s, "HTTP/1.0 {status}\r\n\r\n{body}");
+        }
+    });
+    path
+}
+
+fn engines(socket: PathBuf) -> ContainerEngines {
+    ContainerEngines {
+        docker: vec![socket],
+        podman: vec![],
+        cri: vec![],
+        label_max_len: 100,
+        timeout: Duration::from_secs(2),
+    }
+}
+
+fn thread(tid: i64, cgroup: &str) -> ThreadInfo {
+    let mut t = ThreadInfo::placeholder(tid);
+    t.pid = tid;
+    t.ptid = 1;
+    t.comm = "nginx".into();
+    t.exe = "/usr/sbin/nginx".into();
+    t.set_cgroups(std::iter::once(cgroup.as_bytes()));
+    t
+}
+
+fn read_event(tid: i64) -> OwnedEvent {
+    EventBuilder::new(PPME_SYSCALL_READ_X)
+        .tid(tid as u64)
+        .values(vec![
+            Value::Int(1),
+            Value::Bytes(b"a"),
+            Value::Int(0),
+            Value::Uint(1),
+        ])
+        .build()
+        .expect("read")
+}
+
+/// A clone by the host thread whose child `child` lands in container `id`.
+fn clone_into(child: i64, id: &str) -> OwnedEvent {
+    let cg = format!("cpu=/docker/{id}\0");
+    EventBuilder::new(PPME_SYSCALL_CLONE_20_X)
+        .tid(HOST_TID as u64)
+        .values(vec![
+            Value::Int(child),
+            Value::Str("/usr/sbin/nginx"),
+            Value::Bytes(b""),
+            Value::Int(HOST_TID),
+            Value::Int(HOST_TID),
+            Value::Int(1),
+            Value::Str("/"),
+            Value::Int(1024),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Str("nginx"),
+            Value::Bytes(cg.as_bytes()),
+            Value::Uint(0),
+            Value::Uint(0),
+            Value::Uint(0),
+        ])
+        .build()
+        .expect("clone")
+}
+
+fn fields_of(c: &mut Criterion) -> (f64, f64) {
+    let schema = SyscallFields::new();
+    let fields: Vec<Field> = [
+        "proc.name",
+        "container.id",
+        "container.name",
+        "container.image.repository",
+        "k8s.ns.name",
+    ]
+    .iter()
+    .map(|f| schema.resolve(f, None).expect("field"))
+    .collect();
+    let table = ContainerTable::start(&engines(fake_docker("fields", Duration::ZERO)));
+    let mut state = HostState::new();
+    state
+        .threads
+        .insert(HOST_TID, thread(HOST_TID, "cpu=/user.slice"));
+    state
+        .threads
+        .insert(CTR_TID, thread(CTR_TID, &format!("cpu=/docker/{ID}")));
+    state.watch_containers(table.clone());
+    let start = Instant::now();
+    while !matches!(table.get(&ID[..12]), Lookup::Found(_)) {
+        assert!(start.elapsed() < Duration::from_secs(10), "no answer");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let mut g = c.benchmark_group("containers/fields");
+    let mut run = |name: &str, tid: i64| -> f64 {
+        let ev = read_event(tid);
+        let ctx = EventContext {
+            event: ev.as_event(),
+            state: &state,
+            num: 1,
+            cpu: None,
+            thread: state.threads.get(&tid),
+            fd_num: None,
+            fd: None,
+            first_ts: 0,
+            prev_ts: 0,
+        };
+        let per = || {
+            let mut n = 0;
+            for f in &fields {
+                out_clear_extract(&ctx, f, &mut n);
+            }
+            n
+        };
+        g.bench_function(name, |b| b.iter(|| black_box(per())));
+        // A direct timing for the ratio printed at the end.
+        let t = Instant::now();
+        for _ in 0..200_000 {
+            black_box(per());
+        }
+        t.elapsed().as_nanos() as f64 / 200_000.0
+    };
+    let host = run("host", HOST_TID);
+    let ctr = run("known_container", CTR_TID);
+    g.finish();
+    (host, ctr)
+}
+
+fn out_clear_extract(ctx: &EventContext<'_>, f: &Field, n: &mut usize) {
+    let mut v = Values::new();
+    if ctx.extract(f, &mut v) {
+        *n += 1;
+    }
+    black_box(&v);
+}
+
+/// Applies `events` to `state`, timed.
+fn apply(state: &mut HostState, events: &[OwnedEvent]) -> Duration {
+    let t = Instant::now();
+    for e in events {
+        state.flush_pending();
+        state.update(&e.as_event());
+    }
+    t.elapsed()
+}
+
+fn new_containers(c: &mut Criterion) -> (f64, f64) {
+    const N: usize = 1000;
+    let make = |round: u64| -> Vec<OwnedEvent> {
+        (0..N)
+            .map(|i| {
+                let id = format!("{:016x}{:048x}", round, i);
+                clone_into(10_000 + i as i64, &id)
+            })
+            .collect()
+    };
+    let slow = ContainerTable::start(&engines(fake_docker("slow", Duration::from_millis(50))));
+    let mut g = c.benchmark_group("containers/new");
+    g.sample_size(10);
+    let mut round = 0u64;
+    let mut per_event = |table: Option<&ContainerTable>, name: &str| -> f64 {
+        let mut total = Duration::ZERO;
+        let mut count = 0u64;
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    round += 1;
+                    let events = make(round);
+                    let mut state = HostState::new();
+                    state
+                        .threads
+                        .insert(HOST_TID, thread(HOST_TID, "cpu=/user.slice"));
+                    if let Some(t) = table {
+                        state.watch_containers(t.clone());
+                    }
+                    spent += apply(&mut state, &events);
+                }
+                total += spent;
+                count += iters * N as u64;
+                spent
+            })
+        });
+        total.as_nanos() as f64 / count.max(1) as f64
+    };
+    let none = per_event(None, "no_runtime");
+    let asked = per_event(Some(&slow), "slow_runtime");
+    g.finish();
+    let (asked_n, _, _) = slow.stats();
+    eprintln!(
+        "containers/new: {asked_n} lookups queued; {} still pending at the end",
+        asked_n - slow.stats().1 - slow.stats().2
+    );
+    (none, asked)
+}
+
+fn benches(c: &mut Criterion) {
+    let (host, ctr) = fields_of(c);
+    let (none, slow) = new_containers(c);
+    eprintln!(
+        "containers/fields: host {host:.0} ns, known container {ctr:.0} ns per event: ratio {:.2}",
+        ctr / host
+    );
+    eprintln!(
+        "containers/new: {none:.0} ns per clone with no runtime, {slow:.0} ns with a slow runtime (1,000 new containers a round): ratio {:.2}",
+        slow / none
+    );
+}
+
+criterion_group!(containers, benches);
+criterion_main!(containers);
