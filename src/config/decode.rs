@@ -638,6 +638,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
         &mut e.modern_ebpf.drop_failed_exit,
     );
     d.path("engine.replay.capture_file", &mut e.replay.capture_file);
+    d.uint("engine.replay.threads", &mut e.replay.threads);
     if e.kind == EngineKind::Replay && e.replay.capture_file.as_os_str().is_empty() {
         let item = root.path("engine.kind").unwrap_or(root);
         d.error(
