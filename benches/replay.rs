@@ -21,6 +21,11 @@
 //!   `Instant` (median of 3 runs, process start included), printed with its
 //!   events per second and the ratio to `replay/rules`.
 //!
+//! A modern capture (current schema, as our probe writes it) is used
+//! instead of the enlarged test capture when one exists: the file named by
+//! `FALCO_REPLAY_CAPTURE`, else `target/replay-modern.scap`, which
+//! `benches/record_replay_capture.sh` records from a scripted workload.
+//!
 //! Run: `cargo bench --bench replay`. Reads `testdata/captures` and
 //! `testdata/rules`.
 
@@ -92,6 +97,24 @@ fn build_capture() -> (PathBuf, u64) {
     (path, n)
 }
 
+/// The modern capture recorded by `record_replay_capture.sh`, if any, and
+/// its event count.
+fn modern_capture() -> Option<(PathBuf, u64)> {
+    let path = std::env::var_os("FALCO_REPLAY_CAPTURE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/replay-modern.scap"));
+    if !path.is_file() {
+        return None;
+    }
+    let mut r = ScapReader::open(&path).ok()?;
+    let mut n = 0;
+    while let Ok(Some(_)) = r.next_event() {
+        n += 1;
+    }
+    println!("replay capture: {} ({n} events)", path.display());
+    Some((path, n))
+}
+
 fn engine() -> Engine {
     let mut e = Engine::builder().source(SyscallSource::new()).build();
     let dir = testdata("rules");
@@ -159,7 +182,13 @@ fn time_sysdig(path: &Path) -> Option<Duration> {
 }
 
 fn bench(c: &mut Criterion) {
-    let (path, n) = build_capture();
+    let (path, n, temporary) = match modern_capture() {
+        Some((p, n)) => (p, n, false),
+        None => {
+            let (p, n) = build_capture();
+            (p, n, true)
+        }
+    };
     let engine = engine();
     let mut scratch = Scratch::new();
 
@@ -235,7 +264,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(replay_rules(&path, &engine, &mut scratch, 2)))
     });
     g.finish();
-    let _ = std::fs::remove_file(&path);
+    if temporary {
+        let _ = std::fs::remove_file(&path);
+    }
 }
 
 criterion_group!(benches, bench);

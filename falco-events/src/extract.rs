@@ -340,21 +340,35 @@ fn flag_text(p: &Param<'_>, v: u64) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// `evt.arg` of a flags parameter, written straight into `out`: the text
-/// [`EventContext::format`] resolves it to (the flag names joined by `|`,
-/// or the one name of an enum-like flag) or else its decimal value, without
-/// the intermediate strings. False (nothing pushed) for other parameter
-/// types and empty parameters, which take the general path.
+/// `evt.arg` of a flags or text parameter, written straight into `out`:
+/// the text [`EventContext::format`] resolves it to (the flag names joined
+/// by `|`, the one name of an enum-like flag, else the decimal value; a
+/// string or an absolute path as it is), without the intermediate strings.
+/// False (nothing pushed) for other parameters (other types, empty ones,
+/// relative paths, text that is not UTF-8), which take the general path.
 pub(crate) fn push_flags_arg(p: &Param<'_>, out: &mut Values) -> bool {
     use std::fmt::Write as _;
-    let enum_like = match p.ty() {
-        ParamType::Flags8 | ParamType::Flags16 | ParamType::Flags32 => false,
-        ParamType::EnumFlags8 | ParamType::EnumFlags16 | ParamType::EnumFlags32 => true,
-        _ => return false,
-    };
     if p.is_empty() {
         return false;
     }
+    let enum_like = match p.ty() {
+        ParamType::Flags8 | ParamType::Flags16 | ParamType::Flags32 => false,
+        ParamType::EnumFlags8 | ParamType::EnumFlags16 | ParamType::EnumFlags32 => true,
+        ParamType::CharBuf | ParamType::FsPath | ParamType::FsRelPath => {
+            // Text that `format` gives back unchanged: valid UTF-8, and for
+            // a path an absolute one (a relative path is resolved against
+            // the directory: the general path).
+            let std::borrow::Cow::Borrowed(text) = p.as_str_lossy().unwrap_or_default() else {
+                return false;
+            };
+            if p.ty() != ParamType::CharBuf && !text.is_empty() && !text.starts_with('/') {
+                return false;
+            }
+            out.push_str(text);
+            return true;
+        }
+        _ => return false,
+    };
     let v = p.as_u64().unwrap_or(0);
     let names = p.info().map_or(&[][..], |i| i.flag_names());
     out.push_with(|w| {

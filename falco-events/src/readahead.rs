@@ -91,14 +91,14 @@ use crate::source::{EventSet, EventSource, SourceError, SourceStats};
 /// Events per batch by default: large enough that the hand-over (a
 /// channel send and receive) is a small part of a batch's cost, small
 /// enough to stay in the L2 cache.
-pub const DEFAULT_BATCH_EVENTS: usize = 256;
+pub const DEFAULT_BATCH_EVENTS: usize = 1024;
 
 /// Batches in flight between the threads (the channel's depth).
 const DEPTH: usize = 4;
 
 /// A batch is handed over once its events hold this many bytes, whatever
 /// their count (large events).
-const MAX_BATCH_BYTES: usize = 256 * 1024;
+const MAX_BATCH_BYTES: usize = 1024 * 1024;
 
 /// One event of a batch.
 #[derive(Clone, Copy)]
