@@ -143,3 +143,21 @@ fn read_ahead_selection_after_start_filters_every_later_event() {
     assert!(opens > 0);
     assert!(ra.stats().filtered > 0);
 }
+
+#[test]
+fn read_ahead_dropped_mid_stream_stops_its_thread() {
+    // A daemon stopped by a signal drops its source mid-capture: the reader
+    // thread, blocked on a full channel, must end and the drop return.
+    let path = common::capture("libs_curl_google.scap").expect("capture");
+    let mut ra = ReadAhead::new(ScapReader::open(path).expect("opens")).with_batch_events(1);
+    for _ in 0..3 {
+        assert!(ra.next_event().expect("reads").is_some());
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        drop(ra);
+        let _ = tx.send(());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the drop returned: the reader thread stopped");
+}
