@@ -225,19 +225,18 @@ impl<'s> Compiler<'s> {
     pub fn compile(&mut self, expr: &Expr) -> Result<Program, Error> {
         self.warnings.clear();
         let mut b = Builder::default();
-        // As written first: errors and warnings point where they do in the
-        // condition as written.
-        self.emit(&mut b, expr)?;
-        if self.cost_order {
-            if let Some(ordered) = order::cost_ordered(expr) {
-                let warnings = std::mem::take(&mut self.warnings);
-                let mut ob = Builder::default();
-                if self.emit(&mut ob, &ordered).is_ok() {
-                    b = ob;
-                }
-                self.warnings = warnings;
-            }
+        let emitted = self.emit(&mut b, expr);
+        if self.cost_order && (emitted.is_err() || !self.warnings.is_empty()) {
+            // Errors and warnings come in the order of the condition as
+            // written: emit it again that way (the cost-ordered code is
+            // kept when it compiled).
+            self.cost_order = false;
+            self.warnings.clear();
+            let as_written = self.emit(&mut Builder::default(), expr);
+            self.cost_order = true;
+            as_written?;
         }
+        emitted?;
         thread_jumps(&mut b.code);
         Ok(Program::new(
             expr.to_string(),
@@ -262,9 +261,14 @@ impl<'s> Compiler<'s> {
                     return Ok(());
                 }
                 let mut jumps = Vec::new();
-                for (i, x) in xs.iter().enumerate() {
-                    self.emit(b, x)?;
-                    if i + 1 < xs.len() {
+                let order = if self.cost_order {
+                    order::child_order(xs, is_and)
+                } else {
+                    (0..xs.len()).collect()
+                };
+                for (k, &i) in order.iter().enumerate() {
+                    self.emit(b, &xs[i])?;
+                    if k + 1 < xs.len() {
                         jumps.push(b.code.len());
                         b.code.push(if is_and {
                             Instr::JumpIfFalse(0)

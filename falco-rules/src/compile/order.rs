@@ -31,66 +31,50 @@ struct Estimate {
     p_true: f64,
 }
 
-/// `e` with the operands of every `and`/`or` in cost order (see the module
-/// docs); `None` when that order is the source order already.
-pub(crate) fn cost_ordered(e: &Expr) -> Option<Expr> {
-    let (ordered, _) = order(e);
-    (ordered != *e).then_some(ordered)
+/// The order in which to run the operands `xs` of an `and` (`is_and`) or
+/// an `or`: indexes into `xs`, cheapest decisive first (see the module
+/// docs); ties keep the source order.
+pub(crate) fn child_order(xs: &[Expr], is_and: bool) -> Vec<usize> {
+    let ests: Vec<Estimate> = xs.iter().map(estimate).collect();
+    let mut idx: Vec<usize> = (0..xs.len()).collect();
+    // The chance that an operand ends the evaluation: false for `and`,
+    // true for `or`.
+    let key = |e: &Estimate| {
+        let p = if is_and { 1.0 - e.p_true } else { e.p_true };
+        e.cost / p.max(1e-3)
+    };
+    idx.sort_by(|&a, &b| key(&ests[a]).total_cmp(&key(&ests[b])));
+    idx
 }
 
-fn order(e: &Expr) -> (Expr, Estimate) {
+/// The estimate of `e` with its operands in [`child_order`].
+fn estimate(e: &Expr) -> Estimate {
     match e {
         Expr::And(xs) | Expr::Or(xs) => {
             let is_and = matches!(e, Expr::And(_));
-            let mut parts: Vec<(Expr, Estimate)> = xs.iter().map(order).collect();
-            // The chance that an operand ends the evaluation: false for
-            // `and`, true for `or`.
-            let decides = |est: &Estimate| {
-                let p = if is_and { 1.0 - est.p_true } else { est.p_true };
-                p.max(1e-3)
-            };
-            parts.sort_by(|a, b| {
-                let ka = a.1.cost / decides(&a.1);
-                let kb = b.1.cost / decides(&b.1);
-                ka.total_cmp(&kb)
-            });
-            // Expected cost in that order, and the probability of the whole.
+            // Expected cost in cost order, and the probability of the whole.
             let mut cost = 0.0;
             let mut reach = 1.0;
-            let mut p_all = 1.0;
-            for (_, est) in &parts {
+            for i in child_order(xs, is_and) {
+                let est = estimate(&xs[i]);
                 cost += reach * est.cost;
-                let cont = if is_and { est.p_true } else { 1.0 - est.p_true };
-                reach *= cont;
-                p_all *= cont;
+                reach *= if is_and { est.p_true } else { 1.0 - est.p_true };
             }
-            let p_true = if is_and { p_all } else { 1.0 - p_all };
-            let exprs = parts.into_iter().map(|(x, _)| x).collect();
-            let ordered = if is_and {
-                Expr::And(exprs)
-            } else {
-                Expr::Or(exprs)
-            };
-            (ordered, Estimate { cost, p_true })
+            let p_true = if is_and { reach } else { 1.0 - reach };
+            Estimate { cost, p_true }
         }
         Expr::Not(x) => {
-            let (inner, est) = order(x);
-            (
-                Expr::Not(Box::new(inner)),
-                Estimate {
-                    cost: est.cost,
-                    p_true: 1.0 - est.p_true,
-                },
-            )
-        }
-        Expr::Macro { .. } => (
-            e.clone(),
+            let est = estimate(x);
             Estimate {
-                cost: 1.0,
-                p_true: 0.5,
-            },
-        ),
-        Expr::Check(c) => (e.clone(), check_estimate(c)),
+                cost: est.cost,
+                p_true: 1.0 - est.p_true,
+            }
+        }
+        Expr::Macro { .. } => Estimate {
+            cost: 1.0,
+            p_true: 0.5,
+        },
+        Expr::Check(c) => check_estimate(c),
     }
 }
 
