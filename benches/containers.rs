@@ -212,7 +212,8 @@ fn new_containers(c: &mut Criterion) -> (f64, f64) {
     let make = |round: u64| -> Vec<OwnedEvent> {
         (0..N)
             .map(|i| {
-                let id = format!("{:016x}{:048x}", round, i);
+                // The short id (12 characters) differs for each.
+                let id = format!("{:06x}{:06x}{:052x}", round, i, 0);
                 clone_into(10_000 + i as i64, &id)
             })
             .collect()

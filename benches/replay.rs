@@ -10,11 +10,21 @@
 //!
 //! - `replay/read`: our reader alone (decode and schema conversion);
 //! - `replay/inspect`: plus host state, numbering and extractor contexts;
-//! - `replay/rules`: plus `Ruleset::matching` on every event with the stable,
-//!   incubating and sandbox rules loaded (Falco's first-match default);
+//! - `replay/rules`: plus `Ruleset::matches` on every event with the stable,
+//!   incubating and sandbox rules loaded (Falco's first-match default), on
+//!   one thread;
+//! - `replay/rules_2_threads`: the same with the capture read and decoded
+//!   on a second thread ([`ReadAhead`]); the printed line gives the ratio
+//!   to one thread measured in the same run, and checks both found the same
+//!   alerts;
 //! - `sysdig`: `sysdig -r FILE 'evt.type=open' > /dev/null`, timed with
 //!   `Instant` (median of 3 runs, process start included), printed with its
 //!   events per second and the ratio to `replay/rules`.
+//!
+//! A modern capture (current schema, as our probe writes it) is used
+//! instead of the enlarged test capture when one exists: the file named by
+//! `FALCO_REPLAY_CAPTURE`, else `target/replay-modern.scap`, which
+//! `benches/record_replay_capture.sh` records from a scripted workload.
 //!
 //! Run: `cargo bench --bench replay`. Reads `testdata/captures` and
 //! `testdata/rules`.
@@ -28,8 +38,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use falco::rules::engine::Engine;
 use falco::rules::Scratch;
 use falco_events::event::Event;
+use falco_events::readahead::ReadAhead;
 use falco_events::scap::{ScapReader, ScapWriter, WriterOptions};
 use falco_events::source::EventSource;
+use falco_events::state::HostState;
 use falco_events::{Inspector, SyscallSource};
 
 /// How many times the capture's events are repeated.
@@ -85,6 +97,24 @@ fn build_capture() -> (PathBuf, u64) {
     (path, n)
 }
 
+/// The modern capture recorded by `record_replay_capture.sh`, if any, and
+/// its event count.
+fn modern_capture() -> Option<(PathBuf, u64)> {
+    let path = std::env::var_os("FALCO_REPLAY_CAPTURE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/replay-modern.scap"));
+    if !path.is_file() {
+        return None;
+    }
+    let mut r = ScapReader::open(&path).ok()?;
+    let mut n = 0;
+    while let Ok(Some(_)) = r.next_event() {
+        n += 1;
+    }
+    println!("replay capture: {} ({n} events)", path.display());
+    Some((path, n))
+}
+
 fn engine() -> Engine {
     let mut e = Engine::builder().source(SyscallSource::new()).build();
     let dir = testdata("rules");
@@ -96,9 +126,30 @@ fn engine() -> Engine {
 }
 
 /// One full pass: every event through state and the rules; returns alerts.
-fn replay_rules(path: &Path, engine: &Engine, scratch: &mut Scratch) -> usize {
+/// With `threads` of 2 or more the capture is read on a thread of its own.
+fn replay_rules(path: &Path, engine: &Engine, scratch: &mut Scratch, threads: usize) -> usize {
+    if threads >= 2 {
+        let reader = ScapReader::open(path).expect("open");
+        let state = HostState::from_metadata(reader.metadata());
+        return count_alerts(
+            Inspector::new(ReadAhead::new(reader), state),
+            engine,
+            scratch,
+        );
+    }
+    count_alerts(
+        Inspector::open_capture(path).expect("open"),
+        engine,
+        scratch,
+    )
+}
+
+fn count_alerts<S: EventSource>(
+    mut insp: Inspector<S>,
+    engine: &Engine,
+    scratch: &mut Scratch,
+) -> usize {
     let ruleset = engine.ruleset();
-    let mut insp = Inspector::open_capture(path).expect("open");
     let mut alerts = 0;
     while let Some(item) = insp.next().expect("read") {
         if falco_events::state::rules_see(item.code()) {
@@ -131,14 +182,38 @@ fn time_sysdig(path: &Path) -> Option<Duration> {
 }
 
 fn bench(c: &mut Criterion) {
-    let (path, n) = build_capture();
+    let (path, n, temporary) = match modern_capture() {
+        Some((p, n)) => (p, n, false),
+        None => {
+            let (p, n) = build_capture();
+            (p, n, true)
+        }
+    };
     let engine = engine();
     let mut scratch = Scratch::new();
 
-    // Ours, one pass timed like sysdig, for the printed ratio.
-    let t = Instant::now();
-    let alerts = replay_rules(&path, &engine, &mut scratch);
-    let ours = t.elapsed();
+    // Ours, timed like sysdig (median of 3 passes), for the printed ratios.
+    let mut time_ours = |threads: usize| {
+        let mut runs = Vec::new();
+        let mut alerts = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            alerts = replay_rules(&path, &engine, &mut scratch, threads);
+            runs.push(t.elapsed());
+        }
+        runs.sort();
+        (runs[1], alerts)
+    };
+    let (ours, alerts) = time_ours(1);
+    let (ours2, alerts2) = time_ours(2);
+    assert_eq!(alerts2, alerts, "2 threads found other alerts than 1");
+    println!(
+        "replay of {n} events through the 3 rules files: 1 thread {:.1} ms, 2 threads {:.1} ms: \
+         2 threads are {:.2}x one",
+        ours.as_secs_f64() * 1e3,
+        ours2.as_secs_f64() * 1e3,
+        ours.as_secs_f64() / ours2.as_secs_f64()
+    );
     let ours_eps = n as f64 / ours.as_secs_f64();
     match time_sysdig(&path) {
         Some(d) => {
@@ -183,10 +258,15 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("rules", |b| {
-        b.iter(|| black_box(replay_rules(&path, &engine, &mut scratch)))
+        b.iter(|| black_box(replay_rules(&path, &engine, &mut scratch, 1)))
+    });
+    g.bench_function("rules_2_threads", |b| {
+        b.iter(|| black_box(replay_rules(&path, &engine, &mut scratch, 2)))
     });
     g.finish();
-    let _ = std::fs::remove_file(&path);
+    if temporary {
+        let _ = std::fs::remove_file(&path);
+    }
 }
 
 criterion_group!(benches, bench);

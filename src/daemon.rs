@@ -292,6 +292,11 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
             })?;
             let mut state = HostState::from_metadata(reader.metadata());
             state.limits = cfg.falco_libs.state_limits();
+            if cfg.engine.replay.threads >= 2 {
+                // Decoding on a second thread: same alerts, same order.
+                let source = falco_events::readahead::ReadAhead::new(reader);
+                return Ok((Box::new(source), state));
+            }
             Ok((Box::new(reader), state))
         }
         #[cfg(feature = "bpf")]

@@ -269,6 +269,18 @@ pub(crate) struct EventLayout {
     offsets: [u32; MAX_EVENT_PARAMS + 1],
 }
 
+impl EventLayout {
+    /// The event code.
+    pub(crate) fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The event's length in bytes.
+    pub(crate) fn len(&self) -> u32 {
+        self.len
+    }
+}
+
 impl<'a> Event<'a> {
     /// The parse's result without the borrow.
     pub(crate) fn layout(&self) -> EventLayout {
@@ -292,6 +304,18 @@ impl<'a> Event<'a> {
             nparams: l.nparams,
             offsets: l.offsets,
         }
+    }
+
+    /// As [`with_layout`](Self::with_layout), `None` when `bytes` are
+    /// shorter than the layout's event (never a panic).
+    pub(crate) fn try_with_layout(bytes: &'a [u8], l: &EventLayout) -> Option<Event<'a>> {
+        Some(Event {
+            bytes: bytes.get(..l.len as usize)?,
+            info: l.info,
+            code: l.code,
+            nparams: l.nparams,
+            offsets: l.offsets,
+        })
     }
 
     /// Parses the event at the start of `bytes` (which may continue past the

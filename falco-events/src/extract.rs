@@ -69,8 +69,8 @@ pub fn event_fd(e: &Event<'_>) -> Option<i64> {
     if !flags.contains(EventFlags::USES_FD) && !flags.contains(EventFlags::CREATES_FD) {
         return None;
     }
-    for name in ["fd", "oldfd", "fd1"] {
-        if let Some(p) = e.param_by_name(name) {
+    for &i in fd_params(e.code()) {
+        if let Some(p) = e.param(usize::from(i)) {
             return p.as_i64();
         }
     }
@@ -79,6 +79,31 @@ pub fn event_fd(e: &Event<'_>) -> Option<i64> {
         return event_result(e);
     }
     None
+}
+
+/// The fd parameter names, in the order [`event_fd`] tries them.
+const FD_PARAM_NAMES: [&str; 3] = ["fd", "oldfd", "fd1"];
+
+/// The indexes of the parameters named in [`FD_PARAM_NAMES`] that event
+/// type `code` has, in that order: looked up by name once per type (at
+/// first use), not once per event.
+fn fd_params(code: u16) -> &'static [u8] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        (0..table::PPM_EVENT_MAX)
+            .map(|c| {
+                let Some(info) = table::event_info(c) else {
+                    return Vec::new();
+                };
+                FD_PARAM_NAMES
+                    .iter()
+                    .filter_map(|n| info.param_index(n))
+                    .filter_map(|i| u8::try_from(i).ok())
+                    .collect()
+            })
+            .collect()
+    });
+    index.get(usize::from(code)).map_or(&[], |v| v.as_slice())
 }
 
 impl<'a> EventContext<'a> {
@@ -313,6 +338,63 @@ fn flag_text(p: &Param<'_>, v: u64) -> Option<String> {
         }
     }
     (!s.is_empty()).then_some(s)
+}
+
+/// `evt.arg` of a flags or text parameter, written straight into `out`:
+/// the text [`EventContext::format`] resolves it to (the flag names joined
+/// by `|`, the one name of an enum-like flag, else the decimal value; a
+/// string or an absolute path as it is), without the intermediate strings.
+/// False (nothing pushed) for other parameters (other types, empty ones,
+/// relative paths, text that is not UTF-8), which take the general path.
+pub(crate) fn push_flags_arg(p: &Param<'_>, out: &mut Values) -> bool {
+    use std::fmt::Write as _;
+    if p.is_empty() {
+        return false;
+    }
+    let enum_like = match p.ty() {
+        ParamType::Flags8 | ParamType::Flags16 | ParamType::Flags32 => false,
+        ParamType::EnumFlags8 | ParamType::EnumFlags16 | ParamType::EnumFlags32 => true,
+        ParamType::CharBuf | ParamType::FsPath | ParamType::FsRelPath => {
+            // Text that `format` gives back unchanged: valid UTF-8, and for
+            // a path an absolute one (a relative path is resolved against
+            // the directory: the general path).
+            let std::borrow::Cow::Borrowed(text) = p.as_str_lossy().unwrap_or_default() else {
+                return false;
+            };
+            if p.ty() != ParamType::CharBuf && !text.is_empty() && !text.starts_with('/') {
+                return false;
+            }
+            out.push_str(text);
+            return true;
+        }
+        _ => return false,
+    };
+    let v = p.as_u64().unwrap_or(0);
+    let names = p.info().map_or(&[][..], |i| i.flag_names());
+    out.push_with(|w| {
+        if enum_like || v == 0 {
+            if let Some(f) = names.iter().find(|f| u64::from(f.value) == v) {
+                w.push_bytes(f.name.as_bytes());
+            }
+        } else {
+            let mut rest = v;
+            for f in names {
+                let fv = u64::from(f.value);
+                if fv != 0 && rest & fv == fv {
+                    if !w.is_empty() {
+                        w.push_byte(b'|');
+                    }
+                    w.push_bytes(f.name.as_bytes());
+                    rest &= !fv;
+                }
+            }
+        }
+        if w.is_empty() {
+            // No name: the plain value, as `format` gives it.
+            let _ = write!(w, "{v}");
+        }
+    });
+    true
 }
 
 impl<'a> EventContext<'a> {

@@ -33,6 +33,10 @@
 //! - [`pipeline`]: the event path in one value — source, host state,
 //!   ruleset and field cache — with the loop the daemon, replays and tests
 //!   run ([`Pipeline`]).
+//! - [`readahead`]: both cores for one source — the source read and
+//!   decoded on a thread of its own while the caller's thread keeps the
+//!   state and runs the rules, with the alerts and their order unchanged
+//!   ([`readahead::ReadAhead`]; the design is in its module docs).
 //! - [`extract`]: the values of rule fields for one event
 //!   ([`EventContext`] implements [`falco_rules::FieldExtractor`] by calling
 //!   the extractor of each field's catalog row).
@@ -84,6 +88,7 @@ pub mod event;
 pub mod extract;
 pub mod fields;
 pub mod pipeline;
+pub mod readahead;
 pub mod scap;
 pub mod source;
 pub mod source_desc;

@@ -173,6 +173,22 @@ pub trait EventSource {
     fn events_read(&self) -> Option<u64> {
         None
     }
+
+    /// The bytes of the event the last successful
+    /// [`next_event`](EventSource::next_event) returned, still held unchanged
+    /// by the source until its next call; `None` (the default) when the
+    /// source does not keep them.
+    ///
+    /// This lets a caller ask [`events_read`](EventSource::events_read) and
+    /// [`last_cpu`](EventSource::last_cpu) after an event and then look at
+    /// the event again without copying it (the [`Inspector`] does): the
+    /// returned bytes are exactly those of the event returned, so the
+    /// caller can reuse the parse it already made of them.
+    ///
+    /// [`Inspector`]: crate::state::Inspector
+    fn last_event_bytes(&self) -> Option<&[u8]> {
+        None
+    }
 }
 
 /// A boxed source is a source, so a program can pick its driver at run time
@@ -200,5 +216,9 @@ impl<S: EventSource + ?Sized> EventSource for Box<S> {
 
     fn events_read(&self) -> Option<u64> {
         (**self).events_read()
+    }
+
+    fn last_event_bytes(&self) -> Option<&[u8]> {
+        (**self).last_event_bytes()
     }
 }

@@ -579,7 +579,12 @@ impl Engine {
         let mut compilers: Vec<Compiler<'_>> = self
             .sources
             .iter()
-            .map(|s| Compiler::new(s.schema()))
+            .map(|s| {
+                let mut c = Compiler::new(s.schema());
+                // Cheapest decisive checks first: same results, less work.
+                c.set_cost_order(true);
+                c
+            })
             .collect();
         let mut compiled = Vec::new();
         let mut ok = resolved.rules().iter().peekable();

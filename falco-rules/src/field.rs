@@ -387,6 +387,34 @@ impl Values {
         self.slots.push(Slot::Bytes(start, self.arena.len() as u32));
     }
 
+    /// Pushes one byte value that `write` composes in place through a
+    /// [`ValueWriter`] (a command line from its words, flag names joined
+    /// by `|`, ...): no intermediate `String`, so no allocation once the
+    /// arena has grown.
+    ///
+    /// ```
+    /// use falco_rules::Values;
+    /// let mut v = Values::new();
+    /// v.push_with(|w| {
+    ///     w.push_bytes(b"ls");
+    ///     for a in ["-l", "/tmp"] {
+    ///         w.push_byte(b' ');
+    ///         w.push_bytes(a.as_bytes());
+    ///     }
+    /// });
+    /// assert_eq!(v.get(0), falco_rules::Value::Bytes(b"ls -l /tmp"));
+    /// ```
+    #[inline]
+    pub fn push_with(&mut self, write: impl FnOnce(&mut ValueWriter<'_>)) {
+        let start = self.arena.len();
+        write(&mut ValueWriter {
+            buf: &mut self.arena,
+            start,
+        });
+        self.slots
+            .push(Slot::Bytes(start as u32, self.arena.len() as u32));
+    }
+
     /// Pushes a signed integer.
     #[inline]
     pub fn push_int(&mut self, v: i64) {
@@ -437,6 +465,48 @@ impl Values {
     #[inline]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'_>> + '_ {
         (0..self.slots.len()).map(move |i| self.get(i))
+    }
+}
+
+/// Writes one value in place for [`Values::push_with`]: it can only
+/// append, so the values pushed before stay intact. Also a
+/// [`std::fmt::Write`], for numbers and other `Display` values.
+#[derive(Debug)]
+pub struct ValueWriter<'a> {
+    buf: &'a mut Vec<u8>,
+    start: usize,
+}
+
+impl ValueWriter<'_> {
+    /// Appends bytes.
+    #[inline]
+    pub fn push_bytes(&mut self, b: &[u8]) {
+        self.buf.extend_from_slice(b);
+    }
+
+    /// Appends one byte.
+    #[inline]
+    pub fn push_byte(&mut self, b: u8) {
+        self.buf.push(b);
+    }
+
+    /// The number of bytes written so far.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.buf.len() - self.start
+    }
+
+    /// True if nothing was written yet.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::fmt::Write for ValueWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push_bytes(s.as_bytes());
+        Ok(())
     }
 }
 

@@ -164,7 +164,7 @@ pub use error::{Error, ErrorKind, Warning};
 pub use evttype::{EventSet, EventTypes};
 pub use field::{
     Field, FieldArg, FieldDoc, FieldError, FieldExtractor, FieldFlags, FieldSchema, FieldType,
-    IpNet, Value, Values,
+    IpNet, Value, ValueWriter, Values,
 };
 pub use parser::{parse_condition, parse_condition_with_depth};
 pub use resolve::ResolvedRuleset;

@@ -639,6 +639,7 @@ pub(super) fn decode(root: &Item) -> Result<Loaded, ConfigError> {
     );
     d.bool("engine.modern_ebpf.prefilter", &mut e.modern_ebpf.prefilter);
     d.path("engine.replay.capture_file", &mut e.replay.capture_file);
+    d.uint("engine.replay.threads", &mut e.replay.threads);
     if e.kind == EngineKind::Replay && e.replay.capture_file.as_os_str().is_empty() {
         let item = root.path("engine.kind").unwrap_or(root);
         d.error(

@@ -65,6 +65,7 @@ pub(super) const KEYS: &[(&str, Known)] = &[
     ("engine.modern_ebpf.disable_iterators", Known::FalcoOnly),
     ("engine.replay", Known::Section),
     ("engine.replay.capture_file", Known::Ours),
+    ("engine.replay.threads", Known::Ours),
     ("engine.ebpf", Known::FalcoOnly),
     ("engine.gvisor", Known::FalcoOnly),
     ("webserver", Known::Section),

@@ -313,7 +313,7 @@ engine:
   kind: replay
   kmod: {buf_size_preset: 6, drop_failed_exit: true}
   modern_ebpf: {cpus_for_each_buffer: 0, buf_size_preset: 7, drop_failed_exit: true, prefilter: false}
-  replay: {capture_file: /tmp/c.scap}
+  replay: {capture_file: /tmp/c.scap, threads: 1}
 webserver:
   enabled: false
   listen_port: 9000
@@ -381,6 +381,8 @@ log_syslog: false
             }
         );
         assert_eq!(c.engine.replay.capture_file, PathBuf::from("/tmp/c.scap"));
+        assert_eq!(c.engine.replay.threads, 1);
+        assert_eq!(Config::default().engine.replay.threads, 2);
         assert!(!c.webserver.enabled && c.webserver.prometheus_metrics_enabled);
         assert_eq!(c.webserver.listen_port, 9000);
         assert_eq!(c.webserver.listen_address.to_string(), "::1");

@@ -372,10 +372,25 @@ pub struct ModernEbpfConfig {
 }
 
 /// `engine.replay`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReplayConfig {
     /// `capture_file`: the `.scap` file to read (required with `kind: replay`).
     pub capture_file: PathBuf,
+    /// `threads` (ours): 2 (the default) reads and decodes the capture on a
+    /// thread of its own while the main thread keeps the host state and
+    /// runs the rules ([`falco_events::readahead`]); 1 (or 0) does it all on
+    /// one thread. The alerts and their order are the same either way;
+    /// more than 2 is taken as 2.
+    pub threads: u16,
+}
+
+impl Default for ReplayConfig {
+    fn default() -> Self {
+        ReplayConfig {
+            capture_file: PathBuf::new(),
+            threads: 2,
+        }
+    }
 }
 
 /// `webserver`.

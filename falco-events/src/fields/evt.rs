@@ -186,6 +186,9 @@ fn arg(c: &EventContext<'_>, field: &Field, out: &mut Values) -> bool {
     let Some(p) = c.param_for(&field.arg) else {
         return false;
     };
+    if crate::extract::push_flags_arg(&p, out) {
+        return true;
+    }
     let (plain, res) = c.format(&p);
     match res.filter(|r| !r.is_empty()) {
         Some(r) => out.push_str(&r),

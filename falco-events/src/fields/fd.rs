@@ -1,13 +1,14 @@
 //! `fd.*`, `fdlist.*` and `fs.path.*`: the file descriptor the event works
 //! on, and the paths it names.
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 use falco_rules::IpNet;
 
 use super::prelude::*;
 use crate::state::{concat_paths, FdType, HostState, L4Proto, SockAddrs};
-use crate::table::{codes, Direction, EventFlags};
+use crate::table::{codes, Direction, EventFlags, ParamType};
 
 /// libs' "fd" class.
 #[rustfmt::skip]
@@ -230,27 +231,34 @@ fn name_from_event(
     if !is_fd_event(c) {
         return false;
     }
-    let Some(mut name) = fd_name_from_event(c) else {
+    let Some(name) = fd_name_from_event(c) else {
         return false;
     };
+    let mut name: &str = &name;
     if matches!(which, FromEvent::Directory | FromEvent::ContainerDirectory) {
         name = match name.rfind('/') {
             Some(pos) if pos != 0 => {
                 if pos < name.len() - 1 {
-                    name.truncate(pos);
+                    &name[..pos]
+                } else {
+                    name
                 }
-                name
             }
-            _ => "/".to_string(),
+            _ => "/",
         };
     }
     if matches!(
         which,
         FromEvent::ContainerPath | FromEvent::ContainerDirectory
     ) {
-        name = format!("{}:{name}", t.container_id);
+        out.push_with(|w| {
+            w.push_bytes(t.container_id.as_bytes());
+            w.push_byte(b':');
+            w.push_bytes(name.as_bytes());
+        });
+    } else {
+        out.push_str(name);
     }
-    out.push_str(&name);
     true
 }
 
@@ -275,21 +283,36 @@ fn typechar_from_event(c: &EventContext<'_>, _: &ThreadInfo, _: &Field, out: &mu
 }
 
 /// libs' `extract_fdname_from_event`.
-fn fd_name_from_event(c: &EventContext<'_>) -> Option<String> {
+fn fd_name_from_event<'a>(c: &EventContext<'a>) -> Option<Cow<'a, str>> {
     use codes::*;
     let e = &c.event;
     if e.direction() != Direction::Exit {
         return None;
     }
-    Some(match e.code() {
-        PPME_SYSCALL_OPEN_X
-        | PPME_SOCKET_ACCEPT_5_X
-        | PPME_SOCKET_ACCEPT4_6_X
-        | PPME_SYSCALL_CREAT_X
-        | PPME_SOCKET_CONNECT_X => match c.format_param(1) {
-            Some((plain, res)) => res.filter(|r| !r.is_empty()).unwrap_or(plain),
-            None => String::new(),
-        },
+    Some(Cow::Owned(match e.code() {
+        PPME_SYSCALL_OPEN_X | PPME_SYSCALL_CREAT_X => {
+            // An absolute path is its own name: borrowed, not formatted.
+            if let Some(p) = e
+                .param(1)
+                .filter(|p| matches!(p.ty(), ParamType::FsPath | ParamType::FsRelPath))
+            {
+                if let Some(Cow::Borrowed(path)) = p.as_str_lossy() {
+                    if path.starts_with('/') {
+                        return Some(Cow::Borrowed(path));
+                    }
+                }
+            }
+            match c.format_param(1) {
+                Some((plain, res)) => res.filter(|r| !r.is_empty()).unwrap_or(plain),
+                None => String::new(),
+            }
+        }
+        PPME_SOCKET_ACCEPT_5_X | PPME_SOCKET_ACCEPT4_6_X | PPME_SOCKET_CONNECT_X => {
+            match c.format_param(1) {
+                Some((plain, res)) => res.filter(|r| !r.is_empty()).unwrap_or(plain),
+                None => String::new(),
+            }
+        }
         PPME_SYSCALL_OPENAT_2_X | PPME_SYSCALL_OPENAT2_X => {
             let name = e.param(2).filter(|p| !p.is_empty())?.as_str_lossy()?;
             let dirfd = e.param(1).filter(|p| !p.is_empty())?.as_i64()?;
@@ -307,7 +330,7 @@ fn fd_name_from_event(c: &EventContext<'_>) -> Option<String> {
             .map(|c| c.into_owned())
             .unwrap_or_default(),
         _ => String::new(),
-    })
+    }))
 }
 
 /// The network fields of a socket fd.

@@ -17,9 +17,9 @@ pub(super) const PROCESS: &[FieldInfo] = &[
     f("proc.aname", Str, "proc.name of an ancestor: proc.aname[1] is the parent, [2] the grandparent, [0] the process itself. Without an index, a check holds if any ancestor matches.").arg(OPT_INDEX).attrs(ANCESTOR).thread(|c, t, f, o| ancestors(c, t, f, o, |a, o| o.push_str(&a.comm))),
     f("proc.args", Str, "The command-line arguments after argv[0], joined by spaces (at most 4096 bytes); proc.args[N] is one argument.").arg(OPT_INDEX).thread(args),
     f("proc.aargs", Str, "proc.args of an ancestor by index (proc.aargs[1] is the parent's); without an index, the arguments of all ancestors joined.").arg(OPT_INDEX),
-    f("proc.cmdline", Str, "proc.name followed by proc.args.").thread(|_, t, _, o| { o.push_str(&cmdline(t)); true }),
-    f("proc.pcmdline", Str, "proc.cmdline of the parent process.").thread(|c, t, _, o| parent(c, t, o, |p, o| o.push_str(&cmdline(p)))),
-    f("proc.acmdline", Str, "proc.cmdline of an ancestor, by index as for proc.aname; without an index, any ancestor.").arg(OPT_INDEX).attrs(ANCESTOR).thread(|c, t, f, o| ancestors(c, t, f, o, |a, o| o.push_str(&cmdline(a)))),
+    f("proc.cmdline", Str, "proc.name followed by proc.args.").thread(|_, t, _, o| { push_cmdline(o, t); true }),
+    f("proc.pcmdline", Str, "proc.cmdline of the parent process.").thread(|c, t, _, o| parent(c, t, o, push_cmdline_of)),
+    f("proc.acmdline", Str, "proc.cmdline of an ancestor, by index as for proc.aname; without an index, any ancestor.").arg(OPT_INDEX).attrs(ANCESTOR).thread(|c, t, f, o| ancestors(c, t, f, o, push_cmdline_of)),
     f("proc.cmdnargs", Uint64, "How many command-line arguments proc.args holds.").thread(|_, t, _, o| { o.push_uint(t.args.len() as u64); true }),
     f("proc.cmdlenargs", Uint64, "The total length of the command-line arguments, separators excluded.").thread(|_, t, _, o| { o.push_uint(t.args.iter().map(|a| a.len() as u64).sum()); true }),
     f("proc.exeline", Str, "proc.exe followed by proc.args.").thread(exeline),
@@ -137,18 +137,32 @@ fn ancestors(
     }
 }
 
-/// `proc.name` followed by the arguments.
-pub(crate) fn cmdline(t: &ThreadInfo) -> String {
-    let mut s = t.comm.clone();
-    for a in &t.args {
-        s.push(' ');
-        s.push_str(a);
-    }
-    s
+/// `proc.name` followed by the arguments, pushed as one value, written in place (no allocation).
+fn push_cmdline(out: &mut Values, t: &ThreadInfo) {
+    out.push_with(|w| {
+        w.push_bytes(t.comm.as_bytes());
+        for a in &t.args {
+            w.push_byte(b' ');
+            w.push_bytes(a.as_bytes());
+        }
+    });
 }
 
+/// [`push_cmdline`] with the argument order of the ancestor walkers.
+fn push_cmdline_of(t: &ThreadInfo, out: &mut Values) {
+    push_cmdline(out, t);
+}
+
+/// `items` joined by single spaces, pushed as one value (no allocation).
 fn push_joined(out: &mut Values, items: &[String]) {
-    out.push_str(&items.join(" "));
+    out.push_with(|w| {
+        for (i, a) in items.iter().enumerate() {
+            if i > 0 {
+                w.push_byte(b' ');
+            }
+            w.push_bytes(a.as_bytes());
+        }
+    });
 }
 
 fn args(_: &EventContext<'_>, t: &ThreadInfo, field: &Field, out: &mut Values) -> bool {
@@ -167,10 +181,16 @@ fn args(_: &EventContext<'_>, t: &ThreadInfo, field: &Field, out: &mut Values) -
 /// exe, a space, then the arguments (libs keeps the space even without
 /// arguments).
 fn exeline(_: &EventContext<'_>, t: &ThreadInfo, _: &Field, out: &mut Values) -> bool {
-    let mut s = t.exe.clone();
-    s.push(' ');
-    s.push_str(&t.args.join(" "));
-    out.push_str(&s);
+    out.push_with(|w| {
+        w.push_bytes(t.exe.as_bytes());
+        w.push_byte(b' ');
+        for (i, a) in t.args.iter().enumerate() {
+            if i > 0 {
+                w.push_byte(b' ');
+            }
+            w.push_bytes(a.as_bytes());
+        }
+    });
     true
 }
 

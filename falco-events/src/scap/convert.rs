@@ -70,8 +70,8 @@
 //! assert_eq!(out.param_by_name("flags").unwrap().as_u64(), Some(0));
 //! ```
 
+use ahash::AHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::event::{encode_raw, BuildError, DecodeError, Event};
@@ -322,6 +322,11 @@ impl Converter {
         Event::parse_allowing_extra(&self.out).ok()
     }
 
+    /// The bytes [`output`](Self::output) parses.
+    pub(crate) fn output_bytes(&self) -> &[u8] {
+        &self.out
+    }
+
     /// Converts one event of the stream; see the [module docs](self).
     pub fn convert(&mut self, evt: &Event<'_>) -> Result<Outcome, ConvertError> {
         match classify(evt)? {
@@ -362,8 +367,10 @@ impl Converter {
                 }
                 Action::Pass => return Ok(passed),
                 Action::StoreAndPass => {
-                    let bytes = cur.as_bytes().to_vec();
-                    self.storage.insert(tid, bytes);
+                    // The thread's buffer is reused: no allocation per event.
+                    let slot = self.storage.entry(tid).or_default();
+                    slot.clear();
+                    slot.extend_from_slice(cur.as_bytes());
                     return Ok(passed);
                 }
                 Action::Add(srcs) => (code, srcs, true),

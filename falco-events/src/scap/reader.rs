@@ -9,7 +9,7 @@ use flate2::bufread::MultiGzDecoder;
 use super::convert::{Converter, Outcome};
 use super::metadata::{self, FdTable, MachineInfo, ProcInfo, Truncated};
 use super::{block, Metadata};
-use crate::event::{Event, HEADER_LEN, V1_HEADER_LEN};
+use crate::event::{Event, EventLayout, HEADER_LEN, V1_HEADER_LEN};
 use crate::source::{EventSet, EventSource, SourceError, SourceStats};
 use crate::table::{self, codes, PPM_EVENT_MAX};
 
@@ -203,6 +203,8 @@ pub struct ScapReader<R: Read = File> {
     stats: SourceStats,
     last_cpu: Option<u16>,
     last_flags: u32,
+    /// Where the last event handed out lives, and its length.
+    last: Option<(Loc, u32)>,
     stop: Option<ScapError>,
     done: bool,
 }
@@ -239,6 +241,7 @@ impl<R: Read> ScapReader<R> {
             stats: SourceStats::default(),
             last_cpu: None,
             last_flags: 0,
+            last: None,
             stop: None,
             done: false,
         };
@@ -423,9 +426,18 @@ impl<R: Read> ScapReader<R> {
         self.stop.as_ref()
     }
 
+    /// The buffer an event at `loc` starts at (it may continue past it).
+    fn loc_bytes(&self, loc: Loc) -> Option<&[u8]> {
+        match loc {
+            Loc::Block(off) => self.body.get(off..),
+            Loc::V1 => Some(&self.v1[..]),
+            Loc::Converted => self.converter.as_ref().map(|c| c.output_bytes()),
+        }
+    }
+
     /// Decodes the event block in `self.body`; returns where the event to
     /// hand out is and its code, or `None` if the block yields no event.
-    fn event_block(&mut self, ty: u32) -> Option<(Loc, u16)> {
+    fn event_block(&mut self, ty: u32) -> Option<(Loc, EventLayout)> {
         let v2 = matches!(
             ty,
             block::EV_V2 | block::EVF_V2 | block::EV_V2_LARGE | block::EVF_V2_LARGE
@@ -469,10 +481,12 @@ impl<R: Read> ScapReader<R> {
             self.stats.skipped_malformed += 1;
             return None;
         };
-        let (loc, code) = match self.converter.as_mut().map(|c| (c.convert(&e), c)) {
-            None | Some((Ok(Outcome::Pass), _)) => (loc, code),
+        // The parse is kept: `next_event` views the same bytes again
+        // without parsing them twice.
+        let (loc, layout) = match self.converter.as_mut().map(|c| (c.convert(&e), c)) {
+            None | Some((Ok(Outcome::Pass), _)) => (loc, e.layout()),
             Some((Ok(Outcome::Converted), conv)) => match conv.output() {
-                Some(o) => (Loc::Converted, o.code()),
+                Some(o) => (Loc::Converted, o.layout()),
                 None => {
                     self.stats.skipped_malformed += 1;
                     return None;
@@ -488,14 +502,14 @@ impl<R: Read> ScapReader<R> {
             }
         };
         if let Some(f) = &self.filter {
-            if !f.contains(code) {
+            if !f.contains(layout.code()) {
                 self.stats.filtered += 1;
                 return None;
             }
         }
         self.last_cpu = Some(cpu);
         self.last_flags = flags;
-        Some((loc, code))
+        Some((loc, layout))
     }
 }
 
@@ -588,17 +602,19 @@ impl<R: Read> EventSource for ScapReader<R> {
                 self.stop_note(e);
             }
         };
-        let (loc, _) = found;
+        let (loc, layout) = found;
         self.stats.events += 1;
-        let e = match loc {
-            Loc::Block(off) => Event::parse(self.body.get(off..).unwrap_or(&[]))?,
-            Loc::V1 => Event::parse(&self.v1)?,
-            Loc::Converted => match self.converter.as_ref().and_then(|c| c.output()) {
-                Some(e) => e,
-                None => return Ok(None),
-            },
-        };
-        Ok(Some(e))
+        self.last = Some((loc, layout.len()));
+        match self.loc_bytes(loc) {
+            // The bytes `event_block` parsed, unchanged since.
+            Some(b) => Ok(Some(Event::with_layout(b, &layout))),
+            None => Ok(None),
+        }
+    }
+
+    fn last_event_bytes(&self) -> Option<&[u8]> {
+        let (loc, len) = self.last?;
+        self.loc_bytes(loc)?.get(..len as usize)
     }
 
     fn stats(&self) -> SourceStats {

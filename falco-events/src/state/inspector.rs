@@ -69,6 +69,9 @@ pub struct Inspector<S> {
     source: S,
     state: HostState,
     buf: Vec<u8>,
+    /// The source lends its last event ([`EventSource::last_event_bytes`]):
+    /// no copy into `buf`.
+    lends: bool,
     num: u64,
     first_ts: Option<u64>,
     prev_ts: u64,
@@ -99,6 +102,7 @@ impl<S: EventSource> Inspector<S> {
             source,
             state,
             buf: Vec::with_capacity(4096),
+            lends: false,
             num: 0,
             first_ts: None,
             prev_ts: 0,
@@ -131,33 +135,59 @@ impl<S: EventSource> Inspector<S> {
     /// none (see [`EventSource::next_event`]).
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<EventContext<'_>>, SourceError> {
+        // Whether this event is viewed in the source's buffer (else in the
+        // inspector's copy).
+        let mut lent = false;
         let layout = loop {
             self.state.flush_pending();
             let Some(evt) = self.source.next_event()? else {
                 return Ok(None);
             };
-            // Keep a copy so the source can be asked how many events it read
-            // (a capture counts the ones it did not hand out).
-            self.buf.clear();
-            self.buf.extend_from_slice(evt.as_bytes());
+            // The source checked the event is well formed: its parse is
+            // kept, not redone.
+            let layout = evt.layout();
+            if !self.lends {
+                // A source that does not lend its last event: keep a copy,
+                // so it can be asked how many events it read (a capture
+                // counts the ones it did not hand out).
+                self.buf.clear();
+                self.buf.extend_from_slice(evt.as_bytes());
+            }
             let read = self.source.events_read().unwrap_or(0);
             self.num = if read > self.num { read } else { self.num + 1 };
-            // The code is at bytes 20..22 of the header (the source checked
-            // the event is well formed).
-            match self
-                .buf
-                .get(20..22)
-                .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            {
-                Some(PPME_PROCINFO_E) => self.stats.procinfo += 1,
-                _ => match Event::parse_allowing_extra(&self.buf) {
-                    Ok(evt) => break evt.layout(),
-                    Err(_) => self.stats.skipped_malformed += 1,
-                },
+            if layout.code() == PPME_PROCINFO_E {
+                self.stats.procinfo += 1;
+                continue;
             }
+            if !self.lends {
+                // This event is viewed in the copy; the next ones are
+                // borrowed from the source if it lends them.
+                self.lends = self.source.last_event_bytes().is_some();
+                break layout;
+            }
+            let len = layout.len() as usize;
+            if self
+                .source
+                .last_event_bytes()
+                .is_some_and(|b| b.len() == len)
+            {
+                lent = true;
+                break layout;
+            }
+            // A source that broke its promise to lend: skip, never panic.
+            self.stats.skipped_malformed += 1;
         };
-        // The bytes the layout was parsed from, unchanged since.
-        let evt = Event::with_layout(&self.buf, &layout);
+        let bytes: &[u8] = if lent {
+            self.source.last_event_bytes().unwrap_or(&[])
+        } else {
+            &self.buf
+        };
+        let Some(evt) = Event::try_with_layout(bytes, &layout) else {
+            // Not reached: the loop checked the bytes have the layout's
+            // length.
+            self.stats.skipped_malformed += 1;
+            return Ok(None);
+        };
         let tid = evt.tid() as i64;
         // A new child's own clone event creates it from its parent: looking
         // it up first would read it from /proc (a live state) for nothing.

@@ -66,6 +66,7 @@
 
 mod convert;
 pub(crate) mod ops;
+mod order;
 mod program;
 mod transform;
 
@@ -115,6 +116,7 @@ pub struct Compiler<'s> {
     id: u64,
     slots: AHashMap<SlotKey, u32>,
     warnings: Vec<Warning>,
+    cost_order: bool,
 }
 
 impl std::fmt::Debug for Compiler<'_> {
@@ -178,7 +180,44 @@ impl<'s> Compiler<'s> {
             id: NEXT_COMPILER_ID.fetch_add(1, Ordering::Relaxed),
             slots: AHashMap::new(),
             warnings: Vec::new(),
+            cost_order: false,
         }
+    }
+
+    /// Whether [`compile`](Self::compile) orders the operands of each
+    /// `and`/`or` by estimated cost, cheapest decisive checks first (off by
+    /// default, so a listing follows the condition as written; the
+    /// [`Engine`](crate::Engine) turns it on). The result of every program
+    /// is the same either way; errors and warnings are those of the
+    /// condition as written. The estimate is described in the docs of
+    /// `compile/order.rs`: a check's cost from its field and operator, its
+    /// chance of deciding from its operator.
+    ///
+    /// ```
+    /// # use falco_rules::{parse_condition, Compiler, Field, FieldError, FieldSchema, FieldType};
+    /// # struct Schema;
+    /// # impl FieldSchema for Schema {
+    /// #     fn resolve(&self, name: &str, _arg: Option<&str>) -> Result<Field, FieldError> {
+    /// #         match name {
+    /// #             "proc.name" => Ok(Field::new(0, FieldType::String)),
+    /// #             "proc.cmdline" => Ok(Field::new(1, FieldType::String)),
+    /// #             _ => Err(FieldError::Unknown(name.to_string())),
+    /// #         }
+    /// #     }
+    /// # }
+    /// let mut compiler = Compiler::new(&Schema);
+    /// compiler.set_cost_order(true);
+    /// let expr = parse_condition("proc.cmdline contains x and proc.name = cat").unwrap();
+    /// let listing = compiler.compile(&expr).unwrap().to_string();
+    /// // The equality on proc.name runs before the substring
+    /// // search of the command line.
+    /// assert!(listing.contains("check   #0 proc.name = cat"), "{listing}");
+    /// assert!(listing.contains("check   #1 proc.cmdline contains x"), "{listing}");
+    /// // The condition itself is kept as written.
+    /// assert!(listing.starts_with("condition: (proc.cmdline contains x and proc.name = cat)"));
+    /// ```
+    pub fn set_cost_order(&mut self, on: bool) {
+        self.cost_order = on;
     }
 
     /// Compiles one condition. Macro nodes left in the AST are an error
@@ -186,7 +225,18 @@ impl<'s> Compiler<'s> {
     pub fn compile(&mut self, expr: &Expr) -> Result<Program, Error> {
         self.warnings.clear();
         let mut b = Builder::default();
-        self.emit(&mut b, expr)?;
+        let emitted = self.emit(&mut b, expr);
+        if self.cost_order && (emitted.is_err() || !self.warnings.is_empty()) {
+            // Errors and warnings come in the order of the condition as
+            // written: emit it again that way (the cost-ordered code is
+            // kept when it compiled).
+            self.cost_order = false;
+            self.warnings.clear();
+            let as_written = self.emit(&mut Builder::default(), expr);
+            self.cost_order = true;
+            as_written?;
+        }
+        emitted?;
         thread_jumps(&mut b.code);
         Ok(Program::new(
             expr.to_string(),
@@ -211,9 +261,14 @@ impl<'s> Compiler<'s> {
                     return Ok(());
                 }
                 let mut jumps = Vec::new();
-                for (i, x) in xs.iter().enumerate() {
-                    self.emit(b, x)?;
-                    if i + 1 < xs.len() {
+                let order = if self.cost_order {
+                    order::child_order(xs, is_and)
+                } else {
+                    (0..xs.len()).collect()
+                };
+                for (k, &i) in order.iter().enumerate() {
+                    self.emit(b, &xs[i])?;
+                    if k + 1 < xs.len() {
                         jumps.push(b.code.len());
                         b.code.push(if is_and {
                             Instr::JumpIfFalse(0)
