@@ -109,19 +109,26 @@ fn runtime(
         host(out);
         return true;
     }
-    match c.state.containers.get(&t.container_id) {
-        Lookup::Found(info) => {
-            found(&info, out);
+    match info(c, t) {
+        Some(i) => {
+            found(i, out);
             true
         }
-        _ => false,
+        None => false,
     }
 }
 
-/// The runtime's answer for the thread's container.
-fn info(c: &EventContext<'_>, t: &ThreadInfo) -> Option<std::sync::Arc<ContainerInfo>> {
+/// The runtime's answer for the thread's container, cached on the thread
+/// once found.
+fn info<'a>(c: &EventContext<'_>, t: &'a ThreadInfo) -> Option<&'a ContainerInfo> {
+    if t.container_id == "host" {
+        return None;
+    }
+    if let Some(i) = t.container_info.get() {
+        return Some(i);
+    }
     match c.state.containers.get(&t.container_id) {
-        Lookup::Found(i) if t.container_id != "host" => Some(i),
+        Lookup::Found(i) => Some(t.container_info.set(i)),
         _ => None,
     }
 }

@@ -176,6 +176,54 @@ pub struct ThreadInfo {
     /// its first); the purge of inactive threads compares it with
     /// [`StateLimits::thread_timeout_ns`].
     pub lastaccess_ts: u64,
+    /// The runtime's answer for the thread's container, kept once found so
+    /// each container field of each event does not ask the table again.
+    pub(crate) container_info: ContainerInfoCache,
+}
+
+/// A thread's cached container metadata: set once, from the extractors'
+/// shared borrow; empty again when the thread's cgroups change. Clones
+/// start empty, and it takes no part in comparisons.
+#[derive(Default)]
+pub(crate) struct ContainerInfoCache(std::sync::OnceLock<std::sync::Arc<runtime::ContainerInfo>>);
+
+impl ContainerInfoCache {
+    /// The cached metadata, if set.
+    pub(crate) fn get(&self) -> Option<&runtime::ContainerInfo> {
+        self.0.get().map(|a| &**a)
+    }
+
+    /// Caches `info` (unless already set) and returns what is cached.
+    pub(crate) fn set(
+        &self,
+        info: std::sync::Arc<runtime::ContainerInfo>,
+    ) -> &runtime::ContainerInfo {
+        self.0.get_or_init(|| info)
+    }
+}
+
+impl Clone for ContainerInfoCache {
+    fn clone(&self) -> Self {
+        ContainerInfoCache::default()
+    }
+}
+
+impl PartialEq for ContainerInfoCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ContainerInfoCache {}
+
+impl std::fmt::Debug for ContainerInfoCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "cached"
+        } else {
+            "empty"
+        })
+    }
 }
 
 impl ThreadInfo {
@@ -226,6 +274,7 @@ impl ThreadInfo {
             pfminor: 0,
             root: String::new(),
             lastaccess_ts: 0,
+            container_info: ContainerInfoCache::default(),
         }
     }
 
@@ -295,6 +344,7 @@ impl ThreadInfo {
             .unwrap_or_else(|| ("host".to_string(), String::new()));
         self.container_id = short;
         self.container_full_id = full;
+        self.container_info = ContainerInfoCache::default();
     }
 
     /// The value of environment variable `key`.
