@@ -219,7 +219,7 @@ fn pod_network(
 ) -> bool {
     let Some(i) = info(c, t) else { return false };
     if !i.cni_json.is_empty() {
-        out.push_str(value(&i));
+        out.push_str(value(i));
         return true;
     }
     let sandbox = i.pod_sandbox_id.get(..12).unwrap_or(&i.pod_sandbox_id);
