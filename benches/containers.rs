@@ -7,8 +7,9 @@
 //!   in a known container, against the same event of a host thread;
 //! - `containers/new`: a clone into a container never seen before (a new
 //!   cgroup id, queued for lookup) while the runtime is slow (50 ms an
-//!   answer, so a thousand lookups stay pending), against the same clones
-//!   with no runtime asked: the event loop must not wait for the runtime.
+//!   answer, so lookups pile up to the table's bound and the rest fail at
+//!   once), against the same clones with no runtime asked: the event loop
+//!   must not wait for the runtime.
 //!
 //! The runtime is a Docker Engine API of the bench's own on a unix socket.
 //! Run: `cargo bench --bench containers`; the ratios are printed at the end.
@@ -154,39 +155,51 @@ fn fields_of(c: &mut Criterion) -> (f64, f64) {
         assert!(start.elapsed() < Duration::from_secs(10), "no answer");
         std::thread::sleep(Duration::from_millis(5));
     }
-    let mut g = c.benchmark_group("containers/fields");
-    let mut run = |name: &str, tid: i64| -> f64 {
-        let ev = read_event(tid);
-        let ctx = EventContext {
-            event: ev.as_event(),
-            state: &state,
-            num: 1,
-            cpu: None,
-            thread: state.threads.get(&tid),
-            fd_num: None,
-            fd: None,
-            first_ts: 0,
-            prev_ts: 0,
-        };
-        let per = || {
+    let host_ev = read_event(HOST_TID);
+    let ctr_ev = read_event(CTR_TID);
+    let ctx = |ev: &OwnedEvent, tid: i64| {
+        let ev = ev.as_event();
+        move |state: &HostState| -> usize {
+            let ctx = EventContext {
+                event: ev,
+                state,
+                num: 1,
+                cpu: None,
+                thread: state.threads.get(&tid),
+                fd_num: None,
+                fd: None,
+                first_ts: 0,
+                prev_ts: 0,
+            };
             let mut n = 0;
             for f in &fields {
                 out_clear_extract(&ctx, f, &mut n);
             }
             n
-        };
-        g.bench_function(name, |b| b.iter(|| black_box(per())));
-        // A direct timing for the ratio printed at the end.
+        }
+    };
+    let host = ctx(&host_ev, HOST_TID);
+    let ctr = ctx(&ctr_ev, CTR_TID);
+    // k8s.ns.name has no value on either (no pod): four fields each.
+    assert_eq!((host(&state), ctr(&state)), (4, 4), "fields with a value");
+    let mut g = c.benchmark_group("containers/fields");
+    g.bench_function("host", |b| b.iter(|| black_box(host(&state))));
+    g.bench_function("known_container", |b| b.iter(|| black_box(ctr(&state))));
+    g.finish();
+    // The ratio printed at the end: the best of 5 alternating timings.
+    let time = |f: &dyn Fn(&HostState) -> usize| {
         let t = Instant::now();
         for _ in 0..200_000 {
-            black_box(per());
+            black_box(f(&state));
         }
         t.elapsed().as_nanos() as f64 / 200_000.0
     };
-    let host = run("host", HOST_TID);
-    let ctr = run("known_container", CTR_TID);
-    g.finish();
-    (host, ctr)
+    let (mut h, mut k) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        h = h.min(time(&host));
+        k = k.min(time(&ctr));
+    }
+    (h, k)
 }
 
 fn out_clear_extract(ctx: &EventContext<'_>, f: &Field, n: &mut usize) {

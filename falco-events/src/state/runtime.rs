@@ -8,9 +8,11 @@
 //! forgotten when the last process of the container exits; its
 //! events meanwhile have no metadata (`<NA>` for `container.name`, ...), as
 //! in Falco before the plugin hears of a container. A runtime that is down
-//! or slow costs a counted failure and never blocks; a socket that does not
-//! exist at start is skipped. containerd and CRI-O are asked through the
-//! CRI (the `cri` module, with the feature of that name).
+//! or slow costs a counted failure and never blocks (at most
+//! [`MAX_PENDING_LOOKUPS`] wait; beyond, a container fails at once); a
+//! socket that does not exist at start is skipped. containerd and CRI-O
+//! are asked through the CRI (the `cri` module, with the feature of that
+//! name).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
@@ -196,7 +198,14 @@ struct Shared {
     map: RwLock<HashMap<String, Lookup>>,
     requests: Mutex<Sender<String>>,
     stats: RuntimeStats,
+    /// Lookups queued and not answered yet.
+    pending: AtomicU64,
 }
+
+/// At most this many lookups wait for a slow runtime; a container seen
+/// beyond them is a counted failure at once, so a runtime that stalls
+/// costs bounded memory.
+pub const MAX_PENDING_LOOKUPS: u64 = 4096;
 
 /// The containers' metadata, filled by a lookup thread; cheap to clone
 /// (clones share the table). The default table asks no runtime.
@@ -249,6 +258,7 @@ impl ContainerTable {
             map: RwLock::new(HashMap::new()),
             requests: Mutex::new(tx),
             stats: RuntimeStats::default(),
+            pending: AtomicU64::new(0),
         });
         let worker = shared.clone();
         let cfg = engines.clone();
@@ -286,6 +296,7 @@ impl ContainerTable {
                             *e = entry;
                         }
                     }
+                    worker.pending.fetch_sub(1, Ordering::Relaxed);
                 }
             });
         if spawned.is_err() {
@@ -303,16 +314,21 @@ impl ContainerTable {
             .chain(&engines.podman)
             .filter(|p| p.exists())
         {
-            if let Some(ids) = list_running(path, engines.timeout) {
-                for id in ids {
-                    table.observe(&id);
-                }
-            }
+            // Listed on the watcher's thread: a stalled engine never
+            // delays the start.
             let watcher = table.clone();
             let path = path.clone();
+            let timeout = engines.timeout;
             let _ = std::thread::Builder::new()
                 .name("falco-container-events".into())
-                .spawn(move || watch_creations(&path, &watcher));
+                .spawn(move || {
+                    if let Some(ids) = list_running(&path, timeout) {
+                        for id in ids {
+                            watcher.observe(&id);
+                        }
+                    }
+                    watch_creations(&path, &watcher)
+                });
         }
         table
     }
@@ -334,9 +350,15 @@ impl ContainerTable {
         if m.contains_key(short) {
             return;
         }
+        s.stats.lookups.fetch_add(1, Ordering::Relaxed);
+        if s.pending.load(Ordering::Relaxed) >= MAX_PENDING_LOOKUPS {
+            m.insert(short.to_string(), Lookup::Failed);
+            s.stats.failures.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
         m.insert(short.to_string(), Lookup::Pending);
         drop(m);
-        s.stats.lookups.fetch_add(1, Ordering::Relaxed);
+        s.pending.fetch_add(1, Ordering::Relaxed);
         if let Ok(tx) = s.requests.lock() {
             let _ = tx.send(id.to_string());
         }
@@ -721,5 +743,46 @@ mod tests {
         }
         assert_eq!(t.get("abcdefabcdef"), Lookup::Failed);
         assert_eq!(t.stats(), (1, 0, 1));
+    }
+
+    #[test]
+    fn a_stalled_runtime_holds_a_bounded_queue() {
+        // A socket that accepts and never answers: the start does not wait
+        // for it, and lookups beyond the bound fail at once.
+        let dir = std::env::temp_dir().join(format!("falco-rt-stall-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("docker.sock");
+        let _ = std::fs::remove_file(&path);
+        let listener = std::os::unix::net::UnixListener::bind(&path).expect("bind");
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for s in listener.incoming() {
+                held.push(s);
+            }
+        });
+        let started = std::time::Instant::now();
+        let t = ContainerTable::start(&ContainerEngines {
+            docker: vec![path],
+            podman: vec![],
+            cri: vec![],
+            label_max_len: 100,
+            timeout: Duration::from_secs(2),
+        });
+        assert!(
+            started.elapsed() < Duration::from_millis(500),
+            "start waited"
+        );
+        let n = MAX_PENDING_LOOKUPS + 1000;
+        let start = std::time::Instant::now();
+        for i in 0..n {
+            t.observe(&format!("{i:012x}{:052x}", 0));
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "observe waited");
+        let (asked, found, failed) = t.stats();
+        assert_eq!((asked, found), (n, 0));
+        // The first lookup holds the worker; those beyond the bound failed.
+        assert!(failed >= 999, "{failed}");
+        assert_eq!(t.get(&format!("{:012x}", n - 1)), Lookup::Failed);
+        assert_eq!(t.get(&format!("{:012x}", 1)), Lookup::Pending);
     }
 }
