@@ -53,10 +53,10 @@ pub(super) const CONTAINER: &[FieldInfo] = &[
 /// The container plugin's `k8s.*`.
 #[rustfmt::skip]
 pub(super) const K8S: &[FieldInfo] = &[
-    f("k8s.pod.name", Str, "The Kubernetes pod name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.name")),
-    f("k8s.ns.name", Str, "The Kubernetes namespace name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.namespace")),
-    f("k8s.pod.id", Str, "Legacy alias of k8s.pod.uid.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.uid")),
-    f("k8s.pod.uid", Str, "The Kubernetes pod UID given at pod creation.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "pod.uid")),
+    f("k8s.pod.name", Str, "The Kubernetes pod name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "io.kubernetes.pod.name")),
+    f("k8s.ns.name", Str, "The Kubernetes namespace name, as the container runtime reports it.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "io.kubernetes.pod.namespace")),
+    f("k8s.pod.id", Str, "Legacy alias of k8s.pod.uid.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "io.kubernetes.pod.uid")),
+    f("k8s.pod.uid", Str, "The Kubernetes pod UID given at pod creation.").plugin().thread(|c, t, _, o| k8s_label(c, t, o, "io.kubernetes.pod.uid")),
     f("k8s.pod.sandbox_id", Str, "The short (12 character) id of the pod sandbox, from the cgroups.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(i.pod_sandbox_id.get(..12).unwrap_or(&i.pod_sandbox_id)))),
     f("k8s.pod.full_sandbox_id", Str, "The full id of the pod sandbox.").plugin().thread(|c, t, _, o| runtime(c, t, o, |o| o.push_str(""), |i, o| o.push_str(&i.pod_sandbox_id))),
     f("k8s.pod.label", Str, "One pod label, by key: k8s.pod.label[app.kubernetes.io/name].").arg(REQ_KEY).plugin().thread(pod_label),
@@ -180,11 +180,12 @@ fn mount(
     }
 }
 
-/// `k8s.pod.name` and kin: Kubernetes' internal label `io.kubernetes.KEY`
-/// of the container, when it has one (never on the host).
+/// `k8s.pod.name` and kin: Kubernetes' internal label `key`
+/// (`io.kubernetes.pod.name`, ...) of the container, when it has one (never
+/// on the host).
 fn k8s_label(c: &EventContext<'_>, t: &ThreadInfo, out: &mut Values, key: &str) -> bool {
     let Some(i) = info(c, t) else { return false };
-    match i.k8s_label(key) {
+    match i.labels.get(key) {
         Some(v) => {
             out.push_str(v);
             true
