@@ -10,14 +10,15 @@
 #       docker build -t falco-rs:latest .
 #
 #   From a binary built on this machine (needs only debian:bookworm-slim,
-#   which may be a local image; no other registry access):
+#   which may be a local image, and the Debian mirror its apt points at):
 #
 #       cargo build --release --example falco
 #       DOCKER_BUILDKIT=0 docker build --target prebuilt -t falco-rs:latest .
 #
 #   --build-arg FALCO_BINARY=<path in the build context> takes another
-#   binary (.dockerignore lets only target/{release,debug}/examples/falco and
-#   target/image/falco of target/ into the context).
+#   binary named `falco` (.dockerignore lets only
+#   target/{release,debug}/examples/falco and target/image/falco of target/
+#   into the context).
 #
 # The stages are ordered for Docker's legacy builder too, which builds every
 # stage before its target: `base` and `prebuilt` come before the Rust stage,
@@ -40,8 +41,14 @@ LABEL org.opencontainers.image.title="falco-rs" \
 ENV HOST_ROOT=/host \
     HOME=/root
 
-# The binary links only libc, libm and libgcc_s (libbpf, libelf and zlib are
-# linked in statically), all in the base image: no package is installed.
+# The binary links libelf and zlib (libbpf's, which is linked in) besides
+# libc and libgcc_s; ca-certificates for https:// outputs (http_output.ca_path
+# is /etc/ssl/certs). From the Debian mirror, not from an image registry.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libelf1 zlib1g ca-certificates \
+    && apt-get clean \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY dist/falco.yaml /etc/falco/falco.yaml
 COPY rules/default_rules.yaml /etc/falco/falco_rules.yaml
 COPY dist/deb/falco_rules.local.yaml /etc/falco/falco_rules.local.yaml
@@ -57,18 +64,18 @@ CMD ["/usr/bin/falco"]
 # prebuilt: the binary comes from the build context.
 FROM base AS prebuilt
 ARG FALCO_BINARY=target/release/examples/falco
-# The trailing `*` lets this stage build without a binary in the context: the
-# legacy builder builds it on its way to the default (source) target. When
-# `prebuilt` is the target, the check below names what is missing.
-COPY dist/falco.yaml ${FALCO_BINARY}* /tmp/prebuilt/
-RUN set -e; bin="/tmp/prebuilt/$(basename "${FALCO_BINARY}")"; \
-    if [ -f "$bin" ]; then \
-        install -m 0755 "$bin" /usr/bin/falco; \
-    else \
+# The trailing `*` lets this stage build without a binary in the context
+# (COPY fails only when no source at all matches, and dist/falco.yaml always
+# does): the legacy builder builds this stage on its way to the default
+# (source) target. The binary's file name must be `falco`; it lands in
+# /usr/bin directly, so the image holds it once. The stray falco.yaml is
+# removed and a missing binary named.
+COPY dist/falco.yaml ${FALCO_BINARY}* /usr/bin/
+RUN rm -f /usr/bin/falco.yaml; \
+    if [ ! -x /usr/bin/falco ]; then \
         echo "WARNING: no ${FALCO_BINARY} in the build context: this image has no /usr/bin/falco" \
              "(run 'cargo build --release --example falco' first when building --target prebuilt)" >&2; \
-    fi; \
-    rm -rf /tmp/prebuilt
+    fi
 
 # ---------------------------------------------------------------------------
 # build: the release build of the `falco` example from the sources.

@@ -9,119 +9,18 @@
 
 mod common;
 
+use common::docker::{docker, docker_ready, Container, BUSYBOX as IMAGE};
 use common::{example, interrupt, live, read, wait_for, Kill};
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use falco_events::state::runtime::{ContainerEngines, ContainerTable, Lookup};
 
-const IMAGE: &str = "falco-test/busybox:1.0";
-
-fn docker(args: &[&str]) -> Result<String, String> {
-    let o = Command::new("docker")
-        .args(args)
-        .output()
-        .map_err(|e| format!("docker: {e}"))?;
-    if !o.status.success() {
-        return Err(format!(
-            "docker {args:?}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&o.stdout).trim().to_string())
-}
-
-/// Docker answering, started here when it is not; `Err` says what is
-/// missing.
-fn docker_up() -> Result<(), String> {
-    if docker(&["info"]).is_ok() {
-        return Ok(());
-    }
-    if !Path::new("/usr/sbin/dockerd").exists() && !Path::new("/usr/bin/dockerd").exists() {
-        return Err("no dockerd (apt-get install docker.io)".into());
-    }
-    Command::new("dockerd")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("dockerd: {e}"))?;
-    for _ in 0..100 {
-        if docker(&["info"]).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    Err("dockerd did not come up".into())
-}
-
-/// The test image: busybox, with an /etc/shadow of its own.
-fn image() -> Result<(), String> {
-    if docker(&["image", "inspect", IMAGE]).is_ok() {
-        return Ok(());
-    }
-    let busybox = ["/usr/bin/busybox", "/bin/busybox"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
-        .ok_or("no busybox (apt-get install busybox-static)")?;
-    let root = std::env::temp_dir().join(format!("falco-busybox-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    for d in ["bin", "etc", "tmp"] {
-        std::fs::create_dir_all(root.join(d)).map_err(|e| e.to_string())?;
-    }
-    std::fs::copy(busybox, root.join("bin/busybox")).map_err(|e| e.to_string())?;
-    for a in ["sh", "cat", "sleep"] {
-        std::os::unix::fs::symlink("busybox", root.join("bin").join(a))
-            .map_err(|e| e.to_string())?;
-    }
-    std::fs::write(root.join("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n")
-        .map_err(|e| e.to_string())?;
-    std::fs::write(root.join("etc/shadow"), "root:*:1::::::\n").map_err(|e| e.to_string())?;
-    let tar = Command::new("tar")
-        .args(["-C", &root.display().to_string(), "-c", "."])
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| e.to_string())?;
-    let st = Command::new("docker")
-        .args(["import", "-", IMAGE])
-        .stdin(tar.stdout.ok_or("tar stdout")?)
-        .stdout(Stdio::null())
-        .status()
-        .map_err(|e| e.to_string())?;
-    if !st.success() {
-        return Err("docker import failed".into());
-    }
-    Ok(())
-}
-
-/// Whether Docker can be used here; fails when `CI=true`.
-fn docker_ready() -> bool {
-    match docker_up().and_then(|_| image()) {
-        Ok(()) => true,
-        Err(why) => {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "the container tests must run when CI=true: {why}"
-            );
-            eprintln!("skipped: {why}");
-            false
-        }
-    }
-}
-
 /// The live daemons run one at a time (two probes attached would double the
 /// load, and the drops).
 static LIVE: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// A container removed when the test ends.
-struct Container(String);
-
-impl Drop for Container {
-    fn drop(&mut self) {
-        let _ = docker(&["rm", "-f", &self.0]);
-    }
-}
 
 fn name(what: &str) -> String {
     format!("falco-{what}-{}", std::process::id())
