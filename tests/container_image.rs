@@ -99,7 +99,7 @@ fn at<'a>(y: &'a YamlOwned, path: &str) -> &'a YamlOwned {
 fn kind<'a>(docs: &'a [(String, YamlOwned)], kind: &str) -> &'a YamlOwned {
     &docs
         .iter()
-        .find(|(_, d)| at(&d, "kind").as_str() == Some(kind))
+        .find(|(_, d)| at(d, "kind").as_str() == Some(kind))
         .unwrap_or_else(|| panic!("no {kind} in deploy/kubernetes"))
         .1
 }
@@ -114,22 +114,22 @@ fn seq(y: &YamlOwned) -> Vec<YamlOwned> {
 
 /// The DaemonSet's one container.
 fn falco_container(ds: &YamlOwned) -> YamlOwned {
-    let cs = seq(at(&ds, "spec/template/spec/containers"));
+    let cs = seq(at(ds, "spec/template/spec/containers"));
     assert_eq!(cs.len(), 1, "one container in the DaemonSet");
     cs[0].clone()
 }
 
 /// The volume a mount names.
 fn volume(ds: &YamlOwned, name: &str) -> YamlOwned {
-    seq(at(&ds, "spec/template/spec/volumes"))
+    seq(at(ds, "spec/template/spec/volumes"))
         .into_iter()
-        .find(|v| at(&v, "name").as_str() == Some(name))
+        .find(|v| at(v, "name").as_str() == Some(name))
         .unwrap_or_else(|| panic!("volumeMount {name} names no volume"))
 }
 
 /// The ConfigMap's `falco.yaml`, loaded as the daemon loads it.
 fn configmap_config(cm: &YamlOwned) -> falco::config::Config {
-    let text = str_of(at(&cm, "data/falco.yaml"));
+    let text = str_of(at(cm, "data/falco.yaml"));
     let loaded = falco::config::Config::from_yaml("falco.yaml", text, &[])
         .expect("the ConfigMap's falco.yaml loads");
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
@@ -139,7 +139,7 @@ fn configmap_config(cm: &YamlOwned) -> falco::config::Config {
 #[test]
 fn the_manifests_hold_together() {
     let docs = manifests();
-    let kinds: Vec<&str> = docs.iter().map(|(_, d)| str_of(at(&d, "kind"))).collect();
+    let kinds: Vec<&str> = docs.iter().map(|(_, d)| str_of(at(d, "kind"))).collect();
     // `kubectl apply -f deploy/kubernetes/` applies the files in name order:
     // the namespace first.
     assert_eq!(
@@ -148,16 +148,16 @@ fn the_manifests_hold_together() {
     );
     let ns = str_of(at(kind(&docs, "Namespace"), "metadata/name")).to_string();
     for (file, d) in &docs[1..] {
-        assert_eq!(at(&d, "metadata/namespace").as_str(), Some(&*ns), "{file}");
+        assert_eq!(at(d, "metadata/namespace").as_str(), Some(&*ns), "{file}");
     }
     let ds = kind(&docs, "DaemonSet");
     let cm = kind(&docs, "ConfigMap");
-    let pod = at(&ds, "spec/template/spec");
+    let pod = at(ds, "spec/template/spec");
     assert_eq!(
-        at(&pod, "serviceAccountName").as_str(),
+        at(pod, "serviceAccountName").as_str(),
         at(kind(&docs, "ServiceAccount"), "metadata/name").as_str()
     );
-    assert_eq!(at(&pod, "hostPID").as_bool(), Some(true));
+    assert_eq!(at(pod, "hostPID").as_bool(), Some(true));
     let c = falco_container(ds);
     let caps: Vec<String> = seq(at(&c, "securityContext/capabilities/add"))
         .iter()
@@ -174,7 +174,7 @@ fn the_manifests_hold_together() {
         if !at(&v, "configMap").is_badvalue() {
             assert_eq!(
                 at(&v, "configMap/name").as_str(),
-                at(&cm, "metadata/name").as_str()
+                at(cm, "metadata/name").as_str()
             );
             for item in seq(at(&v, "configMap/items")) {
                 let key = str_of(at(&item, "key"));
@@ -190,7 +190,7 @@ fn the_manifests_hold_together() {
         mounts
             .iter()
             .find(|(p, _)| p == mount)
-            .and_then(|(_, v)| at(&v, "hostPath/path").as_str().map(str::to_string))
+            .and_then(|(_, v)| at(v, "hostPath/path").as_str().map(str::to_string))
     };
     assert_eq!(host_path("/host/proc").as_deref(), Some("/proc"));
     assert_eq!(host_path("/host/etc").as_deref(), Some("/etc"));
@@ -206,7 +206,7 @@ fn the_manifests_hold_together() {
     let host_root = env
         .iter()
         .find(|(n, _)| n == "HOST_ROOT")
-        .map(|(_, e)| str_of(at(&e, "value")).to_string())
+        .map(|(_, e)| str_of(at(e, "value")).to_string())
         .expect("HOST_ROOT in the DaemonSet's env");
     assert_eq!(host_root, "/host");
     let cfg = configmap_config(cm);
@@ -214,14 +214,14 @@ fn the_manifests_hold_together() {
     let port = cfg.webserver.listen_port as i64;
     let ports: Vec<i64> = seq(at(&c, "ports"))
         .iter()
-        .filter_map(|p| at(&p, "containerPort").as_integer())
+        .filter_map(|p| at(p, "containerPort").as_integer())
         .collect();
     assert_eq!(ports, [port]);
     for probe in ["startupProbe", "livenessProbe", "readinessProbe"] {
-        let get = at(&at(&c, probe), "httpGet");
-        assert_eq!(at(&get, "port").as_integer(), Some(port), "{probe}");
+        let get = at(at(&c, probe), "httpGet");
+        assert_eq!(at(get, "port").as_integer(), Some(port), "{probe}");
         assert_eq!(
-            at(&get, "path").as_str(),
+            at(get, "path").as_str(),
             Some(cfg.webserver.k8s_healthz_endpoint.as_str()),
             "{probe}"
         );
@@ -249,7 +249,7 @@ fn the_manifests_hold_together() {
     let dir = std::env::temp_dir().join(format!("falco-manifests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let local = dir.join("local_rules.yaml");
-    std::fs::write(&local, str_of(at(&cm, "data/local_rules.yaml"))).expect("write");
+    std::fs::write(&local, str_of(at(cm, "data/local_rules.yaml"))).expect("write");
     let o = Command::new(example("falco"))
         .arg("-V")
         .arg(repo().join("rules/default_rules.yaml"))
@@ -580,10 +580,10 @@ fn write_configmap_dir(dir: &Path, files: &[(&str, &str)]) {
 /// bounding set lacks), environment, resource limits, the host paths that
 /// exist here and the ConfigMap's files.
 fn run_args(ds: &YamlOwned, cm: &YamlOwned, dir: &Path) -> Vec<String> {
-    let pod = at(&ds, "spec/template/spec");
+    let pod = at(ds, "spec/template/spec");
     let c = falco_container(ds);
     let mut args: Vec<String> = Vec::new();
-    if at(&pod, "hostPID").as_bool() == Some(true) {
+    if at(pod, "hostPID").as_bool() == Some(true) {
         args.extend(["--pid".into(), "host".into()]);
     }
     let bounding = bounding_set();
@@ -657,8 +657,8 @@ fn run_args(ds: &YamlOwned, cm: &YamlOwned, dir: &Path) -> Vec<String> {
                 .iter()
                 .map(|i| {
                     (
-                        str_of(at(&i, "key")).to_string(),
-                        str_of(at(&i, "path")).to_string(),
+                        str_of(at(i, "key")).to_string(),
+                        str_of(at(i, "path")).to_string(),
                     )
                 })
                 .collect();
