@@ -727,7 +727,7 @@ fn the_image_runs_with_the_daemonsets_settings_and_detects_host_and_container_ev
     for (target, tag) in [("base", BASE_CACHE), ("prebuilt", IMAGE)] {
         let o = Command::new("docker")
             .env("DOCKER_BUILDKIT", "0")
-            .args(["build", "--target", target, "--build-arg"])
+            .args(["build", "--force-rm", "--target", target, "--build-arg"])
             .arg(format!("FALCO_BINARY={binary}"))
             .args(["-t", tag])
             .arg(repo())
