@@ -318,7 +318,12 @@ pub fn open_source(cfg: &Config) -> Result<(Box<dyn EventSource>, HostState), Da
         }),
         #[cfg(feature = "kmod")]
         EngineKind::Kmod => {
-            let kc = falco_driver_kmod::KmodConfig::default();
+            // The devices are the host's: under `$HOST_ROOT/dev` when the
+            // daemon runs in a container (as libscap's kmod engine opens them).
+            let mut kc = falco_driver_kmod::KmodConfig::default();
+            if let Some(root) = std::env::var_os("HOST_ROOT").filter(|r| !r.is_empty()) {
+                kc.device_dir = std::path::PathBuf::from(root).join("dev");
+            }
             let k = falco_driver_kmod::Kmod::open(&kc)?;
             Ok((Box::new(k), live_state(cfg)))
         }
