@@ -45,6 +45,7 @@
 //! that extracts rule fields.
 
 mod container;
+pub mod container_event;
 #[cfg(feature = "cri")]
 pub mod cri;
 mod fd;
@@ -639,6 +640,13 @@ pub struct HostState {
     /// `/etc/group` (read live at a container process's execve, as libsinsp
     /// reads them).
     pub container_users: HashMap<String, ContainerUsers>,
+    /// Containers a capture's container events announced, by short id
+    /// (replay only: a live state asks the runtime), as the container
+    /// plugin learns them when it reads a capture.
+    pub recorded_containers: HashMap<String, std::sync::Arc<runtime::ContainerInfo>>,
+    /// The container the current event announces, when it is a container
+    /// event (its `container.*` fields read it).
+    pub(crate) event_container: Option<container_event::AnnouncedContainer>,
     /// Table bounds and purge timing.
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
@@ -1248,11 +1256,35 @@ impl HostState {
                 let name = p_str(e, "name").unwrap_or_default();
                 self.on_new_fd(e, tid, FdType::Memfd, &format!("memfd:{name}"))
             }
+            PPME_ASYNCEVENT_E => {
+                self.on_async(e);
+                true
+            }
             _ => true,
         };
         if !ok {
             self.stats.malformed += 1;
         }
+    }
+
+    /// An async event: a container event names the container its fields
+    /// read; on replay, it also tells the container's metadata to the
+    /// events that follow (as the plugin's parser keeps it), until a
+    /// `container_removed` event.
+    fn on_async(&mut self, e: &Event<'_>) {
+        let Some((name, c)) = container_event::decode(e) else {
+            self.event_container = None;
+            return;
+        };
+        if !self.containers.is_enabled() {
+            if name == container_event::CONTAINER_ADDED {
+                self.recorded_containers
+                    .insert(c.id.clone(), c.info.clone());
+            } else {
+                self.recorded_containers.remove(&c.id);
+            }
+        }
+        self.event_container = Some(c);
     }
 
     fn on_new_fd(&mut self, e: &Event<'_>, tid: i64, ty: FdType, name: &str) -> bool {
