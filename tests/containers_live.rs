@@ -400,10 +400,7 @@ fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
     // too: its metadata then reaches only its later events).
     let text = read(&out);
     let want = format!("Started (name={mount} image={IMAGE} repo=falco-test/busybox id=");
-    assert!(
-        text.lines().any(|l| l.contains(&want)),
-        "{want}\n{text}"
-    );
+    assert!(text.lines().any(|l| l.contains(&want)), "{want}\n{text}");
 }
 
 /// Falco's `container` event: a rule on `evt.type = container` fires once

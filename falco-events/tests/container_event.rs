@@ -151,7 +151,11 @@ fn a_container_the_runtime_lists_is_announced_once_and_recorded() {
             break;
         }
     }
-    assert_eq!(alerts, vec![WANT.to_string()], "one event for the container");
+    assert_eq!(
+        alerts,
+        vec![WANT.to_string()],
+        "one event for the container"
+    );
     assert_eq!(pipeline.inspector().stats().container_events, 1);
 
     // The capture gives the event, and its fields, back.
@@ -165,4 +169,101 @@ fn a_container_the_runtime_lists_is_announced_once_and_recorded() {
         .expect("step")
     {}
     assert_eq!(replayed, vec![WANT.to_string()]);
+}
+
+/// Events held in memory (a finite source, as a capture).
+struct Recorded(Vec<falco_events::event::OwnedEvent>, usize);
+
+impl EventSource for Recorded {
+    fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
+        let i = self.1;
+        self.1 += 1;
+        Ok(self.0.get(i).map(|e| e.as_event()))
+    }
+    fn stats(&self) -> SourceStats {
+        SourceStats::default()
+    }
+    fn set_event_types(&mut self, _: &EventSet) -> Result<(), SourceError> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_replayed_container_event_gives_its_metadata_to_the_containers_threads() {
+    use falco_events::event::{EventBuilder, Value};
+    use falco_events::state::container_event::{
+        container_event, CONTAINER_ADDED, CONTAINER_REMOVED,
+    };
+    use falco_events::state::runtime::ContainerInfo;
+    use falco_events::table::codes::PPME_SYSCALL_OPEN_X;
+
+    let info = ContainerInfo {
+        full_id: ID.into(),
+        kind: "containerd",
+        name: "web".into(),
+        image: "busybox:1.36".into(),
+        image_repo: "busybox".into(),
+        ..ContainerInfo::default()
+    };
+    let open = |ts: u64| {
+        EventBuilder::new(PPME_SYSCALL_OPEN_X)
+            .ts(ts)
+            .tid(42)
+            .values([
+                Value::Int(3),
+                Value::Str("/etc/shadow"),
+                Value::Uint(1),
+                Value::Uint(0),
+            ])
+            .build()
+            .expect("open")
+    };
+    let events = vec![
+        open(10),
+        // Falco's dump writes its containers with tid 1: still no thread.
+        container_event(20, 1, CONTAINER_ADDED, &info).expect("event"),
+        open(30),
+        container_event(40, 0, CONTAINER_REMOVED, &info).expect("event"),
+        open(50),
+    ];
+    let mut state = HostState::default();
+    let mut t = falco_events::state::ThreadInfo::placeholder(42);
+    t.pid = 42;
+    t.comm = "cat".into();
+    t.container_id = ID[..12].into();
+    t.container_full_id = ID.into();
+    state.threads.insert(42, t);
+    let rules = r#"
+- rule: Shadow in container
+  desc: d
+  condition: evt.type = open and container.id != host
+  output: "open (name=%container.name repo=%container.image.repository type=%container.type)"
+  priority: NOTICE
+- rule: Container event
+  desc: d
+  condition: evt.type in (container, container_removed)
+  output: "%evt.type (name=%container.name tid=%thread.tid)"
+  priority: NOTICE
+"#;
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
+    let r = engine.load_str("rules.yaml", rules);
+    assert!(r.successful() && !r.has_warnings(), "{}", r.render());
+    let mut p = Pipeline::new(Recorded(events, 0), state, engine.ruleset().clone()).expect("p");
+    let mut got = Vec::new();
+    while let Step::Event { .. } = p
+        .step(|rule, ctx| got.push(rule.output.render(ctx)))
+        .expect("step")
+    {}
+    assert_eq!(
+        got,
+        [
+            // Before the container is announced: no metadata.
+            "open (name=<NA> repo=<NA> type=<NA>)",
+            "container (name=web tid=<NA>)",
+            "open (name=web repo=busybox type=containerd)",
+            "container_removed (name=web tid=<NA>)",
+            // Removed: no metadata any more, as in the plugin.
+            "open (name=<NA> repo=<NA> type=<NA>)",
+        ]
+    );
 }

@@ -133,9 +133,17 @@ fn announced<'a>(c: &EventContext<'a>) -> Option<&'a AnnouncedContainer> {
 fn lookup(c: &EventContext<'_>, short: &str) -> Option<Arc<ContainerInfo>> {
     match c.state.containers.get(short) {
         Lookup::Found(i) => Some(i),
-        _ if c.state.recorded_containers.is_empty() => None,
-        _ => c.state.recorded_containers.get(short).cloned(),
+        _ => recorded(c, short).cloned(),
     }
+}
+
+/// What a capture's container events said of container `short`, until its
+/// `container_removed` event (replay).
+fn recorded<'a>(c: &EventContext<'a>, short: &str) -> Option<&'a Arc<ContainerInfo>> {
+    if c.state.recorded_containers.is_empty() {
+        return None;
+    }
+    c.state.recorded_containers.get(short)
 }
 
 /// A runtime field: `host` gives the value the plugin reports on the host;
@@ -163,7 +171,9 @@ fn runtime(
 }
 
 /// The runtime's answer for the thread's container, cached on the thread
-/// once found; for a container event, the container it announces.
+/// once found; on replay, what the capture's container events say (not
+/// cached: a `container_removed` event takes it away, as in the plugin);
+/// for a container event, the container it announces.
 fn info<'a>(c: &EventContext<'a>, t: Option<&'a ThreadInfo>) -> Option<&'a ContainerInfo> {
     let Some(t) = t else {
         return announced(c).map(|a| &*a.info);
@@ -174,7 +184,10 @@ fn info<'a>(c: &EventContext<'a>, t: Option<&'a ThreadInfo>) -> Option<&'a Conta
     if let Some(i) = t.container_info.get() {
         return Some(i);
     }
-    lookup(c, &t.container_id).map(|i| t.container_info.set(i))
+    match c.state.containers.get(&t.container_id) {
+        Lookup::Found(i) => Some(t.container_info.set(i)),
+        _ => recorded(c, &t.container_id).map(|i| &**i),
+    }
 }
 
 /// `container.label[KEY]`: the label's value, when the container has it.

@@ -355,8 +355,8 @@ mod tests {
         assert_eq!(name, CONTAINER_REMOVED);
         assert_eq!(c.info.name, "web");
         // Another plugin's async event is not a container event.
-        let other = OwnedEvent::from_raw_params(1, 0, 402, &[&0u32.to_le_bytes(), b"x\0", b"{}"])
-            .unwrap();
+        let other =
+            OwnedEvent::from_raw_params(1, 0, 402, &[&0u32.to_le_bytes(), b"x\0", b"{}"]).unwrap();
         assert!(decode(&other.as_event()).is_none());
     }
 }
