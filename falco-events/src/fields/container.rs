@@ -20,7 +20,7 @@ use std::sync::Arc;
 use super::prelude::*;
 use crate::state::container_event::AnnouncedContainer;
 use crate::state::runtime::{ContainerInfo, ContainerMount, Lookup};
-use crate::table::codes::PPME_ASYNCEVENT_E;
+use crate::table::codes::{PPME_ASYNCEVENT_E, PPME_CONTAINER_JSON_2_E, PPME_CONTAINER_JSON_E};
 
 /// The container plugin's `container.*` (and the deprecated `proc.is_container_*`).
 #[rustfmt::skip]
@@ -96,33 +96,33 @@ pub(super) const K8S: &[FieldInfo] = &[
 /// `container.id`: the thread's short id (`host` outside containers), or
 /// the id a container event announces.
 fn short_id(c: &EventContext<'_>, t: Option<&ThreadInfo>, _: &Field, out: &mut Values) -> bool {
-    match t {
-        Some(t) => out.push_str(&t.container_id),
-        None => match announced(c) {
-            Some(a) => out.push_str(&a.id),
-            None => return false,
-        },
+    match (announced(c), t) {
+        (Some(a), _) => out.push_str(&a.id),
+        (None, Some(t)) => out.push_str(&t.container_id),
+        (None, None) => return false,
     }
     true
 }
 
 /// The full container id, `host` outside containers.
 fn full_id(c: &EventContext<'_>, t: Option<&ThreadInfo>, _: &Field, out: &mut Values) -> bool {
-    match t {
-        Some(t) if t.container_full_id.is_empty() => out.push_str("host"),
-        Some(t) => out.push_str(&t.container_full_id),
-        None => match announced(c) {
-            Some(a) => out.push_str(&a.info.full_id),
-            None => return false,
-        },
+    match (announced(c), t) {
+        (Some(a), _) => out.push_str(&a.info.full_id),
+        (None, Some(t)) if t.container_full_id.is_empty() => out.push_str("host"),
+        (None, Some(t)) => out.push_str(&t.container_full_id),
+        (None, None) => return false,
     }
     true
 }
 
 /// The container a container event (the plugin's `asyncevent` named
-/// `container` or `container_removed`) announces; none for other events.
+/// `container` or `container_removed`, an old capture's JSON `container`
+/// event) announces; none for other events.
 fn announced<'a>(c: &EventContext<'a>) -> Option<&'a AnnouncedContainer> {
-    if c.event.code() != PPME_ASYNCEVENT_E {
+    if !matches!(
+        c.event.code(),
+        PPME_ASYNCEVENT_E | PPME_CONTAINER_JSON_E | PPME_CONTAINER_JSON_2_E
+    ) {
         return None;
     }
     c.state.event_container.as_ref()
@@ -157,13 +157,13 @@ fn runtime(
     host: impl FnOnce(&mut Values),
     found: impl FnOnce(&ContainerInfo, &mut Values),
 ) -> bool {
-    if t.is_some_and(|t| t.container_id == "host") {
-        host(out);
-        return true;
-    }
     match info(c, t) {
         Some(i) => {
             found(i, out);
+            true
+        }
+        None if t.is_some_and(|t| t.container_id == "host") => {
+            host(out);
             true
         }
         None => false,
@@ -175,9 +175,10 @@ fn runtime(
 /// cached: a `container_removed` event takes it away, as in the plugin);
 /// for a container event, the container it announces.
 fn info<'a>(c: &EventContext<'a>, t: Option<&'a ThreadInfo>) -> Option<&'a ContainerInfo> {
-    let Some(t) = t else {
-        return announced(c).map(|a| &*a.info);
-    };
+    if let Some(a) = announced(c) {
+        return Some(&a.info);
+    }
+    let t = t?;
     if t.container_id == "host" {
         return None;
     }
@@ -302,7 +303,9 @@ fn since_start(
     out: &mut Values,
     value: impl FnOnce(u64) -> u64,
 ) -> bool {
-    let Some(t) = t else { return false };
+    let Some(t) = t.filter(|_| announced(c).is_none()) else {
+        return false;
+    };
     let start = c.state.main_thread(t).pidns_init_start_ts;
     if t.container_id == "host" || start == 0 {
         return false;

@@ -42,7 +42,7 @@ use serde_json::{json, Map, Value};
 
 use super::runtime::{ContainerInfo, ContainerMount};
 use crate::event::{BuildError, Event, OwnedEvent};
-use crate::table::codes::PPME_ASYNCEVENT_E;
+use crate::table::codes::{PPME_ASYNCEVENT_E, PPME_CONTAINER_JSON_2_E, PPME_CONTAINER_JSON_E};
 
 /// The name of the event announcing a container.
 pub const CONTAINER_ADDED: &str = "container";
@@ -252,9 +252,14 @@ pub fn container_event(
 }
 
 /// The name and container of a container plugin event (`container` or
-/// `container_removed`); `None` for any other event, or for one whose
-/// document does not read.
+/// `container_removed`), or of an old capture's `container` event with a
+/// JSON document (`PPME_CONTAINER_JSON_E`, `PPME_CONTAINER_JSON_2_E`, which
+/// the plugin reads the same way); `None` for any other event, or for one
+/// whose document does not read.
 pub fn decode(e: &Event<'_>) -> Option<(&'static str, AnnouncedContainer)> {
+    if matches!(e.code(), PPME_CONTAINER_JSON_E | PPME_CONTAINER_JSON_2_E) {
+        return Some((CONTAINER_ADDED, from_json(e.param(0)?.as_bytes())?));
+    }
     if e.code() != PPME_ASYNCEVENT_E {
         return None;
     }
@@ -358,5 +363,10 @@ mod tests {
         let other =
             OwnedEvent::from_raw_params(1, 0, 402, &[&0u32.to_le_bytes(), b"x\0", b"{}"]).unwrap();
         assert!(decode(&other.as_event()).is_none());
+        // An old capture's container_json event carries the same document.
+        let json = to_json(&sample());
+        let old = OwnedEvent::from_raw_params(1, 0, 272, &[json.as_bytes()]).unwrap();
+        let (name, c) = decode(&old.as_event()).unwrap();
+        assert_eq!((name, c.info.name.as_str()), (CONTAINER_ADDED, "web"));
     }
 }

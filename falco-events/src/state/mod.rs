@@ -1256,7 +1256,7 @@ impl HostState {
                 let name = p_str(e, "name").unwrap_or_default();
                 self.on_new_fd(e, tid, FdType::Memfd, &format!("memfd:{name}"))
             }
-            PPME_ASYNCEVENT_E => {
+            PPME_ASYNCEVENT_E | PPME_CONTAINER_JSON_E | PPME_CONTAINER_JSON_2_E => {
                 self.on_async(e);
                 true
             }
@@ -1267,7 +1267,8 @@ impl HostState {
         }
     }
 
-    /// An async event: a container event names the container its fields
+    /// An async event (or an old capture's `container` JSON event): a
+    /// container event names the container its fields
     /// read; on replay, it also tells the container's metadata to the
     /// events that follow (as the plugin's parser keeps it), until a
     /// `container_removed` event.
