@@ -267,3 +267,104 @@ fn a_replayed_container_event_gives_its_metadata_to_the_containers_threads() {
         ]
     );
 }
+
+/// A live source that hands out its events once, then none.
+struct Then(Vec<falco_events::event::OwnedEvent>, usize);
+
+impl EventSource for Then {
+    fn next_event(&mut self) -> Result<Option<Event<'_>>, SourceError> {
+        let i = self.1;
+        self.1 += 1;
+        if i >= self.0.len() {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(self.0.get(i).map(|e| e.as_event()))
+    }
+    fn stats(&self) -> SourceStats {
+        SourceStats::default()
+    }
+    fn set_event_types(&mut self, _: &EventSet) -> Result<(), SourceError> {
+        Ok(())
+    }
+    fn is_live(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn the_exit_of_a_containers_init_announces_its_removal() {
+    use falco_events::event::{EventBuilder, Value};
+    use falco_events::state::runtime::Lookup;
+    use falco_events::table::codes::PPME_PROCEXIT_1_E;
+
+    let table = ContainerTable::start(&ContainerEngines {
+        docker: vec![fake_docker("removed")],
+        podman: vec![],
+        cri: vec![],
+        ..ContainerEngines::default()
+    });
+    // The container's init (pid 1 in its namespace) and a host thread.
+    let mut state = HostState::default();
+    for (tid, vpid, id) in [(7, 1, &ID[..12]), (8, 8, "host")] {
+        let mut t = falco_events::state::ThreadInfo::placeholder(tid);
+        t.pid = tid;
+        t.vpid = vpid;
+        t.vtid = vpid;
+        t.comm = "sleep".into();
+        t.container_id = id.into();
+        state.threads.insert(tid, t);
+    }
+    state.watch_containers(table.clone());
+    let start = Instant::now();
+    while !matches!(table.get(&ID[..12]), Lookup::Found(_)) {
+        assert!(start.elapsed() < Duration::from_secs(5), "no answer");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let exit = |tid: i64| {
+        EventBuilder::new(PPME_PROCEXIT_1_E)
+            .ts(1)
+            .tid(tid as u64)
+            .values([
+                Value::Int(0),
+                Value::Int(0),
+                Value::Uint(0),
+                Value::Uint(0),
+                Value::Int(1),
+            ])
+            .build()
+            .expect("procexit")
+    };
+    let rules = r#"
+- rule: Container events
+  desc: d
+  condition: evt.type in (container, container_removed)
+  output: "%evt.type (name=%container.name id=%container.id)"
+  priority: NOTICE
+- rule: Exits
+  desc: d
+  condition: evt.type = procexit
+  output: "procexit %thread.tid"
+  priority: NOTICE
+"#;
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
+    let r = engine.load_str("rules.yaml", rules);
+    assert!(r.successful() && !r.has_warnings(), "{}", r.render());
+    let source = Then(vec![exit(8), exit(7)], 0);
+    let mut p = Pipeline::new(source, state, engine.ruleset().clone()).expect("pipeline");
+    let mut got = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(500) {
+        p.step(|rule, ctx| got.push(rule.output.render(ctx)))
+            .expect("step");
+    }
+    assert_eq!(
+        got,
+        [
+            "container (name=web id=3ad7b26ded6d)",
+            // A host process's exit announces nothing.
+            "procexit 8",
+            "procexit 7",
+            "container_removed (name=web id=3ad7b26ded6d)",
+        ]
+    );
+}

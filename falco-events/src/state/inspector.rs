@@ -14,7 +14,7 @@ use crate::table::codes::{
     PPME_SYSCALL_VFORK_20_X,
 };
 
-use super::container_event::{container_event, CONTAINER_ADDED};
+use super::container_event::{container_event, CONTAINER_ADDED, CONTAINER_REMOVED};
 use super::runtime::ContainerInfo;
 use super::HostState;
 
@@ -30,8 +30,8 @@ pub struct InspectorStats {
     /// (a source bug, or a driver newer than the table): skipped, never
     /// taken for the end of the stream.
     pub skipped_malformed: u64,
-    /// `container` events emitted for containers the runtime described
-    /// (live sources with a container runtime).
+    /// `container` and `container_removed` events emitted for containers
+    /// the runtime described (live sources with a container runtime).
     pub container_events: u64,
 }
 
@@ -143,10 +143,19 @@ impl<S: EventSource> Inspector<S> {
     /// none (see [`EventSource::next_event`]).
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<EventContext<'_>>, SourceError> {
-        // A container the runtime described since the last event: its
-        // `container` event comes first (one atomic load when none).
-        if let Some(info) = self.state.containers.take_announced() {
-            if let Some((ts, first, prev)) = self.container_event(&info) {
+        // A container whose init exited, then one the runtime described
+        // since the last event: its `container_removed` or `container`
+        // event comes first (a length check and one atomic load when none).
+        let announce = match self.state.removed_containers.pop_front() {
+            Some(info) => Some((CONTAINER_REMOVED, info)),
+            None => self
+                .state
+                .containers
+                .take_announced()
+                .map(|i| (CONTAINER_ADDED, i)),
+        };
+        if let Some((name, info)) = announce {
+            if let Some((ts, first, prev)) = self.container_event(name, &info) {
                 let evt = match &self.injected {
                     Some(e) => e.as_event(),
                     None => return Ok(None),
@@ -243,19 +252,20 @@ impl<S: EventSource> Inspector<S> {
         Ok(Some(ctx))
     }
 
-    /// Emits Falco's `container` event for `info` (see
+    /// Emits Falco's `container` (or `container_removed`: `name`) event for
+    /// `info` (see
     /// [`super::container_event`]): an `asyncevent` with no thread (tid 0,
     /// as the plugin's), stamped with the current time (never before the
     /// previous event), numbered and applied to the state like any event.
     /// Gives the event's time, the stream's first and the previous event's
     /// times; `None` only if the event cannot be encoded (a document over
     /// 4 GiB).
-    fn container_event(&mut self, info: &ContainerInfo) -> Option<(u64, u64, u64)> {
+    fn container_event(&mut self, name: &str, info: &ContainerInfo) -> Option<(u64, u64, u64)> {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
         let ts = now.max(self.prev_ts);
-        let owned = container_event(ts, 0, CONTAINER_ADDED, info).ok()?;
+        let owned = container_event(ts, 0, name, info).ok()?;
         self.state.flush_pending();
         let evt = self.injected.insert(owned).as_event();
         self.num += 1;

@@ -647,6 +647,11 @@ pub struct HostState {
     /// The container the current event announces, when it is a container
     /// event (its `container.*` fields read it).
     pub(crate) event_container: Option<container_event::AnnouncedContainer>,
+    /// Containers whose init process exited, waiting for their
+    /// `container_removed` event (live, with a runtime asked; at most
+    /// [`runtime::MAX_PENDING_ANNOUNCEMENTS`]).
+    pub(crate) removed_containers:
+        std::collections::VecDeque<std::sync::Arc<runtime::ContainerInfo>>,
     /// Table bounds and purge timing.
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
@@ -1562,7 +1567,29 @@ impl HostState {
             }
         }
         self.pending_thread_removal = Some((tid, e.ts()));
+        self.on_init_exit(tid);
         true
+    }
+
+    /// As Falco's container plugin: when a container's init process (vpid
+    /// and vtid 1) exits and the container's metadata is known, a
+    /// `container_removed` event follows (live only: a capture holds its
+    /// own).
+    fn on_init_exit(&mut self, tid: i64) {
+        if !self.containers.is_enabled() {
+            return;
+        }
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        if t.vpid != 1 || t.vtid != 1 || t.container_id == "host" {
+            return;
+        }
+        if let runtime::Lookup::Found(info) = self.containers.get(&t.container_id) {
+            if self.removed_containers.len() < runtime::MAX_PENDING_ANNOUNCEMENTS {
+                self.removed_containers.push_back(info);
+            }
+        }
     }
 
     fn on_chdir(&mut self, e: &Event<'_>, tid: i64) -> bool {

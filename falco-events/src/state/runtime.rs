@@ -18,7 +18,8 @@
 //! ([`ContainerTable::take_announced`]), which the event loop emits between
 //! two syscall events, as Falco's plugin injects its async event: for the
 //! containers the engines list at start, each one they create later, and
-//! each one first seen through its processes.
+//! each one first seen through its processes. (The state queues a
+//! `container_removed` event when a known container's init exits.)
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
