@@ -406,7 +406,8 @@ fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
 /// Falco's `container` event: a rule on `evt.type = container` fires once
 /// for a container already running when the daemon starts (the engines'
 /// list at start) and once for one started after it (Docker's create
-/// event), with that container's metadata and no process.
+/// event), with that container's metadata and no process; stopping a
+/// container (its init exits) raises `container_removed`.
 #[test]
 fn a_container_event_fires_once_for_a_running_and_a_new_container() {
     let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
@@ -428,7 +429,8 @@ fn a_container_event_fires_once_for_a_running_and_a_new_container() {
     let rules = dir.join("rules.yaml");
     std::fs::write(
         &rules,
-        "- rule: Test container event\n  desc: d\n  condition: evt.type = container and container.image.repository = falco-test/busybox\n  output: \"Container event (name=%container.name image=%container.image id=%container.id type=%container.type evt=%evt.type proc=%proc.name)\"\n  priority: NOTICE\n",
+        "- rule: Test container event\n  desc: d\n  condition: evt.type = container and container.image.repository = falco-test/busybox\n  output: \"Container event (name=%container.name image=%container.image id=%container.id type=%container.type evt=%evt.type proc=%proc.name)\"\n  priority: NOTICE\n\
+         - rule: Test container removed\n  desc: d\n  condition: evt.type = container_removed and container.image.repository = falco-test/busybox\n  output: \"Container removed (name=%container.name id=%container.id)\"\n  priority: NOTICE\n",
     )
     .expect("rules");
     let out = dir.join("out.txt");
@@ -478,6 +480,12 @@ fn a_container_event_fires_once_for_a_running_and_a_new_container() {
         let _ = docker(&["exec", c, "sh", "-c", "cat /etc/passwd"]);
     }
     std::thread::sleep(Duration::from_secs(2));
+    // The exit of a container's init announces its removal.
+    docker(&["stop", "-t", "1", &after]).expect("docker stop");
+    let removed = format!("Container removed (name={after} id={})", &after_id[..12]);
+    wait_for("the removal", Duration::from_secs(30), || {
+        read(&out).contains(&removed)
+    });
     interrupt(&mut child.0);
     for (cname, id) in [(&before, &before_id), (&after, &after_id)] {
         let got = events(cname);
