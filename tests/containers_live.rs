@@ -447,6 +447,15 @@ fn a_container_event_fires_once_for_a_running_and_a_new_container() {
             "json_output=true",
             "-o",
             "engine.modern_ebpf.buf_size_preset=6",
+            // A capture of a second from the first match on.
+            "-o",
+            "capture.enabled=true",
+            "-o",
+            "capture.mode=all_rules",
+            "-o",
+            "capture.default_duration=1000",
+            "-o",
+            &format!("capture.path_prefix={}", dir.join("cap").display()),
         ])
         .stdout(std::fs::File::create(&out).expect("out"))
         .stderr(std::fs::File::create(&log).expect("log"))
@@ -470,6 +479,9 @@ fn a_container_event_fires_once_for_a_running_and_a_new_container() {
         Duration::from_secs(30),
         || !events(&before).is_empty(),
     );
+    wait_for("the capture", Duration::from_secs(30), || {
+        read(&log).contains("Capture written: ")
+    });
     let after_id =
         docker(&["run", "-d", "--name", &after, IMAGE, "sleep", "600"]).expect("docker run");
     wait_for("the new container's event", Duration::from_secs(30), || {
@@ -487,6 +499,36 @@ fn a_container_event_fires_once_for_a_running_and_a_new_container() {
         read(&out).contains(&removed)
     });
     interrupt(&mut child.0);
+    // The capture holds the container (in its initial dump, then the
+    // triggering event): a replay gives its fields back.
+    let text = read(&log);
+    let capture = text
+        .lines()
+        .find_map(|l| l.split("Capture written: ").nth(1))
+        .expect("the capture's path")
+        .trim()
+        .to_string();
+    let replay = Command::new(example("falco"))
+        .args([
+            "-e",
+            &capture,
+            "-r",
+            &rules.display().to_string(),
+            "-o",
+            "syslog_output.enabled=false",
+        ])
+        .output()
+        .expect("falco -e");
+    let replayed = String::from_utf8_lossy(&replay.stdout);
+    let want = format!(
+        "Container event (name={before} image={IMAGE} id={} type=docker evt=container proc=<NA>)",
+        &before_id[..12]
+    );
+    assert!(
+        replayed.lines().filter(|l| l.contains(&want)).count() >= 1,
+        "{replayed}\n{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
     for (cname, id) in [(&before, &before_id), (&after, &after_id)] {
         let got = events(cname);
         assert_eq!(got.len(), 1, "one event for {cname}: {got:?}");
