@@ -11,7 +11,9 @@
 //! events were written, or SIGINT/SIGTERM; the file starts with the host's
 //! processes, fds, users and groups as the state read them from `/proc` at
 //! start, so `sysdig -r` and `falco -e` know the processes that were
-//! already running.
+//! already running. Each container the runtimes (Docker, podman, CRI)
+//! describe is recorded as Falco's `container` event, whatever the
+//! condition, so a replay has the containers' metadata.
 //!
 //! The events of IN are replayed through host state (threads, fds and users
 //! from the capture's metadata) and checked against CONDITION with the
@@ -200,7 +202,12 @@ fn record_live(args: &Args, filter: Option<&Filter>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let state = falco_events::state::HostState::from_proc();
+    let mut state = falco_events::state::HostState::from_proc();
+    // The container runtimes' metadata, recorded as Falco's container
+    // plugin records it: a `container` event per container.
+    state.watch_containers(falco_events::state::runtime::ContainerTable::start(
+        &falco_events::state::runtime::ContainerEngines::default(),
+    ));
     let metadata = falco_events::scap::metadata_from_state(&state);
     let mut insp = Inspector::new(probe, state);
     let out = match File::create(&args.output) {
@@ -239,7 +246,10 @@ fn record_live(args: &Args, filter: Option<&Filter>) -> ExitCode {
             }
         };
         read += 1;
-        if filter.is_none_or(|f| f.matches(&item, &mut scratch)) {
+        // A `container` event is written whatever the condition: it is the
+        // metadata the recorded processes' container fields come from.
+        let container = item.event.code() == falco_events::table::codes::PPME_ASYNCEVENT_E;
+        if container || filter.is_none_or(|f| f.matches(&item, &mut scratch)) {
             if let Err(e) = w.write_event(&item.event, item.cpu.unwrap_or(0), 0) {
                 return fail(e);
             }

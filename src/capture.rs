@@ -6,7 +6,10 @@
 //!   true`; `mode: all_rules` on any match.
 //! - The file is `PATH_PREFIX_<ts>_<evt.num>.scap`, both numbers zero-padded
 //!   to 20 digits, named after the event that started it; it begins with
-//!   the host state's processes, fds, users and groups.
+//!   the host state's processes, fds, users and groups, then a `container`
+//!   event for each container whose metadata is known (as Falco's container
+//!   plugin dumps its state); the `container` events of containers found
+//!   during the capture are recorded as they come.
 //! - It ends once the event time passes the deadline: the latest match's
 //!   time plus its rule's `capture_duration` (milliseconds), or
 //!   `default_duration` for rules without one; every match extends it. Or
@@ -22,6 +25,7 @@ use std::rc::Rc;
 
 use falco_events::extract::EventContext;
 use falco_events::scap::{metadata_from_state, ScapWriter, WriterOptions};
+use falco_events::state::container_event::{container_event, CONTAINER_ADDED};
 use falco_rules::engine::Rule;
 
 use crate::config::{CaptureConfig, CaptureMode};
@@ -198,6 +202,16 @@ impl Captures {
         );
         let mut w = ScapWriter::new(gz, &WriterOptions::default())?;
         w.write_metadata(&metadata_from_state(ctx.state))?;
+        // As Falco's dumper asks the container plugin for its state: one
+        // `container` event (tid 1) per container known, so that a replay
+        // has their metadata.
+        let ts = ctx.event.ts();
+        let known = ctx.state.containers.found();
+        for info in known.iter().chain(ctx.state.recorded_containers.values()) {
+            let evt = container_event(ts, 1, CONTAINER_ADDED, info)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+            w.write_event(&evt.as_event(), 0, 0)?;
+        }
         Ok(w)
     }
 }

@@ -794,8 +794,9 @@ fn run_with(
             if containers.is_enabled() {
                 let (asked, found, failed) = containers.stats();
                 summary.push_str(&format!(
-                    "Container metadata lookups: {asked} asked, {found} answered, {failed} failed; {} forgotten with their last process\n",
-                    containers.evicted()
+                    "Container metadata lookups: {asked} asked, {found} answered, {failed} failed; {} forgotten with their last process; {} container events\n",
+                    containers.evicted(),
+                    pipeline.inspector().stats().container_events
                 ));
             }
             syscall_stats = Some(stats);

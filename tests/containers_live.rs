@@ -203,6 +203,14 @@ fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
         args.push("-r".into());
         args.push(rules_dir.join(f).display().to_string());
     }
+    let local = dir.join("local.yaml");
+    std::fs::write(
+        &local,
+        "- rule: Test container started\n  desc: d\n  condition: container_started and container.image.repository = falco-test/busybox\n  output: \"Started (name=%container.name image=%container.image repo=%container.image.repository id=%container.id)\"\n  priority: NOTICE\n",
+    )
+    .expect("local rules");
+    args.push("-r".into());
+    args.push(local.display().to_string());
     let child = Command::new(example("falco"))
         .args(&args)
         .stdout(std::fs::File::create(&out).expect("out"))
@@ -285,4 +293,158 @@ fn the_official_rules_see_a_new_containers_metadata_at_its_first_process() {
     assert_eq!(s["output_fields"]["proc.name"], "sleep");
     let e = excessive.expect("alert");
     assert_eq!(e["output_fields"]["proc.pname"], "containerd-shim", "{e}");
+    // The official `container_started` macro, in a local rule that prints
+    // the metadata: the first container's name, image and id (the second
+    // one's first process may run before Docker answered for it, in Falco
+    // too: its metadata then reaches only its later events).
+    let text = read(&out);
+    let want = format!("Started (name={mount} image={IMAGE} repo=falco-test/busybox id=");
+    assert!(text.lines().any(|l| l.contains(&want)), "{want}\n{text}");
+}
+
+/// Falco's `container` event: a rule on `evt.type = container` fires once
+/// for a container already running when the daemon starts (the engines'
+/// list at start) and once for one started after it (Docker's create
+/// event), with that container's metadata and no process; stopping a
+/// container (its init exits) raises `container_removed`.
+#[test]
+fn a_container_event_fires_once_for_a_running_and_a_new_container() {
+    let _one_at_a_time = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    if !live() || !docker_ready() {
+        return;
+    }
+    let before = name("before");
+    let after = name("after");
+    let _ = docker(&["rm", "-f", &before]);
+    let _ = docker(&["rm", "-f", &after]);
+    let before_id =
+        docker(&["run", "-d", "--name", &before, IMAGE, "sleep", "600"]).expect("docker run");
+    let _b = Container(before.clone());
+    let _a = Container(after.clone());
+
+    let dir = std::env::temp_dir().join(format!("falco-cevent-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let rules = dir.join("rules.yaml");
+    std::fs::write(
+        &rules,
+        "- rule: Test container event\n  desc: d\n  condition: evt.type = container and container.image.repository = falco-test/busybox\n  output: \"Container event (name=%container.name image=%container.image id=%container.id type=%container.type evt=%evt.type proc=%proc.name)\"\n  priority: NOTICE\n\
+         - rule: Test container removed\n  desc: d\n  condition: evt.type = container_removed and container.image.repository = falco-test/busybox\n  output: \"Container removed (name=%container.name id=%container.id)\"\n  priority: NOTICE\n",
+    )
+    .expect("rules");
+    let out = dir.join("out.txt");
+    let log = dir.join("log.txt");
+    let child = Command::new(example("falco"))
+        .args([
+            "-r",
+            &rules.display().to_string(),
+            "-o",
+            "syslog_output.enabled=false",
+            "-o",
+            "webserver.enabled=false",
+            "-o",
+            "json_output=true",
+            "-o",
+            "engine.modern_ebpf.buf_size_preset=6",
+            // A capture of a second from the first match on.
+            "-o",
+            "capture.enabled=true",
+            "-o",
+            "capture.mode=all_rules",
+            "-o",
+            "capture.default_duration=1000",
+            "-o",
+            &format!("capture.path_prefix={}", dir.join("cap").display()),
+        ])
+        .stdout(std::fs::File::create(&out).expect("out"))
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("falco starts");
+    let mut child = Kill(child);
+    wait_for("the daemon to start", Duration::from_secs(60), || {
+        read(&log).contains("Starting event processing")
+    });
+    let events = |cname: &str| -> Vec<serde_json::Value> {
+        read(&out)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|j| {
+                j["rule"] == "Test container event" && j["output_fields"]["container.name"] == cname
+            })
+            .collect()
+    };
+    wait_for(
+        "the running container's event",
+        Duration::from_secs(30),
+        || !events(&before).is_empty(),
+    );
+    wait_for("the capture", Duration::from_secs(30), || {
+        read(&log).contains("Capture written: ")
+    });
+    let after_id =
+        docker(&["run", "-d", "--name", &after, IMAGE, "sleep", "600"]).expect("docker run");
+    wait_for("the new container's event", Duration::from_secs(30), || {
+        !events(&after).is_empty()
+    });
+    // Processes in both containers announce nothing more.
+    for c in [&before, &after] {
+        let _ = docker(&["exec", c, "sh", "-c", "cat /etc/passwd"]);
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    // The exit of a container's init announces its removal.
+    docker(&["stop", "-t", "1", &after]).expect("docker stop");
+    let removed = format!("Container removed (name={after} id={})", &after_id[..12]);
+    wait_for("the removal", Duration::from_secs(30), || {
+        read(&out).contains(&removed)
+    });
+    interrupt(&mut child.0);
+    // The capture holds the container (in its initial dump, then the
+    // triggering event): a replay gives its fields back.
+    let text = read(&log);
+    let capture = text
+        .lines()
+        .find_map(|l| l.split("Capture written: ").nth(1))
+        .expect("the capture's path")
+        .trim()
+        .to_string();
+    let replay = Command::new(example("falco"))
+        .args([
+            "-e",
+            &capture,
+            "-r",
+            &rules.display().to_string(),
+            "-o",
+            "syslog_output.enabled=false",
+        ])
+        .output()
+        .expect("falco -e");
+    let replayed = String::from_utf8_lossy(&replay.stdout);
+    let want = format!(
+        "Container event (name={before} image={IMAGE} id={} type=docker evt=container proc=<NA>)",
+        &before_id[..12]
+    );
+    assert!(
+        replayed.lines().filter(|l| l.contains(&want)).count() >= 1,
+        "{replayed}\n{}",
+        String::from_utf8_lossy(&replay.stderr)
+    );
+    for (cname, id) in [(&before, &before_id), (&after, &after_id)] {
+        let got = events(cname);
+        assert_eq!(got.len(), 1, "one event for {cname}: {got:?}");
+        let f = &got[0]["output_fields"];
+        assert_eq!(f["container.image"], IMAGE, "{f}");
+        assert_eq!(f["container.id"], &id[..12], "{f}");
+        assert_eq!(f["container.type"], "docker", "{f}");
+        assert_eq!(f["evt.type"], "container", "{f}");
+        // No process: unavailable (JSON null, `<NA>` in the text).
+        assert!(f["proc.name"].is_null() || f["proc.name"] == "<NA>", "{f}");
+        let line = got[0]["output"].as_str().unwrap_or_default();
+        assert!(
+            line.contains(&format!(
+                "Container event (name={cname} image={IMAGE} id={} type=docker evt=container proc=<NA>)",
+                &id[..12]
+            )),
+            "{line}"
+        );
+    }
 }

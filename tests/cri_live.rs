@@ -496,7 +496,8 @@ fn a_pods_container_has_the_kubernetes_metadata_in_lookups_and_alerts() {
     let rules = dir.join("rules.yaml");
     std::fs::write(
         &rules,
-        "- rule: Shadow read in a pod\n  desc: d\n  condition: evt.type in (open, openat, openat2) and container.id != host and fd.name = /etc/shadow and proc.name = cat\n  output: \"Shadow read in a pod (container=%container.name type=%container.type image=%container.image tag=%container.image.tag privileged=%container.privileged pod=%k8s.pod.name ns=%k8s.ns.name uid=%k8s.pod.uid app=%k8s.pod.label[app] sandbox=%k8s.pod.sandbox_id labels=%container.labels)\"\n  priority: WARNING\n",
+        "- rule: Shadow read in a pod\n  desc: d\n  condition: evt.type in (open, openat, openat2) and container.id != host and fd.name = /etc/shadow and proc.name = cat\n  output: \"Shadow read in a pod (container=%container.name type=%container.type image=%container.image tag=%container.image.tag privileged=%container.privileged pod=%k8s.pod.name ns=%k8s.ns.name uid=%k8s.pod.uid app=%k8s.pod.label[app] sandbox=%k8s.pod.sandbox_id labels=%container.labels)\"\n  priority: WARNING\n\
+         - rule: Pod container\n  desc: d\n  condition: evt.type = container and k8s.ns.name = falco-test\n  output: \"Pod container (container=%container.name type=%container.type pod=%k8s.pod.name ns=%k8s.ns.name uid=%k8s.pod.uid app=%k8s.pod.label[app] evt=%evt.type proc=%proc.name)\"\n  priority: NOTICE\n",
     )
     .expect("rules");
     let out = dir.join("out.txt");
@@ -553,6 +554,18 @@ fn a_pods_container_has_the_kubernetes_metadata_in_lookups_and_alerts() {
         line.ends_with(&want),
         "{line}\nwant {want}\nlog: {}",
         read(&log)
+    );
+    // The container, running when the daemon started, was announced once by
+    // Falco's `container` event, with its pod's metadata.
+    let announced: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("Pod container ("))
+        .collect();
+    assert_eq!(announced.len(), 1, "{text}");
+    assert!(
+        announced[0].ends_with("Pod container (container=shell type=containerd pod=falco-pod ns=falco-test uid=9d7a1c52-4a5e-4b5c-9a55-f4f6a8a9c0de app=shop evt=container proc=<NA>)"),
+        "{}",
+        announced[0]
     );
     // Each `cat` is the container's only process but for its sleep: the
     // container stays; the lookups are counted at exit.

@@ -114,8 +114,17 @@ impl<'a> EventContext<'a> {
 
     /// A context for `event` over `state`: looks up the event's thread and
     /// fd.
+    ///
+    /// A container meta-event (the container plugin's `asyncevent`, an old
+    /// `container` event) has no thread, as in libsinsp, whatever its
+    /// header's tid: its `proc.*` and `thread.*` fields are unavailable and
+    /// its `container.*` fields are those of the container it announces.
     pub fn new(event: Event<'a>, state: &'a HostState, num: u64) -> EventContext<'a> {
-        let thread = state.thread(event.tid() as i64);
+        let thread = if is_thread_less(event.code()) {
+            None
+        } else {
+            state.thread(event.tid() as i64)
+        };
         let fd_num = event_fd(&event);
         let fd = match (thread, fd_num) {
             (Some(t), Some(n)) => state.fd(t, n),
@@ -133,6 +142,15 @@ impl<'a> EventContext<'a> {
             prev_ts: event.ts(),
         }
     }
+}
+
+/// True for the meta-events libsinsp gives no thread: the container
+/// plugin's `asyncevent` and the old `container` event.
+pub(crate) fn is_thread_less(code: u16) -> bool {
+    matches!(
+        code,
+        table::codes::PPME_ASYNCEVENT_E | table::codes::PPME_CONTAINER_JSON_2_E
+    )
 }
 
 /// True if the catalog field `name` has an extractor (the others are
@@ -645,9 +663,14 @@ impl FieldExtractor for EventContext<'_> {
 
 impl<'a> EventContext<'a> {
     /// `evt.type`: the event name; for the generic syscall events, the
-    /// syscall's name from their `ID` parameter.
-    pub(crate) fn type_name(&self) -> &'static str {
+    /// syscall's name from their `ID` parameter; for an `asyncevent`, the
+    /// name it carries (`container`, ...).
+    pub(crate) fn type_name(&self) -> &'a str {
         let e = &self.event;
+        if e.code() == table::codes::PPME_ASYNCEVENT_E {
+            // As libsinsp: an async event's type is the name it carries.
+            return e.param(1).and_then(|p| p.as_str()).unwrap_or("");
+        }
         if e.code() <= 1 {
             if let Some(name) = e
                 .param(0)

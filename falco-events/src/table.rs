@@ -672,6 +672,30 @@ pub fn codes_for_name(name: &str) -> &'static [u16] {
 
 const GENERIC_CODES: [u16; 2] = [codes::PPME_GENERIC_E, codes::PPME_GENERIC_X];
 
+/// The names of the asynchronous events Falco's `container` plugin (loaded
+/// by default since Falco 0.41) registers: `container` when it learns of a
+/// container, `container_removed` when one goes away. Each is carried by
+/// the event `asyncevent` ([`codes::PPME_ASYNCEVENT_E`], 402), whose `name`
+/// parameter holds it and whose `evt.type` it is.
+pub const ASYNC_EVENT_NAMES: [&str; 2] = ["container", "container_removed"];
+
+/// What `evt.type = container` selects: the old container meta-events of
+/// the table (228, 272, 324) and the plugin's asynchronous event (402).
+const CONTAINER_CODES: [u16; 4] = [
+    codes::PPME_CONTAINER_E,
+    codes::PPME_CONTAINER_JSON_E,
+    codes::PPME_CONTAINER_JSON_2_E,
+    codes::PPME_ASYNCEVENT_E,
+];
+
+/// What `evt.type = container_removed` selects.
+const ASYNC_CODES: [u16; 1] = [codes::PPME_ASYNCEVENT_E];
+
+/// True if `name` is the name of an asynchronous event ([`ASYNC_EVENT_NAMES`]).
+pub fn is_async_event_name(name: &str) -> bool {
+    ASYNC_EVENT_NAMES.contains(&name)
+}
+
 /// The event codes a rule condition `evt.type = name` can match, computed as
 /// Falco computes a rule's event-type set:
 ///
@@ -679,15 +703,24 @@ const GENERIC_CODES: [u16; 2] = [codes::PPME_GENERIC_E, codes::PPME_GENERIC_X];
 ///   whose table name `syscall` is never matched this way;
 /// - otherwise, if `name` is a syscall without an event of its own
 ///   ([`is_syscall_name`]), the generic pair `GENERIC_E`/`GENERIC_X`;
+/// - an asynchronous event's name ([`ASYNC_EVENT_NAMES`]) also selects
+///   `asyncevent` (402), as libsinsp maps the names its plugins register:
+///   `container` gives the table's three `container` events and 402;
 /// - otherwise nothing.
 ///
 /// ```
 /// use falco_events::table::evttype_codes;
 /// assert_eq!(evttype_codes("connect"), &[22, 23]);
 /// assert_eq!(evttype_codes("getpid"), &[0, 1]); // no event of its own
+/// assert_eq!(evttype_codes("container"), &[228, 272, 324, 402]);
 /// assert!(evttype_codes("nosuchcall").is_empty());
 /// ```
 pub fn evttype_codes(name: &str) -> &'static [u16] {
+    match name {
+        "container" => return &CONTAINER_CODES,
+        "container_removed" => return &ASYNC_CODES,
+        _ => {}
+    }
     let codes = codes_for_name(name);
     if codes.first().is_some_and(|&c| c >= 2) {
         return codes;
@@ -699,9 +732,10 @@ pub fn evttype_codes(name: &str) -> &'static [u16] {
 }
 
 /// True if `name` is the name of an event in the table (including
-/// `syscall` and `NA`, which Falco accepts as `evt.type` values).
+/// `syscall` and `NA`, which Falco accepts as `evt.type` values) or of an
+/// asynchronous event ([`ASYNC_EVENT_NAMES`]).
 pub fn is_event_name(name: &str) -> bool {
-    !codes_for_name(name).is_empty()
+    !codes_for_name(name).is_empty() || is_async_event_name(name)
 }
 
 /// True if `name` is a syscall (or tracepoint) name libs knows, i.e. the

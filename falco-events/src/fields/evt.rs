@@ -95,7 +95,7 @@ pub(super) const GENERIC: &[FieldInfo] = &[
     f("evt.plugininfo", Str, "For events of a plugin source, the plugin's one-line summary of the event."),
     f("evt.source", Str, "The name of the event source (syscall for this catalog's events).").event(|_, _, o| { o.push_str("syscall"); true }),
     f("evt.is_async", Bool, "True for asynchronous events (meta-events not tied to a syscall).").event(is_async),
-    f("evt.asynctype", Str, "For asynchronous events, their name (e.g. container)."),
+    f("evt.asynctype", Str, "For asynchronous events, their name (e.g. container).").event(async_type),
     f("evt.hostname", Str, "The host name, which can be overridden by configuration (FALCO_HOSTNAME).").event(|c, _, o| { o.push_str(&c.state.hostname); true }),
 ];
 
@@ -277,6 +277,16 @@ fn io_dir(c: &EventContext<'_>, _: &Field, out: &mut Values) -> bool {
 
 fn is_async(c: &EventContext<'_>, _: &Field, out: &mut Values) -> bool {
     out.push_bool(c.event.info().category.source() == EventCategory::METAEVENT);
+    true
+}
+
+/// `evt.asynctype`: a meta-event's name (an `asyncevent`'s is the name it
+/// carries, as `evt.type` gives it); none for other events.
+fn async_type(c: &EventContext<'_>, _: &Field, out: &mut Values) -> bool {
+    if c.event.info().category.source() != EventCategory::METAEVENT {
+        return false;
+    }
+    out.push_str(c.type_name());
     true
 }
 

@@ -165,6 +165,10 @@ pub enum FieldSource {
 pub(crate) type EventFn = fn(&EventContext<'_>, &Field, &mut Values) -> bool;
 /// Computes a field from the event's thread.
 pub(crate) type ThreadFn = fn(&EventContext<'_>, &ThreadInfo, &Field, &mut Values) -> bool;
+/// Computes a container field from the event's thread, or, for a
+/// container event (which has none), from the container it announces.
+pub(crate) type ContainerFn =
+    fn(&EventContext<'_>, Option<&ThreadInfo>, &Field, &mut Values) -> bool;
 /// Computes a field from the fd the event works on (and its thread).
 pub(crate) type FdFn = fn(&EventContext<'_>, &ThreadInfo, &Fd, &Field, &mut Values) -> bool;
 
@@ -182,6 +186,9 @@ pub(crate) enum Extract {
     Event(EventFn),
     /// From the event's thread.
     Thread(ThreadFn),
+    /// From the event's thread's container, or the container a container
+    /// event announces (given no thread).
+    Container(ContainerFn),
     /// From the fd the event works on; `unknown` serves events whose fd is
     /// not in the table.
     Fd {
@@ -270,6 +277,12 @@ impl FieldInfo {
         self
     }
 
+    /// Computed from the event's container (see [`Extract::Container`]).
+    const fn container(mut self, f: ContainerFn) -> FieldInfo {
+        self.extract = Extract::Container(f);
+        self
+    }
+
     /// Computed from the event's fd when it is in the table.
     const fn fd(mut self, known: FdFn) -> FieldInfo {
         self.extract = Extract::Fd {
@@ -306,6 +319,7 @@ impl FieldInfo {
                 Some(t) => f(cx, t, field, out),
                 None => false,
             },
+            Extract::Container(f) => f(cx, cx.thread, field, out),
             Extract::Fd { known, unknown } => {
                 let Some(t) = cx.thread else {
                     return false;

@@ -484,7 +484,7 @@ fn the_fields_without_an_extractor_are_exactly_these() {
         "fdlist.sports",
         "fs.path.name", "fs.path.nameraw", "fs.path.source", "fs.path.sourceraw",
         "fs.path.target", "fs.path.targetraw",
-        "evt.pluginname", "evt.plugininfo", "evt.asynctype", "util.cnt",
+        "evt.pluginname", "evt.plugininfo", "util.cnt",
         "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
         "proc.is_container_healthcheck", "proc.is_container_liveness_probe",
         "proc.is_container_readiness_probe",

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::event::Event;
+use crate::event::{Event, OwnedEvent};
 use crate::extract::EventContext;
 use crate::scap::{ScapError, ScapReader};
 use crate::source::{EventSource, SourceError};
@@ -14,6 +14,8 @@ use crate::table::codes::{
     PPME_SYSCALL_VFORK_20_X,
 };
 
+use super::container_event::{container_event, CONTAINER_ADDED, CONTAINER_REMOVED};
+use super::runtime::ContainerInfo;
 use super::HostState;
 
 /// Counters of an [`Inspector`].
@@ -28,6 +30,9 @@ pub struct InspectorStats {
     /// (a source bug, or a driver newer than the table): skipped, never
     /// taken for the end of the stream.
     pub skipped_malformed: u64,
+    /// `container` and `container_removed` events emitted for containers
+    /// the runtime described (live sources with a container runtime).
+    pub container_events: u64,
 }
 
 /// Reads events from a source, numbers them, updates the [`HostState`] in
@@ -76,6 +81,8 @@ pub struct Inspector<S> {
     first_ts: Option<u64>,
     prev_ts: u64,
     stats: InspectorStats,
+    /// The last `container` event the inspector emitted itself.
+    injected: Option<OwnedEvent>,
 }
 
 impl Inspector<ScapReader<File>> {
@@ -107,6 +114,7 @@ impl<S: EventSource> Inspector<S> {
             first_ts: None,
             prev_ts: 0,
             stats: InspectorStats::default(),
+            injected: None,
         }
     }
 
@@ -135,6 +143,29 @@ impl<S: EventSource> Inspector<S> {
     /// none (see [`EventSource::next_event`]).
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<EventContext<'_>>, SourceError> {
+        // A container whose init exited, then one the runtime described
+        // since the last event: its `container_removed` or `container`
+        // event comes first (a length check and one atomic load when none).
+        let announce = match self.state.removed_containers.pop_front() {
+            Some(info) => Some((CONTAINER_REMOVED, info)),
+            None => self
+                .state
+                .containers
+                .take_announced()
+                .map(|i| (CONTAINER_ADDED, i)),
+        };
+        if let Some((name, info)) = announce {
+            if let Some((ts, first, prev)) = self.container_event(name, &info) {
+                let evt = match &self.injected {
+                    Some(e) => e.as_event(),
+                    None => return Ok(None),
+                };
+                let mut ctx = EventContext::new(evt, &self.state, self.num);
+                ctx.first_ts = first;
+                ctx.prev_ts = if prev == 0 { ts } else { prev };
+                return Ok(Some(ctx));
+            }
+        }
         // Whether this event is viewed in the source's buffer (else in the
         // inspector's copy).
         let mut lent = false;
@@ -198,7 +229,9 @@ impl<S: EventSource> Inspector<S> {
                 | PPME_SYSCALL_FORK_20_X
                 | PPME_SYSCALL_VFORK_20_X
         ) && super::event_result(&evt) == Some(0);
-        if !child_clone {
+        // A container meta-event has no thread (its tid is 0 or 1).
+        let thread_less = crate::extract::is_thread_less(evt.code());
+        if !child_clone && !thread_less {
             self.state.touch_thread(tid, evt.ts());
         }
         self.state.update(&evt);
@@ -217,5 +250,30 @@ impl<S: EventSource> Inspector<S> {
         ctx.first_ts = first;
         ctx.prev_ts = if prev == 0 { evt.ts() } else { prev };
         Ok(Some(ctx))
+    }
+
+    /// Emits Falco's `container` (or `container_removed`: `name`) event for
+    /// `info` (see
+    /// [`super::container_event`]): an `asyncevent` with no thread (tid 0,
+    /// as the plugin's), stamped with the current time (never before the
+    /// previous event), numbered and applied to the state like any event.
+    /// Gives the event's time, the stream's first and the previous event's
+    /// times; `None` only if the event cannot be encoded (a document over
+    /// 4 GiB).
+    fn container_event(&mut self, name: &str, info: &ContainerInfo) -> Option<(u64, u64, u64)> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        let ts = now.max(self.prev_ts);
+        let owned = container_event(ts, 0, name, info).ok()?;
+        self.state.flush_pending();
+        let evt = self.injected.insert(owned).as_event();
+        self.num += 1;
+        self.state.update(&evt);
+        let first = *self.first_ts.get_or_insert(ts);
+        let prev = std::mem::replace(&mut self.prev_ts, ts);
+        self.stats.events += 1;
+        self.stats.container_events += 1;
+        Some((ts, first, prev))
     }
 }

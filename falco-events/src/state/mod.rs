@@ -45,6 +45,7 @@
 //! that extracts rule fields.
 
 mod container;
+pub mod container_event;
 #[cfg(feature = "cri")]
 pub mod cri;
 mod fd;
@@ -639,6 +640,18 @@ pub struct HostState {
     /// `/etc/group` (read live at a container process's execve, as libsinsp
     /// reads them).
     pub container_users: HashMap<String, ContainerUsers>,
+    /// Containers a capture's container events announced, by short id
+    /// (replay only: a live state asks the runtime), as the container
+    /// plugin learns them when it reads a capture.
+    pub recorded_containers: HashMap<String, std::sync::Arc<runtime::ContainerInfo>>,
+    /// The container the current event announces, when it is a container
+    /// event (its `container.*` fields read it).
+    pub(crate) event_container: Option<container_event::AnnouncedContainer>,
+    /// Containers whose init process exited, waiting for their
+    /// `container_removed` event (live, with a runtime asked; at most
+    /// [`runtime::MAX_PENDING_ANNOUNCEMENTS`]).
+    pub(crate) removed_containers:
+        std::collections::VecDeque<std::sync::Arc<runtime::ContainerInfo>>,
     /// Table bounds and purge timing.
     pub limits: StateLimits,
     /// Event time of the last purge scan (0: none yet).
@@ -1248,11 +1261,36 @@ impl HostState {
                 let name = p_str(e, "name").unwrap_or_default();
                 self.on_new_fd(e, tid, FdType::Memfd, &format!("memfd:{name}"))
             }
+            PPME_ASYNCEVENT_E | PPME_CONTAINER_JSON_E | PPME_CONTAINER_JSON_2_E => {
+                self.on_async(e);
+                true
+            }
             _ => true,
         };
         if !ok {
             self.stats.malformed += 1;
         }
+    }
+
+    /// An async event (or an old capture's `container` JSON event): a
+    /// container event names the container its fields
+    /// read; on replay, it also tells the container's metadata to the
+    /// events that follow (as the plugin's parser keeps it), until a
+    /// `container_removed` event.
+    fn on_async(&mut self, e: &Event<'_>) {
+        let Some((name, c)) = container_event::decode(e) else {
+            self.event_container = None;
+            return;
+        };
+        if !self.containers.is_enabled() {
+            if name == container_event::CONTAINER_ADDED {
+                self.recorded_containers
+                    .insert(c.id.clone(), c.info.clone());
+            } else {
+                self.recorded_containers.remove(&c.id);
+            }
+        }
+        self.event_container = Some(c);
     }
 
     fn on_new_fd(&mut self, e: &Event<'_>, tid: i64, ty: FdType, name: &str) -> bool {
@@ -1529,7 +1567,29 @@ impl HostState {
             }
         }
         self.pending_thread_removal = Some((tid, e.ts()));
+        self.on_init_exit(tid);
         true
+    }
+
+    /// As Falco's container plugin: when a container's init process (vpid
+    /// and vtid 1) exits and the container's metadata is known, a
+    /// `container_removed` event follows (live only: a capture holds its
+    /// own).
+    fn on_init_exit(&mut self, tid: i64) {
+        if !self.containers.is_enabled() {
+            return;
+        }
+        let Some(t) = self.threads.get(&tid) else {
+            return;
+        };
+        if t.vpid != 1 || t.vtid != 1 || t.container_id == "host" {
+            return;
+        }
+        if let runtime::Lookup::Found(info) = self.containers.get(&t.container_id) {
+            if self.removed_containers.len() < runtime::MAX_PENDING_ANNOUNCEMENTS {
+                self.removed_containers.push_back(info);
+            }
+        }
     }
 
     fn on_chdir(&mut self, e: &Event<'_>, tid: i64) -> bool {

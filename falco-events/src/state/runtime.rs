@@ -13,12 +13,19 @@
 //! socket that does not exist at start is skipped. containerd and CRI-O
 //! are asked through the CRI (the `cri` module, with the feature of that
 //! name).
+//!
+//! Each container found is also queued for its `container` event
+//! ([`ContainerTable::take_announced`]), which the event loop emits between
+//! two syscall events, as Falco's plugin injects its async event: for the
+//! containers the engines list at start, each one they create later, and
+//! each one first seen through its processes. (The state queues a
+//! `container_removed` event when a known container's init exits.)
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -192,6 +199,9 @@ pub struct RuntimeStats {
     pub failures: AtomicU64,
     /// Containers forgotten when their last process exited.
     pub evicted: AtomicU64,
+    /// Container events not emitted because [`MAX_PENDING_ANNOUNCEMENTS`]
+    /// were already waiting for the event loop.
+    pub announcements_dropped: AtomicU64,
 }
 
 struct Shared {
@@ -200,12 +210,42 @@ struct Shared {
     stats: RuntimeStats,
     /// Lookups queued and not answered yet.
     pending: AtomicU64,
+    /// Containers found and not yet announced to the event loop (a
+    /// `container` event each), oldest first.
+    announced: Mutex<std::collections::VecDeque<Arc<ContainerInfo>>>,
+    /// Whether `announced` holds any: the event loop's only cost when
+    /// there is nothing to announce is a load of this flag.
+    has_announced: AtomicBool,
+}
+
+impl Shared {
+    /// Queues `info` for a `container` event (at most
+    /// [`MAX_PENDING_ANNOUNCEMENTS`] wait; beyond, it is counted and
+    /// dropped, as libsinsp drops async events when its queue is full).
+    fn announce(&self, info: Arc<ContainerInfo>) {
+        let Ok(mut q) = self.announced.lock() else {
+            return;
+        };
+        if q.len() >= MAX_PENDING_ANNOUNCEMENTS {
+            self.stats
+                .announcements_dropped
+                .fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        q.push_back(info);
+        self.has_announced.store(true, Ordering::Release);
+    }
 }
 
 /// At most this many lookups wait for a slow runtime; a container seen
 /// beyond them is a counted failure at once, so a runtime that stalls
 /// costs bounded memory.
 pub const MAX_PENDING_LOOKUPS: u64 = 4096;
+
+/// At most this many found containers wait for their `container` event
+/// (the event loop takes one per event, so the queue only fills when the
+/// loop is stalled).
+pub const MAX_PENDING_ANNOUNCEMENTS: usize = 4096;
 
 /// The containers' metadata, filled by a lookup thread; cheap to clone
 /// (clones share the table). The default table asks no runtime.
@@ -231,7 +271,7 @@ struct Socket {
 
 impl ContainerTable {
     /// Starts the lookup thread over the sockets of `engines` that exist;
-    /// with none, a table that asks nothing. Running containers are listed
+    /// with none, a table that asks nothing. The engines' containers are
     /// and looked up at once.
     pub fn start(engines: &ContainerEngines) -> ContainerTable {
         let sockets: Vec<Socket> = engines
@@ -259,6 +299,8 @@ impl ContainerTable {
             requests: Mutex::new(tx),
             stats: RuntimeStats::default(),
             pending: AtomicU64::new(0),
+            announced: Mutex::new(std::collections::VecDeque::new()),
+            has_announced: AtomicBool::new(false),
         });
         let worker = shared.clone();
         let cfg = engines.clone();
@@ -283,7 +325,12 @@ impl ContainerTable {
                     let entry = match found {
                         Some(info) => {
                             worker.stats.found.fetch_add(1, Ordering::Relaxed);
-                            Lookup::Found(Arc::new(info))
+                            let info = Arc::new(info);
+                            // Falco's plugin emits its `container` event
+                            // when it learns a container (found; a failed
+                            // lookup emits none).
+                            worker.announce(info.clone());
+                            Lookup::Found(info)
                         }
                         None => {
                             worker.stats.failures.fetch_add(1, Ordering::Relaxed);
@@ -336,6 +383,42 @@ impl ContainerTable {
     /// Whether a runtime is asked.
     pub fn is_enabled(&self) -> bool {
         self.shared.is_some()
+    }
+
+    /// The oldest container found and not announced yet: the event loop
+    /// emits a `container` event for it. Never blocks on a lookup; when
+    /// there is none, costs one atomic load.
+    pub fn take_announced(&self) -> Option<Arc<ContainerInfo>> {
+        let s = self.shared.as_ref()?;
+        if !s.has_announced.load(Ordering::Acquire) {
+            return None;
+        }
+        let mut q = s.announced.lock().ok()?;
+        let info = q.pop_front();
+        if q.is_empty() {
+            s.has_announced.store(false, Ordering::Release);
+        }
+        info
+    }
+
+    /// The metadata of every container found and cached (answered, not
+    /// forgotten), in no particular order: what a capture's initial dump
+    /// announces, as the plugin dumps its containers.
+    pub fn found(&self) -> Vec<Arc<ContainerInfo>> {
+        let Some(s) = &self.shared else {
+            return Vec::new();
+        };
+        s.map
+            .read()
+            .map(|m| {
+                m.values()
+                    .filter_map(|l| match l {
+                        Lookup::Found(i) => Some(i.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Queues a lookup of container `id` (full or short) unless it was
@@ -527,9 +610,10 @@ fn watch_creations(socket: &Path, table: &ContainerTable) {
     }
 }
 
-/// The ids of the running containers.
+/// The ids of the engine's containers, stopped ones included, as the
+/// plugin lists them at start (each gets its `container` event).
 fn list_running(socket: &Path, timeout: Duration) -> Option<Vec<String>> {
-    let (200, body) = get(socket, "/containers/json", timeout)? else {
+    let (200, body) = get(socket, "/containers/json?all=1", timeout)? else {
         return None;
     };
     let list: Vec<serde_json::Value> = serde_json::from_slice(&body).ok()?;

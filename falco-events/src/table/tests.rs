@@ -232,10 +232,26 @@ fn evttype_codes_follows_falcos_event_set_rules() {
         ("open", &[2, 3]),   // an event name wins over the syscall name
         ("syscall", &[]),    // the generic pair is never matched by name
         ("nosuchevent", &[]),
+        // The container plugin's async events: `container` is also the
+        // name of three old meta-events.
+        ("container", &[228, 272, 324, 402]),
+        ("container_removed", &[402]),
+        // 402's table name selects it too (though its evt.type never reads
+        // `asyncevent`).
+        ("asyncevent", &[402]),
     ];
     for (name, want) in cases {
         assert_eq!(evttype_codes(name), *want, "evttype_codes({name:?})");
     }
+}
+
+#[test]
+fn async_event_names_are_event_names() {
+    assert!(is_event_name("container"));
+    assert!(is_event_name("container_removed"));
+    assert!(!is_event_name("container_added"));
+    assert!(is_async_event_name("container_removed"));
+    assert!(!is_async_event_name("open"));
 }
 
 #[test]
