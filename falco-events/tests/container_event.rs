@@ -368,3 +368,63 @@ fn the_exit_of_a_containers_init_announces_its_removal() {
         ]
     );
 }
+
+/// LXC, libvirt-lxc and BPM containers: the cgroup alone gives the id
+/// (whole, not cut to 12) and the type, with no runtime to ask, as the
+/// plugin's matchers give them.
+#[test]
+fn lxc_and_bpm_containers_are_known_by_their_cgroup() {
+    use falco_events::event::{EventBuilder, Value};
+    use falco_events::table::codes::PPME_SYSCALL_OPEN_X;
+
+    let open = |ts: u64, tid: u64| {
+        EventBuilder::new(PPME_SYSCALL_OPEN_X)
+            .ts(ts)
+            .tid(tid)
+            .values([
+                Value::Int(3),
+                Value::Str("/etc/shadow"),
+                Value::Uint(1),
+                Value::Uint(0),
+            ])
+            .build()
+            .expect("open")
+    };
+    let mut state = HostState::default();
+    for (tid, cgroup) in [
+        (42, "memory=/lxc.payload.web-frontend-1"),
+        (43, "cpu=/system.slice/bpm-redis.2.scope"),
+        (44, "memory=/user.slice/user-0.slice/session-1.scope"),
+    ] {
+        let mut t = falco_events::state::ThreadInfo::placeholder(tid);
+        t.pid = tid;
+        t.set_cgroups([cgroup.as_bytes()].into_iter());
+        assert!(!t.container_needs_lookup(), "{cgroup}");
+        state.threads.insert(tid, t);
+    }
+    let rules = r#"
+- rule: Open
+  desc: d
+  condition: evt.type = open
+  output: "open (id=%container.id full=%container.full_id type=%container.type name=%container.name)"
+  priority: NOTICE
+"#;
+    let mut engine = Engine::builder().source(SyscallSource::new()).build();
+    let r = engine.load_str("rules.yaml", rules);
+    assert!(r.successful() && !r.has_warnings(), "{}", r.render());
+    let events = vec![open(10, 42), open(20, 43), open(30, 44)];
+    let mut p = Pipeline::new(Recorded(events, 0), state, engine.ruleset().clone()).expect("p");
+    let mut got = Vec::new();
+    while let Step::Event { .. } = p
+        .step(|rule, ctx| got.push(rule.output.render(ctx)))
+        .expect("step")
+    {}
+    assert_eq!(
+        got,
+        [
+            "open (id=web-frontend-1 full=web-frontend-1 type=lxc name=)",
+            "open (id=redis.2 full=redis.2 type=bpm name=)",
+            "open (id=host full=host type=host name=host)",
+        ]
+    );
+}

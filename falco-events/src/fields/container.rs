@@ -185,6 +185,16 @@ fn info<'a>(c: &EventContext<'a>, t: Option<&'a ThreadInfo>) -> Option<&'a Conta
     if let Some(i) = t.container_info.get() {
         return Some(i);
     }
+    if let Some(kind) = t.container_engine.and_then(|e| e.static_kind()) {
+        // LXC, libvirt-lxc and BPM containers: the plugin knows them by
+        // their cgroup alone (id and type), asking no runtime.
+        let info = ContainerInfo {
+            full_id: t.container_full_id.clone(),
+            kind,
+            ..Default::default()
+        };
+        return Some(t.container_info.set(Arc::new(info)));
+    }
     match c.state.containers.get(&t.container_id) {
         Lookup::Found(i) => Some(t.container_info.set(i)),
         _ => recorded(c, &t.container_id).map(|i| &**i),

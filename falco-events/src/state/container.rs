@@ -2,8 +2,7 @@
 //! it (`plugins/container/src/matchers/`): its engines' matchers tried in
 //! its order — podman, docker, cri (cri-o and containerd under Kubernetes),
 //! then containerd's own `/NAMESPACE/ID` layout (containers made with
-//! `ctr`) — with its length rules. The plugin's lxc, libvirt-lxc and bpm
-//! matchers are off by default in Falco and not implemented here.
+//! `ctr`) — with its length rules, then lxc, libvirt-lxc and bpm.
 
 /// `(prefix, suffix)` layouts of podman cgroup paths.
 const PODMAN: &[(&str, &str)] = &[
@@ -103,12 +102,139 @@ fn containerd_namespace(path: &str) -> Option<&str> {
     None
 }
 
-/// The container id in cgroup `path` as the container plugin's default
-/// engines find it: 64 hex characters for docker, podman, cri-o and
-/// containerd under Kubernetes (`container.id` is the first 12), or the
-/// id of a container that `ctr` made in a containerd namespace
-/// (`/NAMESPACE/ID`, any id of at most 64 characters: the plugin reports
-/// its first 12). `None` for the host (systemd units never match).
+/// The container engine whose cgroup layout gave a container id, in the
+/// order the container plugin tries them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CgroupEngine {
+    /// podman (`libpod-…`).
+    Podman,
+    /// Docker.
+    Docker,
+    /// A CRI runtime (cri-o, containerd under Kubernetes, cri-dockerd, nerdctl).
+    Cri,
+    /// containerd's own `/NAMESPACE/ID` layout (`ctr`).
+    Containerd,
+    /// LXC (`/lxc/NAME`, `/lxc.payload/NAME`, `/lxc.payload.NAME`).
+    Lxc,
+    /// libvirt's LXC driver.
+    LibvirtLxc,
+    /// Cloud Foundry's BOSH process manager (`bpm-ID`).
+    Bpm,
+}
+
+impl CgroupEngine {
+    /// `container.type` of a container that the cgroup alone describes: the
+    /// plugin asks no runtime about LXC, libvirt-lxc and BPM containers (it
+    /// knows their id and type at once); `None` for the engines whose
+    /// metadata comes from a runtime socket.
+    pub fn static_kind(self) -> Option<&'static str> {
+        match self {
+            CgroupEngine::Lxc => Some("lxc"),
+            CgroupEngine::LibvirtLxc => Some("libvirt-lxc"),
+            CgroupEngine::Bpm => Some("bpm"),
+            _ => None,
+        }
+    }
+}
+
+/// LXC's layouts: non-systemd, systemd, and LXC 4.0's.
+const LXC: &[&str] = &["/lxc/", "/lxc.payload/", "/lxc.payload."];
+
+/// The plugin's lxc matcher: the first layout found decides (an empty id
+/// is no container).
+fn match_lxc(path: &str) -> Option<Option<&str>> {
+    LXC.iter().find_map(|layout| {
+        let start = path.find(layout)? + layout.len();
+        let end = path[start..].find('/').map_or(path.len(), |i| start + i);
+        Some(Some(&path[start..end]).filter(|id| !id.is_empty()))
+    })
+}
+
+/// The plugin's libvirt-lxc matcher (non-systemd, systemd, legacy), in its
+/// order; the first layout that matches decides.
+fn match_libvirt_lxc(path: &str) -> Option<Option<&str>> {
+    const SUFFIX: &str = ".libvirt-lxc";
+    if let Some(pos) = path.find(SUFFIX) {
+        if pos + SUFFIX.len() == path.len() {
+            if let Some(slash) = path.rfind('/') {
+                return Some(path.get(slash + 1..pos).filter(|id| !id.is_empty()));
+            }
+        }
+    }
+    // systemd: `machine-lxc\x2dID.scope`, or `….scope/libvirt`.
+    const SYSTEMD: &str = "-lxc\\x2d";
+    if let Some(pos) = path.find(SYSTEMD) {
+        let delimiter = if path.contains(".scope/libvirt") {
+            ".scope/libvirt"
+        } else {
+            ".scope"
+        };
+        if let Some(end) = path.find(delimiter) {
+            if end + delimiter.len() == path.len() {
+                let start = pos + SYSTEMD.len();
+                return Some(path.get(start..end).filter(|id| !id.is_empty()));
+            }
+        }
+    }
+    const LEGACY: &str = "/libvirt/lxc/";
+    let pos = path.find(LEGACY)?;
+    Some(Some(&path[pos + LEGACY.len()..]).filter(|id| !id.is_empty()))
+}
+
+/// The plugin's bpm matcher: `bpm-ID` up to `.scope`, the id made of
+/// BPM's characters (letters, digits, `.`, `_`, `-`).
+fn match_bpm(path: &str) -> Option<&str> {
+    let start = path.find("bpm-")? + "bpm-".len();
+    let end = path[start..]
+        .find(".scope")
+        .map_or(path.len(), |i| start + i);
+    let id = &path[start..end];
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    ok.then_some(id)
+}
+
+/// The container id in cgroup `path` and the engine whose layout gave it,
+/// as the container plugin's default engines find it, in its order: 64 hex
+/// characters for podman, docker, cri-o and containerd under Kubernetes
+/// (`container.id` is the first 12), the id of a container that `ctr` made
+/// in a containerd namespace (`/NAMESPACE/ID`, any id of at most 64
+/// characters: the plugin reports its first 12), then LXC, libvirt-lxc and
+/// BPM names (reported whole). `None` for the host (systemd units never
+/// match).
+///
+/// ```
+/// use falco_events::state::{container_match, CgroupEngine};
+/// assert_eq!(container_match("/lxc.payload.web/init.scope"), Some(("web", CgroupEngine::Lxc)));
+/// assert_eq!(container_match("/system.slice/bpm-web.1.scope"), Some(("web.1", CgroupEngine::Bpm)));
+/// ```
+pub fn container_match(path: &str) -> Option<(&str, CgroupEngine)> {
+    for (layouts, engine) in [
+        (PODMAN, CgroupEngine::Podman),
+        (DOCKER, CgroupEngine::Docker),
+        (CRI, CgroupEngine::Cri),
+    ] {
+        for &(prefix, suffix) in layouts {
+            if let Some(id) = match_layout(path, prefix, suffix, false) {
+                return Some((id, engine));
+            }
+        }
+    }
+    if let Some(id) = containerd_namespace(path).and_then(|ns| match_layout(path, ns, "", true)) {
+        return Some((id, CgroupEngine::Containerd));
+    }
+    if let Some(found) = match_lxc(path) {
+        return found.map(|id| (id, CgroupEngine::Lxc));
+    }
+    if let Some(found) = match_libvirt_lxc(path) {
+        return found.map(|id| (id, CgroupEngine::LibvirtLxc));
+    }
+    match_bpm(path).map(|id| (id, CgroupEngine::Bpm))
+}
+
+/// The container id in cgroup `path` (see [`container_match`]).
 ///
 /// ```
 /// use falco_events::state::container_id;
@@ -119,20 +245,12 @@ fn containerd_namespace(path: &str) -> Option<&str> {
 /// assert_eq!(container_id("/user.slice/user-1000.slice/session-1.scope"), None);
 /// ```
 pub fn container_id(path: &str) -> Option<&str> {
-    for layouts in [PODMAN, DOCKER, CRI] {
-        for &(prefix, suffix) in layouts {
-            if let Some(id) = match_layout(path, prefix, suffix, false) {
-                return Some(id);
-            }
-        }
-    }
-    let ns = containerd_namespace(path)?;
-    match_layout(path, ns, "", true)
+    container_match(path).map(|(id, _)| id)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::container_id;
+    use super::{container_id, container_match, CgroupEngine};
 
     const ID: &str = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
 
@@ -205,5 +323,37 @@ mod tests {
         assert_eq!(container_id(&tail_bad), Some(&tail_bad[8..]));
         let head_bad = format!("/docker/{}", "z".to_string() + &"a".repeat(63));
         assert_eq!(container_id(&head_bad), Some(&head_bad[8..]));
+    }
+
+    #[test]
+    fn lxc_libvirt_and_bpm_layouts_as_the_plugin_reads_them() {
+        use CgroupEngine::*;
+        // containerd's namespace layout comes first, as in the plugin, so
+        // these layouts count only where it finds no id.
+        for (path, want) in [
+            ("/lxc.payload/web1/init.scope", Some(("web1", Lxc))),
+            ("/lxc.payload.web1", Some(("web1", Lxc))),
+            ("/lxc.payload.web1/system.slice", Some(("web1", Lxc))),
+            // `/lxc/` with nothing after it: the lxc matcher decides, no id.
+            ("/lxc/", None),
+            // `~` keeps the containerd namespace pattern out.
+            ("/machine~x/y.libvirt-lxc", Some(("y", LibvirtLxc))),
+            (
+                "/machine.slice/machine-lxc\\x2d2293906\\x2dlibvirt\\x2dcontainer.scope",
+                Some(("2293906\\x2dlibvirt\\x2dcontainer", LibvirtLxc)),
+            ),
+            ("/system.slice/bpm-web.1.scope", Some(("web.1", Bpm))),
+            ("/bpm-job_2", Some(("job_2", Bpm))),
+            ("/system.slice/bpm-bad!.scope", None),
+            ("/system.slice/bpm-.scope", None),
+            // What containerd's layout takes first.
+            ("/lxc/web1", Some(("web1", Containerd))),
+            (
+                "/machine.slice/machine-lxc\\x2d42\\x2dweb.scope/libvirt",
+                Some(("machine-lxc\\x2d42\\x2dweb.scope/libvirt", Containerd)),
+            ),
+        ] {
+            assert_eq!(container_match(path), want, "{path}");
+        }
     }
 }

@@ -60,7 +60,7 @@ use crate::event::{Event, SockAddr, SockTuple};
 use crate::scap::Metadata;
 use crate::table::codes::*;
 
-pub use container::container_id;
+pub use container::{container_id, container_match, CgroupEngine};
 pub use fd::{ip_text, tuple_fd, tuple_name, Fd, FdType, L4Proto, SockAddrs};
 pub use inspector::{Inspector, InspectorStats};
 pub use procnet::{parse_fib_trie_locals, parse_if_inet6, SocketTable};
@@ -133,6 +133,9 @@ pub struct ThreadInfo {
     pub container_id: String,
     /// Full container id (64 hex characters), empty on the host.
     pub container_full_id: String,
+    /// The engine whose cgroup layout gave the container id (`None` on
+    /// the host).
+    pub container_engine: Option<CgroupEngine>,
     /// When the thread was created (clone), ns since the epoch; 0 if unknown.
     pub clone_ts: u64,
     /// When the thread last ran execve, ns since the epoch; 0 if unknown.
@@ -254,6 +257,7 @@ impl ThreadInfo {
             cgroups: Vec::new(),
             container_id: "host".into(),
             container_full_id: String::new(),
+            container_engine: None,
             clone_ts: 0,
             lastexec_ts: 0,
             flags: 0,
@@ -337,15 +341,37 @@ impl ThreadInfo {
                 self.cgroups.push((k.to_string(), v.to_string()));
             }
         }
-        let (short, full) = self
+        let found = self
             .cgroups
             .iter()
-            .find_map(|(_, path)| container_id(path))
-            .map(|full| (full[..12.min(full.len())].to_string(), full.to_string()))
-            .unwrap_or_else(|| ("host".to_string(), String::new()));
+            .find_map(|(_, path)| container_match(path));
+        let (short, full, engine) = match found {
+            // The runtimes' ids are reported by their first 12 characters,
+            // the names of LXC, libvirt-lxc and BPM containers whole.
+            Some((id, engine)) if engine.static_kind().is_none() => {
+                let mut end = 12.min(id.len());
+                while !id.is_char_boundary(end) {
+                    end -= 1;
+                }
+                (id[..end].to_string(), id.to_string(), Some(engine))
+            }
+            Some((id, engine)) => (id.to_string(), id.to_string(), Some(engine)),
+            None => ("host".to_string(), String::new(), None),
+        };
         self.container_id = short;
         self.container_full_id = full;
+        self.container_engine = engine;
         self.container_info = ContainerInfoCache::default();
+    }
+
+    /// Whether the thread's container is one a runtime describes (so its
+    /// metadata is asked of the runtimes): not the host, nor an LXC,
+    /// libvirt-lxc or BPM container, which the cgroup alone describes.
+    pub fn container_needs_lookup(&self) -> bool {
+        self.container_id != "host"
+            && self
+                .container_engine
+                .is_none_or(|e| e.static_kind().is_none())
     }
 
     /// The value of environment variable `key`.
@@ -752,7 +778,7 @@ impl HostState {
     /// threads known now, and of those that appear from now on.
     pub fn watch_containers(&mut self, table: runtime::ContainerTable) {
         for t in self.threads.values() {
-            if t.container_id != "host" {
+            if t.container_needs_lookup() {
                 table.observe(&t.container_full_id);
             }
         }
@@ -1028,7 +1054,7 @@ impl HostState {
                 ThreadInfo::placeholder(tid)
             };
             self.stats.lazy_threads += 1;
-            if t.container_id != "host" {
+            if t.container_needs_lookup() {
                 self.containers.observe(&t.container_full_id);
             }
             self.threads.insert(tid, t);
@@ -1388,7 +1414,7 @@ impl HostState {
         }
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             child.set_cgroups(p.as_charbuf_array());
-            if child.container_id != "host" {
+            if child.container_needs_lookup() {
                 self.containers.observe(&child.container_full_id);
             }
         }
@@ -1471,7 +1497,7 @@ impl HostState {
             .unwrap_or_else(|| t.exe.clone());
         if let Some(p) = e.param_by_name("cgroups").filter(|p| !p.is_empty()) {
             t.set_cgroups(p.as_charbuf_array());
-            if t.container_id != "host" {
+            if t.container_needs_lookup() {
                 self.containers.observe(&t.container_full_id);
             }
         }
