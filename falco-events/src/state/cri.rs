@@ -35,10 +35,18 @@ use super::runtime::{repo_tag, ContainerEngines, ContainerInfo, ContainerMount};
 /// when the committed file is stale). Only the clients are generated, no
 /// servers. The documentation is the proto's own comments.
 //
-// The generated code is not ours to shape: it has items without docs
-// (a few messages, the clients' constructors), and prost's derive output
-// trips some clippy lints; they are allowed here only.
-#[allow(missing_docs)]
+// The generated code is not ours to shape, so these lints are allowed on it
+// (here only): `missing_docs`, as some messages and fields have no comment
+// in the proto and the clients' constructors none from the generator; and
+// three about the proto's comments read as Markdown: list items continued
+// without indentation, bare URLs, and placeholders such as `<size>` that
+// read as unclosed HTML tags.
+#[allow(
+    missing_docs,
+    clippy::doc_lazy_continuation,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags
+)]
 pub mod proto {
     include!("cri/runtime.v1.rs");
 }
@@ -531,7 +539,6 @@ mod tests {
                             ..Default::default()
                         }),
                     }),
-                    ..Default::default()
                 }),
                 labels: [("app".to_string(), "web".to_string())].into(),
                 ..Default::default()
