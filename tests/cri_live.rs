@@ -20,157 +20,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use falco_events::state::cri::CriClient;
+use falco_events::state::cri::{proto, CriClient};
 use falco_events::state::runtime::{ContainerEngines, ContainerTable, Lookup};
 
 const IMAGE: &str = "docker.io/falco-test/busybox:1.0";
 const PAUSE: &str = "docker.io/falco-test/pause:1.0";
 
-/// The CRI messages the test sends to create and remove its pod.
-mod msg {
-    use std::collections::HashMap;
-
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxMetadata {
-        #[prost(string, tag = "1")]
-        pub name: String,
-        #[prost(string, tag = "2")]
-        pub uid: String,
-        #[prost(string, tag = "3")]
-        pub namespace: String,
-        #[prost(uint32, tag = "4")]
-        pub attempt: u32,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct NamespaceOption {
-        #[prost(int32, tag = "1")]
-        pub network: i32,
-        #[prost(int32, tag = "2")]
-        pub pid: i32,
-        #[prost(int32, tag = "3")]
-        pub ipc: i32,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct LinuxSandboxSecurityContext {
-        #[prost(message, optional, tag = "1")]
-        pub namespace_options: Option<NamespaceOption>,
-        #[prost(bool, tag = "6")]
-        pub privileged: bool,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct LinuxPodSandboxConfig {
-        #[prost(string, tag = "1")]
-        pub cgroup_parent: String,
-        #[prost(message, optional, tag = "2")]
-        pub security_context: Option<LinuxSandboxSecurityContext>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxConfig {
-        #[prost(message, optional, tag = "1")]
-        pub metadata: Option<PodSandboxMetadata>,
-        #[prost(string, tag = "2")]
-        pub hostname: String,
-        #[prost(string, tag = "3")]
-        pub log_directory: String,
-        #[prost(map = "string, string", tag = "6")]
-        pub labels: HashMap<String, String>,
-        #[prost(message, optional, tag = "8")]
-        pub linux: Option<LinuxPodSandboxConfig>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct RunPodSandboxRequest {
-        #[prost(message, optional, tag = "1")]
-        pub config: Option<PodSandboxConfig>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct RunPodSandboxResponse {
-        #[prost(string, tag = "1")]
-        pub pod_sandbox_id: String,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxId {
-        #[prost(string, tag = "1")]
-        pub pod_sandbox_id: String,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Empty {}
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerMetadata {
-        #[prost(string, tag = "1")]
-        pub name: String,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ImageSpec {
-        #[prost(string, tag = "1")]
-        pub image: String,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct LinuxContainerSecurityContext {
-        #[prost(bool, tag = "2")]
-        pub privileged: bool,
-        #[prost(message, optional, tag = "3")]
-        pub namespace_options: Option<NamespaceOption>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct LinuxContainerConfig {
-        #[prost(message, optional, tag = "2")]
-        pub security_context: Option<LinuxContainerSecurityContext>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerConfig {
-        #[prost(message, optional, tag = "1")]
-        pub metadata: Option<ContainerMetadata>,
-        #[prost(message, optional, tag = "2")]
-        pub image: Option<ImageSpec>,
-        #[prost(string, repeated, tag = "3")]
-        pub command: Vec<String>,
-        #[prost(map = "string, string", tag = "9")]
-        pub labels: HashMap<String, String>,
-        #[prost(string, tag = "11")]
-        pub log_path: String,
-        #[prost(message, optional, tag = "15")]
-        pub linux: Option<LinuxContainerConfig>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct CreateContainerRequest {
-        #[prost(string, tag = "1")]
-        pub pod_sandbox_id: String,
-        #[prost(message, optional, tag = "2")]
-        pub config: Option<ContainerConfig>,
-        #[prost(message, optional, tag = "3")]
-        pub sandbox_config: Option<PodSandboxConfig>,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerId {
-        #[prost(string, tag = "1")]
-        pub container_id: String,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ExecSyncRequest {
-        #[prost(string, tag = "1")]
-        pub container_id: String,
-        #[prost(string, repeated, tag = "2")]
-        pub cmd: Vec<String>,
-        #[prost(int64, tag = "3")]
-        pub timeout: i64,
-    }
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ExecSyncResponse {
-        #[prost(bytes = "vec", tag = "1")]
-        pub stdout: Vec<u8>,
-        #[prost(bytes = "vec", tag = "2")]
-        pub stderr: Vec<u8>,
-        #[prost(int32, tag = "3")]
-        pub exit_code: i32,
-    }
-}
-
-/// `NamespaceMode::NODE`.
-const NODE: i32 = 2;
-
-fn method(name: &str) -> String {
-    format!("/runtime.v1.RuntimeService/{name}")
-}
+/// `NamespaceMode::Node`.
+const NODE: i32 = proto::NamespaceMode::Node as i32;
 
 fn which(name: &str) -> Option<PathBuf> {
     ["/usr/bin", "/usr/sbin", "/bin", "/sbin"]
@@ -202,11 +59,16 @@ impl Drop for Containerd {
     fn drop(&mut self) {
         if let Ok(c) = CriClient::connect(&self.sock, Duration::from_secs(10)) {
             for p in &self.pods {
-                let id = msg::PodSandboxId {
-                    pod_sandbox_id: p.clone(),
-                };
-                let _: Result<msg::Empty, _> = c.call(&method("StopPodSandbox"), id.clone());
-                let _: Result<msg::Empty, _> = c.call(&method("RemovePodSandbox"), id);
+                let pod_sandbox_id = p.clone();
+                let _ = c.call("StopPodSandbox", |mut c| async move {
+                    c.stop_pod_sandbox(proto::StopPodSandboxRequest { pod_sandbox_id })
+                        .await
+                });
+                let pod_sandbox_id = p.clone();
+                let _ = c.call("RemovePodSandbox", |mut c| async move {
+                    c.remove_pod_sandbox(proto::RemovePodSandboxRequest { pod_sandbox_id })
+                        .await
+                });
             }
         }
         if let Some(mut d) = self.daemon.take() {
@@ -378,71 +240,84 @@ fn a_pods_container_has_the_kubernetes_metadata_in_lookups_and_alerts() {
     assert_eq!(cri.runtime_name(), "containerd");
     assert_eq!(cri.kind(), "containerd");
 
-    let ns = msg::NamespaceOption {
+    let ns = proto::NamespaceOption {
         network: NODE,
-        pid: 0,
-        ipc: 0,
+        pid: proto::NamespaceMode::Pod as i32,
+        ipc: proto::NamespaceMode::Pod as i32,
+        ..Default::default()
     };
-    let sandbox_config = msg::PodSandboxConfig {
-        metadata: Some(msg::PodSandboxMetadata {
+    let sandbox_config = proto::PodSandboxConfig {
+        metadata: Some(proto::PodSandboxMetadata {
             name: "falco-pod".into(),
             uid: "9d7a1c52-4a5e-4b5c-9a55-f4f6a8a9c0de".into(),
             namespace: "falco-test".into(),
             attempt: 0,
         }),
-        hostname: String::new(),
         log_directory: ctrd.dir.join("logs").display().to_string(),
         labels: HashMap::from([("app".to_string(), "shop".to_string())]),
-        linux: Some(msg::LinuxPodSandboxConfig {
-            cgroup_parent: String::new(),
-            security_context: Some(msg::LinuxSandboxSecurityContext {
+        linux: Some(proto::LinuxPodSandboxConfig {
+            security_context: Some(proto::LinuxSandboxSecurityContext {
                 namespace_options: Some(ns.clone()),
                 // A privileged sandbox cannot start on this machine (its
                 // bounding set lacks CAP_SYS_RESOURCE, as for `docker run
                 // --privileged`); the privileged reading is a unit test.
                 privileged: false,
+                ..Default::default()
             }),
+            ..Default::default()
         }),
+        ..Default::default()
     };
-    let pod: msg::RunPodSandboxResponse = cri
-        .call(
-            &method("RunPodSandbox"),
-            msg::RunPodSandboxRequest {
-                config: Some(sandbox_config.clone()),
-            },
-        )
+    let config = sandbox_config.clone();
+    let pod = cri
+        .call("RunPodSandbox", |mut c| async move {
+            c.run_pod_sandbox(proto::RunPodSandboxRequest {
+                config: Some(config),
+                ..Default::default()
+            })
+            .await
+        })
         .expect("RunPodSandbox");
     ctrd.pods.push(pod.pod_sandbox_id.clone());
-    let created: msg::ContainerId = cri
-        .call(
-            &method("CreateContainer"),
-            msg::CreateContainerRequest {
-                pod_sandbox_id: pod.pod_sandbox_id.clone(),
-                config: Some(msg::ContainerConfig {
-                    metadata: Some(msg::ContainerMetadata {
+    let pod_sandbox_id = pod.pod_sandbox_id.clone();
+    let created = cri
+        .call("CreateContainer", |mut c| async move {
+            c.create_container(proto::CreateContainerRequest {
+                pod_sandbox_id,
+                config: Some(proto::ContainerConfig {
+                    metadata: Some(proto::ContainerMetadata {
                         name: "shell".into(),
+                        ..Default::default()
                     }),
-                    image: Some(msg::ImageSpec {
+                    image: Some(proto::ImageSpec {
                         image: IMAGE.into(),
+                        ..Default::default()
                     }),
                     command: vec!["/bin/sleep".into(), "600".into()],
                     labels: HashMap::from([("tier".to_string(), "web".to_string())]),
                     log_path: "shell.log".into(),
-                    linux: Some(msg::LinuxContainerConfig {
-                        security_context: Some(msg::LinuxContainerSecurityContext {
+                    linux: Some(proto::LinuxContainerConfig {
+                        security_context: Some(proto::LinuxContainerSecurityContext {
                             privileged: false,
                             namespace_options: Some(ns),
+                            ..Default::default()
                         }),
+                        ..Default::default()
                     }),
+                    ..Default::default()
                 }),
                 sandbox_config: Some(sandbox_config),
-            },
-        )
+            })
+            .await
+        })
         .expect("CreateContainer");
     let id = created.container_id.clone();
-    let _: msg::Empty = cri
-        .call(&method("StartContainer"), created)
-        .expect("StartContainer");
+    let container_id = id.clone();
+    cri.call("StartContainer", |mut c| async move {
+        c.start_container(proto::StartContainerRequest { container_id })
+            .await
+    })
+    .expect("StartContainer");
 
     // The lookup table alone.
     let engines = ContainerEngines {
@@ -525,14 +400,15 @@ fn a_pods_container_has_the_kubernetes_metadata_in_lookups_and_alerts() {
     });
     std::thread::sleep(Duration::from_secs(1));
     wait_for("the alert", Duration::from_secs(60), || {
-        let r: Result<msg::ExecSyncResponse, _> = cri.call(
-            &method("ExecSync"),
-            msg::ExecSyncRequest {
-                container_id: id.clone(),
+        let container_id = id.clone();
+        let r = cri.call("ExecSync", |mut c| async move {
+            c.exec_sync(proto::ExecSyncRequest {
+                container_id,
                 cmd: vec!["cat".into(), "/etc/shadow".into()],
                 timeout: 10,
-            },
-        );
+            })
+            .await
+        });
         if let Ok(r) = &r {
             assert_eq!(r.exit_code, 0, "{}", String::from_utf8_lossy(&r.stderr));
         }

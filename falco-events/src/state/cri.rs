@@ -11,15 +11,15 @@
 //! lookup fails, and its processes have `container.id` equal to
 //! `k8s.pod.sandbox_id` and no other metadata, as with the plugin.
 //!
-//! The messages are written here with `prost`'s derive, one for each field
-//! the lookups read (field numbers of the CRI's `api.proto`); fields we do
-//! not read are skipped by the decoder. [`CriClient::call`] makes any other
-//! unary call with messages of the caller's (the tests create pods so).
+//! The messages and the client are generated from Kubernetes' own
+//! `api.proto` (module [`proto`]); [`CriClient::call`] makes any other call
+//! of the service with them (the tests create pods so).
 //!
 //! Calls run on a single-threaded Tokio runtime owned by the client, on the
 //! lookup thread: the event loop never waits on the CRI.
 
 use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -28,269 +28,34 @@ use tonic::transport::{Channel, Endpoint, Uri};
 
 use super::runtime::{repo_tag, ContainerEngines, ContainerInfo, ContainerMount};
 
-/// The messages of `runtime.v1` the lookups use.
+/// The CRI's messages and clients (`runtime.v1`), generated from the
+/// upstream `api.proto` vendored in `falco-events/proto/cri/` (its README
+/// names the commit) by `tonic-prost-build` with `protox`; the code is
+/// committed and `cargo run -p cri-codegen` regenerates it (its test fails
+/// when the committed file is stale). Only the clients are generated, no
+/// servers. The documentation is the proto's own comments.
+//
+// The generated code is not ours to shape, so these lints are allowed on it
+// (here only): `missing_docs`, as some messages and fields have no comment
+// in the proto and the clients' constructors none from the generator; and
+// three about the proto's comments read as Markdown: list items continued
+// without indentation, bare URLs, and placeholders such as `<size>` that
+// read as unclosed HTML tags.
+#[allow(
+    missing_docs,
+    clippy::doc_lazy_continuation,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags
+)]
 pub mod proto {
-    use std::collections::HashMap;
-
-    /// `VersionRequest`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct VersionRequest {
-        /// The kubelet's API version.
-        #[prost(string, tag = "1")]
-        pub version: String,
-    }
-
-    /// `VersionResponse`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct VersionResponse {
-        /// The API version.
-        #[prost(string, tag = "1")]
-        pub version: String,
-        /// The runtime's name: `containerd`, `cri-o`, ...
-        #[prost(string, tag = "2")]
-        pub runtime_name: String,
-        /// The runtime's version.
-        #[prost(string, tag = "3")]
-        pub runtime_version: String,
-    }
-
-    /// `ContainerStateValue`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerStateValue {
-        /// `ContainerState`: 0 created, 1 running, 2 exited, 3 unknown.
-        #[prost(int32, tag = "1")]
-        pub state: i32,
-    }
-
-    /// `ContainerFilter`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerFilter {
-        /// A container id (full or a unique prefix).
-        #[prost(string, tag = "1")]
-        pub id: String,
-        /// A state.
-        #[prost(message, optional, tag = "2")]
-        pub state: Option<ContainerStateValue>,
-    }
-
-    /// `ListContainersRequest`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ListContainersRequest {
-        /// The filter.
-        #[prost(message, optional, tag = "1")]
-        pub filter: Option<ContainerFilter>,
-    }
-
-    /// `Container` (the fields a lookup reads).
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Container {
-        /// The full id.
-        #[prost(string, tag = "1")]
-        pub id: String,
-        /// Its pod sandbox.
-        #[prost(string, tag = "2")]
-        pub pod_sandbox_id: String,
-    }
-
-    /// `ListContainersResponse`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ListContainersResponse {
-        /// The containers.
-        #[prost(message, repeated, tag = "1")]
-        pub containers: Vec<Container>,
-    }
-
-    /// `ContainerStatusRequest`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerStatusRequest {
-        /// The container.
-        #[prost(string, tag = "1")]
-        pub container_id: String,
-        /// Whether to return the runtime's extra `info`.
-        #[prost(bool, tag = "2")]
-        pub verbose: bool,
-    }
-
-    /// `ContainerMetadata`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerMetadata {
-        /// The container's name in its pod spec.
-        #[prost(string, tag = "1")]
-        pub name: String,
-        /// The attempt number.
-        #[prost(uint32, tag = "2")]
-        pub attempt: u32,
-    }
-
-    /// `ImageSpec`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ImageSpec {
-        /// The image reference.
-        #[prost(string, tag = "1")]
-        pub image: String,
-    }
-
-    /// `Mount`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Mount {
-        /// The path in the container.
-        #[prost(string, tag = "1")]
-        pub container_path: String,
-        /// The path on the host.
-        #[prost(string, tag = "2")]
-        pub host_path: String,
-        /// Read-only.
-        #[prost(bool, tag = "3")]
-        pub readonly: bool,
-        /// `MountPropagation`: 0 private, 1 host-to-container, 2 bidirectional.
-        #[prost(int32, tag = "5")]
-        pub propagation: i32,
-    }
-
-    /// `ContainerStatus` (the fields a lookup reads).
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerStatus {
-        /// The full id.
-        #[prost(string, tag = "1")]
-        pub id: String,
-        /// Name and attempt.
-        #[prost(message, optional, tag = "2")]
-        pub metadata: Option<ContainerMetadata>,
-        /// `ContainerState`.
-        #[prost(int32, tag = "3")]
-        pub state: i32,
-        /// Creation, nanoseconds since the epoch.
-        #[prost(int64, tag = "4")]
-        pub created_at: i64,
-        /// The image as given.
-        #[prost(message, optional, tag = "8")]
-        pub image: Option<ImageSpec>,
-        /// The digested image reference.
-        #[prost(string, tag = "9")]
-        pub image_ref: String,
-        /// Labels.
-        #[prost(map = "string, string", tag = "12")]
-        pub labels: HashMap<String, String>,
-        /// Mounts.
-        #[prost(message, repeated, tag = "14")]
-        pub mounts: Vec<Mount>,
-        /// The image's id on the node.
-        #[prost(string, tag = "17")]
-        pub image_id: String,
-    }
-
-    /// `ContainerStatusResponse`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct ContainerStatusResponse {
-        /// The status.
-        #[prost(message, optional, tag = "1")]
-        pub status: Option<ContainerStatus>,
-        /// The runtime's extra information (JSON values), when verbose.
-        #[prost(map = "string, string", tag = "2")]
-        pub info: HashMap<String, String>,
-    }
-
-    /// `PodSandboxStatusRequest`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxStatusRequest {
-        /// The sandbox.
-        #[prost(string, tag = "1")]
-        pub pod_sandbox_id: String,
-        /// Whether to return the runtime's extra `info`.
-        #[prost(bool, tag = "2")]
-        pub verbose: bool,
-    }
-
-    /// `PodSandboxMetadata`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxMetadata {
-        /// The pod's name.
-        #[prost(string, tag = "1")]
-        pub name: String,
-        /// The pod's UID.
-        #[prost(string, tag = "2")]
-        pub uid: String,
-        /// The pod's namespace.
-        #[prost(string, tag = "3")]
-        pub namespace: String,
-        /// The attempt number.
-        #[prost(uint32, tag = "4")]
-        pub attempt: u32,
-    }
-
-    /// `PodSandboxNetworkStatus`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxNetworkStatus {
-        /// The pod's IP.
-        #[prost(string, tag = "1")]
-        pub ip: String,
-    }
-
-    /// `NamespaceOption`: each a `NamespaceMode` (0 pod, 1 container, 2
-    /// node, 3 target).
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct NamespaceOption {
-        /// Network namespace mode.
-        #[prost(int32, tag = "1")]
-        pub network: i32,
-        /// PID namespace mode.
-        #[prost(int32, tag = "2")]
-        pub pid: i32,
-        /// IPC namespace mode.
-        #[prost(int32, tag = "3")]
-        pub ipc: i32,
-    }
-
-    /// `Namespace`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct Namespace {
-        /// The options.
-        #[prost(message, optional, tag = "2")]
-        pub options: Option<NamespaceOption>,
-    }
-
-    /// `LinuxPodSandboxStatus`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct LinuxPodSandboxStatus {
-        /// The namespaces.
-        #[prost(message, optional, tag = "1")]
-        pub namespaces: Option<Namespace>,
-    }
-
-    /// `PodSandboxStatus` (the fields a lookup reads).
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxStatus {
-        /// The full sandbox id.
-        #[prost(string, tag = "1")]
-        pub id: String,
-        /// Pod name, uid, namespace.
-        #[prost(message, optional, tag = "2")]
-        pub metadata: Option<PodSandboxMetadata>,
-        /// Network status.
-        #[prost(message, optional, tag = "5")]
-        pub network: Option<PodSandboxNetworkStatus>,
-        /// Linux status (namespaces).
-        #[prost(message, optional, tag = "6")]
-        pub linux: Option<LinuxPodSandboxStatus>,
-        /// The pod's labels.
-        #[prost(map = "string, string", tag = "7")]
-        pub labels: HashMap<String, String>,
-    }
-
-    /// `PodSandboxStatusResponse`.
-    #[derive(Clone, PartialEq, prost::Message)]
-    pub struct PodSandboxStatusResponse {
-        /// The status.
-        #[prost(message, optional, tag = "1")]
-        pub status: Option<PodSandboxStatus>,
-        /// The runtime's extra information (JSON values), when verbose.
-        #[prost(map = "string, string", tag = "2")]
-        pub info: HashMap<String, String>,
-    }
+    include!("cri/runtime.v1.rs");
 }
 
-/// `NamespaceMode::NODE`: the pod shares the host's namespace.
-const NODE: i32 = 2;
+/// The generated client of `runtime.v1.RuntimeService` on a connection.
+pub type RuntimeServiceClient = proto::runtime_service_client::RuntimeServiceClient<Channel>;
+
+/// `NamespaceMode::Node`: the pod shares the host's namespace.
+const NODE: i32 = proto::NamespaceMode::Node as i32;
 /// The plugin cuts the CNI result at this many bytes.
 const MAX_CNI_LEN: usize = 4096;
 
@@ -373,12 +138,12 @@ impl CriClient {
             timeout,
             runtime_name: String::new(),
         };
-        let v: proto::VersionResponse = client.call(
-            "/runtime.v1.RuntimeService/Version",
-            proto::VersionRequest {
+        let v = client.call("Version", |mut c| async move {
+            c.version(proto::VersionRequest {
                 version: "v1".into(),
-            },
-        )?;
+            })
+            .await
+        })?;
         client.runtime_name = v.runtime_name;
         Ok(client)
     }
@@ -403,45 +168,53 @@ impl CriClient {
         }
     }
 
-    /// One unary call of `method` (`/runtime.v1.RuntimeService/Name`).
-    pub fn call<Req, Resp>(&self, method: &str, req: Req) -> Result<Resp, CriError>
+    /// Runs one call of the generated client on this connection, within
+    /// the client's timeout: `f` is given a [`RuntimeServiceClient`] and
+    /// returns the call's future; `method` (`ListContainers`, ...) names
+    /// the call in errors.
+    ///
+    /// ```no_run
+    /// # use std::{path::Path, time::Duration};
+    /// use falco_events::state::cri::{proto, CriClient};
+    ///
+    /// let cri = CriClient::connect(Path::new("/run/containerd/containerd.sock"), Duration::from_secs(2))?;
+    /// let pods = cri.call("ListPodSandbox", |mut c| async move {
+    ///     c.list_pod_sandbox(proto::ListPodSandboxRequest::default()).await
+    /// })?;
+    /// println!("{} pods", pods.items.len());
+    /// # Ok::<(), falco_events::state::cri::CriError>(())
+    /// ```
+    pub fn call<T, F, Fut>(&self, method: &str, f: F) -> Result<T, CriError>
     where
-        Req: prost::Message + Send + Sync + 'static,
-        Resp: prost::Message + Default + Send + Sync + 'static,
+        F: FnOnce(RuntimeServiceClient) -> Fut,
+        Fut: Future<Output = Result<tonic::Response<T>, tonic::Status>>,
     {
         let call_err = |reason: String| CriError::Call {
-            method: method.to_string(),
+            method: format!("/runtime.v1.RuntimeService/{method}"),
             reason,
         };
-        let path = tonic::codegen::http::uri::PathAndQuery::try_from(method)
-            .map_err(|e| call_err(e.to_string()))?;
-        let mut grpc = tonic::client::Grpc::new(self.channel.clone());
-        let codec = tonic_prost::ProstCodec::<Req, Resp>::default();
+        let client = RuntimeServiceClient::new(self.channel.clone());
+        // The timer needs the runtime: it is made inside `block_on`.
         self.rt
-            .block_on(async {
-                tokio::time::timeout(self.timeout, async {
-                    grpc.ready().await.map_err(|e| call_err(e.to_string()))?;
-                    grpc.unary(tonic::Request::new(req), path, codec)
-                        .await
-                        .map(tonic::Response::into_inner)
-                        .map_err(|s| call_err(format!("{:?}: {}", s.code(), s.message())))
-                })
-                .await
-            })
+            .block_on(async { tokio::time::timeout(self.timeout, f(client)).await })
             .map_err(|_| call_err("timed out".into()))?
+            .map(tonic::Response::into_inner)
+            .map_err(|s| call_err(format!("{:?}: {}", s.code(), s.message())))
     }
 
     /// The ids of the running containers.
     pub fn list_running(&self) -> Result<Vec<String>, CriError> {
-        let r: proto::ListContainersResponse = self.call(
-            "/runtime.v1.RuntimeService/ListContainers",
-            proto::ListContainersRequest {
+        let r = self.call("ListContainers", |mut c| async move {
+            c.list_containers(proto::ListContainersRequest {
                 filter: Some(proto::ContainerFilter {
-                    id: String::new(),
-                    state: Some(proto::ContainerStateValue { state: 1 }),
+                    state: Some(proto::ContainerStateValue {
+                        state: proto::ContainerState::ContainerRunning as i32,
+                    }),
+                    ..Default::default()
                 }),
-            },
-        )?;
+            })
+            .await
+        })?;
         Ok(r.containers.into_iter().map(|c| c.id).collect())
     }
 
@@ -449,35 +222,38 @@ impl CriClient {
     /// when it does not know it (a pod sandbox, another runtime's
     /// container) or a call fails.
     pub fn inspect(&self, id: &str, cfg: &ContainerEngines) -> Option<ContainerInfo> {
-        let list: proto::ListContainersResponse = self
-            .call(
-                "/runtime.v1.RuntimeService/ListContainers",
-                proto::ListContainersRequest {
-                    filter: Some(proto::ContainerFilter {
-                        id: id.to_string(),
-                        state: None,
-                    }),
-                },
-            )
+        let filter = proto::ContainerFilter {
+            id: id.to_string(),
+            ..Default::default()
+        };
+        let list = self
+            .call("ListContainers", |mut c| async move {
+                c.list_containers(proto::ListContainersRequest {
+                    filter: Some(filter),
+                })
+                .await
+            })
             .ok()?;
         let c = list.containers.into_iter().next()?;
-        let status: proto::ContainerStatusResponse = self
-            .call(
-                "/runtime.v1.RuntimeService/ContainerStatus",
-                proto::ContainerStatusRequest {
-                    container_id: c.id.clone(),
+        let container_id = c.id.clone();
+        let status = self
+            .call("ContainerStatus", |mut c| async move {
+                c.container_status(proto::ContainerStatusRequest {
+                    container_id,
                     verbose: true,
-                },
-            )
+                })
+                .await
+            })
             .ok()?;
-        let sandbox: Option<proto::PodSandboxStatusResponse> = self
-            .call(
-                "/runtime.v1.RuntimeService/PodSandboxStatus",
-                proto::PodSandboxStatusRequest {
-                    pod_sandbox_id: c.pod_sandbox_id.clone(),
+        let pod_sandbox_id = c.pod_sandbox_id.clone();
+        let sandbox = self
+            .call("PodSandboxStatus", |mut c| async move {
+                c.pod_sandbox_status(proto::PodSandboxStatusRequest {
+                    pod_sandbox_id,
                     verbose: true,
-                },
-            )
+                })
+                .await
+            })
             .ok();
         Some(to_info(self.kind(), status, sandbox, cfg))
     }
@@ -634,11 +410,11 @@ fn to_info(
             dest: m.container_path.clone(),
             mode: String::new(),
             rdwr: !m.readonly,
-            propagation: match m.propagation {
-                0 => "private",
-                1 => "rslave",
-                2 => "rshared",
-                _ => "unknown",
+            propagation: match proto::MountPropagation::try_from(m.propagation) {
+                Ok(proto::MountPropagation::PropagationPrivate) => "private",
+                Ok(proto::MountPropagation::PropagationHostToContainer) => "rslave",
+                Ok(proto::MountPropagation::PropagationBidirectional) => "rshared",
+                Err(_) => "unknown",
             }
             .to_string(),
         })
@@ -722,6 +498,7 @@ mod tests {
                 }),
                 image: Some(proto::ImageSpec {
                     image: image.into(),
+                    ..Default::default()
                 }),
                 image_ref: image_ref.into(),
                 image_id: "sha256:1111".into(),
@@ -730,7 +507,8 @@ mod tests {
                     container_path: "/data".into(),
                     host_path: "/srv/data".into(),
                     readonly: true,
-                    propagation: 1,
+                    propagation: proto::MountPropagation::PropagationHostToContainer as i32,
+                    ..Default::default()
                 }],
                 ..Default::default()
             }),
@@ -750,19 +528,23 @@ mod tests {
                 }),
                 network: Some(proto::PodSandboxNetworkStatus {
                     ip: "10.244.0.7".into(),
+                    ..Default::default()
                 }),
                 linux: Some(proto::LinuxPodSandboxStatus {
                     namespaces: Some(proto::Namespace {
                         options: Some(proto::NamespaceOption {
-                            network: 0,
+                            network: proto::NamespaceMode::Pod as i32,
                             pid: NODE,
-                            ipc: 0,
+                            ipc: proto::NamespaceMode::Pod as i32,
+                            ..Default::default()
                         }),
                     }),
                 }),
                 labels: [("app".to_string(), "web".to_string())].into(),
+                ..Default::default()
             }),
             info: [("info".to_string(), cni.to_string())].into(),
+            ..Default::default()
         }
     }
 
@@ -834,5 +616,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e, CriError::Connect { .. }), "{e}");
+    }
+
+    #[test]
+    fn a_runtime_that_never_answers_is_a_timed_out_call() {
+        let dir = std::env::temp_dir().join(format!("falco-cri-mute-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let sock = dir.join("cri.sock");
+        // The kernel accepts the connection; nobody reads or answers.
+        let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+        let e = CriClient::connect(&sock, Duration::from_millis(300)).unwrap_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        match e {
+            CriError::Call { method, reason } => {
+                assert_eq!(method, "/runtime.v1.RuntimeService/Version");
+                // Our timer or the channel's, whichever fires first.
+                assert!(
+                    reason == "timed out" || reason == "Cancelled: Timeout expired",
+                    "{reason}"
+                );
+            }
+            CriError::Connect { reason, .. } => assert_eq!(reason, "timed out"),
+        }
     }
 }
