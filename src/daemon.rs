@@ -732,7 +732,7 @@ fn run_with(
                     }
                 }
                 n += 1;
-                if n % 1024 == 0 {
+                if n.is_multiple_of(1024) {
                     counters.events.store(n, Ordering::Relaxed);
                     counters.drops.store(
                         pipeline.inspector().source().stats().drops,

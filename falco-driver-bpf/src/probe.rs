@@ -100,7 +100,7 @@ impl ProbeConfig {
 
     fn validate(&self, page: usize) -> Result<(), ProbeError> {
         let b = self.buffer_bytes;
-        if !b.is_power_of_two() || b % page != 0 || b <= 2 * page {
+        if !b.is_power_of_two() || !b.is_multiple_of(page) || b <= 2 * page {
             return Err(ProbeError::Config(format!(
                 "buffer_bytes {b} must be a power of two, a multiple of the page size ({page}) \
                  and larger than two pages"

@@ -45,7 +45,10 @@ pub const BUFFER_EMPTY_THRESHOLD: usize = 20_000;
 /// assert!(!valid_buffer_bytes_dim(12 * 4096, 4096)); // not a power of two
 /// ```
 pub fn valid_buffer_bytes_dim(bytes: usize, page_size: usize) -> bool {
-    page_size != 0 && bytes > 2 * page_size && bytes % page_size == 0 && bytes.is_power_of_two()
+    page_size != 0
+        && bytes > 2 * page_size
+        && bytes.is_multiple_of(page_size)
+        && bytes.is_power_of_two()
 }
 
 /// The system page size.

@@ -337,7 +337,7 @@ pub(crate) fn unhex(text: &str) -> Result<Vec<u8>, String> {
     let err =
         || "filter error: bcontains and bstartswith operator support hex strings only".to_string();
     let b = text.as_bytes();
-    if b.len() % 2 != 0 {
+    if !b.len().is_multiple_of(2) {
         return Err(err());
     }
     b.chunks_exact(2)
