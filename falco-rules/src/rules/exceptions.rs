@@ -304,6 +304,10 @@ pub(crate) fn exception_error(ex: &Exception, message: String) -> Diagnostic {
 /// Where `field` is written in the `fields` of `ex`: its first whole-word
 /// occurrence after the `fields` key that follows the exception's start.
 fn locate_field(ex: &Exception, field: &str) -> Option<super::yaml::Mark> {
+    // An empty name is found everywhere and would never advance the scan.
+    if field.is_empty() {
+        return None;
+    }
     let text = ex.file.text();
     let start = ex.context.mark().offset;
     let key = start + text.get(start..)?.find("fields")?;
