@@ -6,9 +6,11 @@
 #   benches/soak.sh [--duration SECONDS] [--procs PER_SECOND] [--warmup SECONDS]
 #                   [--out FILE.tsv] [--no-build]
 #
-# Defaults: 600 s (10 minutes; any length up to hours works), 2000 processes
-# a second (fork+exec of /bin/true, as many short-lived threads, file
-# open/close, TCP connects and UDP datagrams: benches/soak/churn.rs), a
+# Defaults: 600 s (10 minutes; any length up to hours works), 3000 processes
+# a second (fork+exec of a static program that exits at once,
+# benches/soak/exit0.c, or /bin/true when clang is missing; as many
+# short-lived threads, file open/close, TCP connects and UDP datagrams:
+# benches/soak/churn.rs, 8 worker threads), a
 # warm-up of 20% of the run (at least 10 s).
 #
 # Each second: the daemon's RSS (/proc/PID/status), and from its /metrics
@@ -24,12 +26,12 @@
 # when the verdict is PASS, 1 when FAIL, 2 when the test cannot run here
 # (not root, no BTF).
 #
-# Needs root and a kernel with BTF; bash, awk and rustc (no curl, no python).
+# Needs root and a kernel with BTF; bash, awk, rustc and clang (no curl, no python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration=600
-procs=2000
+procs=3000
 warmup=""
 out=""
 build=1
@@ -69,6 +71,12 @@ falco="$target/release/examples/falco"
 work=$(mktemp -d /tmp/falco-soak.XXXXXX)
 churn="$work/churn"
 rustc --edition 2021 -O benches/soak/churn.rs -o "$churn"
+child=/bin/true
+if clang -static -nostdlib -O2 benches/soak/exit0.c -o "$work/exit0" 2>/dev/null; then
+    child="$work/exit0"
+else
+    echo "soak: clang cannot build benches/soak/exit0.c; the churn runs /bin/true (slower)" >&2
+fi
 
 # A free local port for the web server.
 port=$(( 20000 + RANDOM % 20000 ))
@@ -125,7 +133,7 @@ for _ in $(seq 1 120); do
     sleep 0.5
 done
 
-"$churn" --seconds "$duration" --procs "$procs" > "$work/churn.out" &
+"$churn" --seconds "$duration" --procs "$procs" --exe "$child" > "$work/churn.out" &
 churn_pid=$!
 pids+=("$churn_pid")
 

@@ -1,13 +1,14 @@
 //! The soak test's workload: process and fd churn at a steady rate, built
 //! with `rustc -O` alone (std only) by `benches/soak.sh`.
 //!
-//! Each second, for the whole run: `--procs` fork+exec of `/bin/true`
-//! (spread over worker threads), the same number of short-lived threads,
+//! Each second, for the whole run: `--procs` fork+exec of `--exe` (default
+//! `/bin/true`; the soak gives a static program that exits at once,
+//! `benches/soak/exit0.c`), spread over worker threads, the same number of short-lived threads,
 //! opens and closes of files, and TCP connects to a local listener (each
 //! accepted and closed) plus UDP datagrams. Everything it creates is gone a
 //! moment later, so a host state that forgets what exits stays flat.
 //!
-//! Usage: `churn --seconds N [--procs P] [--workers W]`. Prints the totals
+//! Usage: `churn --seconds N [--procs P] [--workers W] [--exe PATH]`. Prints the totals
 //! at the end.
 
 use std::io::{Read, Write};
@@ -39,7 +40,13 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let seconds = arg(&args, "--seconds", 60);
     let procs = arg(&args, "--procs", 2000);
-    let workers = arg(&args, "--workers", 4).max(1);
+    let workers = arg(&args, "--workers", 8).max(1);
+    let exe = args
+        .iter()
+        .position(|a| a == "--exe")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| "/bin/true".to_string());
     let totals = Arc::new(Totals::default());
     let stop = Arc::new(AtomicBool::new(false));
 
@@ -73,6 +80,7 @@ fn main() {
     for w in 0..workers {
         let totals = totals.clone();
         let dir = dir.clone();
+        let exe = exe.clone();
         handles.push(std::thread::spawn(move || {
             let udp = UdpSocket::bind("127.0.0.1:0").expect("udp");
             let file = dir.join(format!("f{w}"));
@@ -80,7 +88,7 @@ fn main() {
             while Instant::now() < deadline {
                 for i in 0..per_worker {
                     // fork + exec, waited for.
-                    match Command::new("/bin/true")
+                    match Command::new(&exe)
                         .stdin(Stdio::null())
                         .stdout(Stdio::null())
                         .stderr(Stdio::null())
